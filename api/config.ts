@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { isTimeZone } from '../shared/garage-day.js';
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const intIn = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
+
+/** The environment ParkOps reads, validated at start. */
+export const ConfigSchema = z.object({
+  PORT: intIn(1, 65535, 5001),
+  DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL'),
+  DATA_DIR: z.string().trim().min(1).default('./.data'),
+  ADMIN_PASSWORD: optionalText.refine((v) => v === undefined || v.length >= 8, 'must be at least 8 characters'),
+  GARAGE_TOTAL_SPACES: intIn(1, 100000, 140),
+  GARAGE_HOURLY_RATE_CENTS: intIn(0, 1000000, 1000),
+  GARAGE_TIMEZONE: z.string().trim().default('UTC').refine(isTimeZone, 'must be an IANA timezone such as America/New_York'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must be a bot token (xoxb-…)'),
+  SLACK_TEAM_ID: optionalText,
+  SLACK_SUMMARY_CHANNEL: optionalText,
+  SUMMARY_SCHEDULE: z.string().trim().default('0 7 * * *'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Reads and validates the environment; the error names every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** A configuration problem: the message says which variable and why. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

