@@ -23,7 +23,7 @@ describe('quoteFee', () => {
     ['dailyMax above a full day never applies', { ...plain, dailyMaxCents: 30000 }, 1500, 25000, 25],
     ['rate 0 is free', { ...plain, hourlyRate: 0 }, 95, 0, 2],
     ['rate 250: 2 h 30 min', { ...plain, hourlyRate: 250 }, 150, 750, 3],
-  ] as const)('%s', (_name, tariff, minutes, total, hours, seconds = 0) => {
+  ] as [string, Tariff, number, number, number, number?][])("%s", (_name, tariff, minutes, total, hours, seconds = 0) => {
     const fee = quoteFee(entry, after(minutes, seconds), tariff);
     expect(fee.totalCents).toBe(total);
     expect(fee.billableHours).toBe(hours);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseInsensitiveEnum } from './case-insensitive-enum.js';
-import { normalizePlate } from './plate.js';
+import { readPlate } from './plate.js';
 import { parseTicketNumber } from './ticket-number.js';
 
 export const VEHICLE_TYPES = ['Car', 'Motorcycle', 'SUV', 'Van', 'Truck'] as const;
@@ -53,12 +53,17 @@ export const Ticket = z
   .meta({ description: 'A parking ticket' });
 export type Ticket = z.infer<typeof Ticket>;
 
-/** A licence plate as typed; it must normalize to 2..10 of A-Z 0-9. */
+/** A licence plate as typed; it must normalize to 2..10 of A-Z 0-9. Gives its shown and matched forms. */
 export const PlateInput = z
   .string()
   .max(32, 'A licence plate is at most 10 letters and digits')
-  .refine((p) => normalizePlate(p) !== null, {
-    message: 'A licence plate is 2 to 10 letters and digits (spaces and dashes are ignored)',
+  .transform((input, ctx) => {
+    const plate = readPlate(input);
+    if (plate === null) {
+      ctx.addIssue({ code: 'custom', message: 'A licence plate is 2 to 10 letters and digits (spaces and dashes are ignored)' });
+      return z.NEVER;
+    }
+    return plate;
   })
   .meta({ example: 'ABC 123' });
 

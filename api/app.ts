@@ -1,0 +1,63 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { ApiError } from '../shared/errors.js';
+import { FeeBreakdown, Ticket } from '../shared/tickets.js';
+import { GarageSettings, GarageStats } from '../shared/garage.js';
+import { DailyReport } from '../shared/reports.js';
+import { activityRoutes } from './activities/routes.js';
+import type { Deps } from './deps.js';
+import { garageRoutes } from './garage/routes.js';
+import { docsRoutes } from './http/docs.js';
+import { apiNotFound, errorHandler } from './http/errors.js';
+import { limitBody, requireJsonBody } from './http/guards.js';
+import { createRouter } from './http/openapi.js';
+import { reportRoutes } from './reports/routes.js';
+import { statusRoutes } from './status/routes.js';
+import { ticketRoutes } from './tickets/routes.js';
+import { homePage } from './home.js';
+
+/** Routes the composition root adds beside the API (the Slack adapter), mounted before the page fallback. */
+export type ExtraRoutes = { path: string; app: Hono<any, any, any> }[];
+
+/**
+ * Builds the whole HTTP app from its dependencies; `main.ts` serves it, tests call `app.request()`.
+ *
+ * | path | what |
+ * |---|---|
+ * | /api/status | health |
+ * | /api/garage/stats, /api/garage/settings | dashboard figures, settings |
+ * | /api/tickets… | entry, lookup, search, exit |
+ * | /api/activities | recent entries and exits |
+ * | /api/reports/daily | daily / range report, JSON or CSV |
+ * | /api/openapi.json, /api/docs | the contract and a page to read it |
+ * | everything else | the app page |
+ */
+export function createApp(deps: Deps, extra: ExtraRoutes = []) {
+  const app = new OpenAPIHono();
+  app.onError(errorHandler(deps.log));
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
+  app.use('/api/*', limitBody, requireJsonBody);
+
+  const api = createRouter()
+    .route('/status', statusRoutes(deps))
+    .route('/garage', garageRoutes(deps))
+    .route('/tickets', ticketRoutes(deps))
+    .route('/activities', activityRoutes(deps))
+    .route('/reports', reportRoutes(deps));
+  for (const [name, schema] of Object.entries({ Ticket, FeeBreakdown, GarageStats, GarageSettings, DailyReport, ApiError })) {
+    api.openAPIRegistry.register(name, schema);
+  }
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'ParkOps API', version: '1.0.0', description: 'Garage operations: tickets, payments, stats and reports. Money in integer cents; times ISO-8601 UTC.' },
+  });
+  api.route('/docs', docsRoutes());
+  api.all('*', apiNotFound);
+  app.route('/api', api);
+
+  for (const { path, app: sub } of extra) app.route(path, sub);
+  app.get('*', homePage);
+  app.notFound(apiNotFound);
+  return app;
+}

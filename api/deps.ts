@@ -1,0 +1,11 @@
+import type { Sql } from './db/types.js';
+import type { Logger } from './logger.js';
+
+/** What the app is built from; tests pass their own clock and database. */
+export type Deps = {
+  sql: Sql;
+  garageId: number;
+  now: () => Date;
+  randomBytes: (n: number) => Uint8Array;
+  log: Logger;
+};

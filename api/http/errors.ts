@@ -1,0 +1,40 @@
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiError, ErrorCode } from '../../shared/errors.js';
+import { AppError } from './app-error.js';
+import type { Logger } from '../logger.js';
+
+/** Answers with the one error shape. */
+export function sendError(c: Context, error: AppError): Response {
+  const body: ApiError = { message: error.message, code: error.code };
+  if (error.details) body.details = error.details;
+  for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
+  return c.json(body, error.status as ContentfulStatusCode);
+}
+
+const httpExceptionCodes: Partial<Record<number, ErrorCode>> = {
+  400: 'validation_failed',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  429: 'rate_limited',
+};
+
+/** The app's one error handler: expected failures as 4xx, anything else logged and answered 500. */
+export function errorHandler(log: Logger): ErrorHandler {
+  return (error, c) => {
+    if (error instanceof AppError) return sendError(c, error);
+    if (error instanceof HTTPException && httpExceptionCodes[error.status]) {
+      const message = error.status === 400 && /JSON/i.test(error.message) ? 'The body is not valid JSON' : error.message;
+      return sendError(c, new AppError(httpExceptionCodes[error.status]!, message || 'Bad request'));
+    }
+    log.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
+    return sendError(c, new AppError('internal', 'Something went wrong on our side; it has been logged. Try again.'));
+  };
+}
+
+/** Unknown `/api` paths: 404 in the one error shape. */
+export const apiNotFound: NotFoundHandler = (c) =>
+  sendError(c, new AppError('not_found', `No such API endpoint: ${c.req.method} ${c.req.path}`));

@@ -1,0 +1,54 @@
+import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
+import type { z } from 'zod';
+import { ApiError, describeIssues } from '../../shared/errors.js';
+import { AppError } from './app-error.js';
+
+/** Turns a failed validation into the one 400 answer, naming each field. */
+const validationHook: Hook<unknown, any, any, unknown> = (result) => {
+  if (!result.success) {
+    const details = describeIssues(result.error.issues);
+    const first = details[0];
+    throw new AppError('validation_failed', first ? `${first.path}: ${first.message}` : 'Invalid request', details);
+  }
+};
+
+/** A sub-app for one resource, validating with the shared zod schemas. */
+export function createRouter() {
+  return new OpenAPIHono({ defaultHook: validationHook });
+}
+
+/** A required JSON request body. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { content: { 'application/json': { schema } }, required: true } as const;
+}
+
+/** A JSON response. */
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { content: { 'application/json': { schema } }, description } as const;
+}
+
+const errorDescriptions: Record<number, string> = {
+  400: 'Invalid input',
+  401: 'Not signed in',
+  403: 'Not allowed for this role',
+  404: 'Not found',
+  409: 'Conflict with the garage state',
+  422: 'Idempotency-Key reused with another request',
+  429: 'Too many attempts',
+  503: 'Database unreachable',
+};
+
+/** The error answers a route may give, by status. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries(statuses.map((s) => [s, jsonResponse(ApiError, errorDescriptions[s] ?? 'Error')]));
+}
+
+/** The `Idempotency-Key` header of a request, validated (1..255 characters) when present. */
+export function idempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (header.length < 1 || header.length > 255) {
+    throw new AppError('validation_failed', 'Idempotency-Key must be 1 to 255 characters');
+  }
+  return header;
+}
+

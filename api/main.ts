@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { connect } from './db/connect.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
+import { migrate } from './db/migrate.js';
+import { ensureGarage } from './garage/queries.js';
+import { createLogger, type Logger } from './logger.js';
+
+/** How long shutdown waits for requests in flight before closing anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function start(config: Config, log: Logger) {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.DATABASE_URL;
+  if (!url) {
+    embedded = await startEmbeddedPostgres(config.DATA_DIR, {
+      info: (msg) => log.info({}, msg),
+      error: (msg) => log.error({}, msg),
+    });
+    url = embedded.url;
+  }
+  const sql = connect(url);
+  const applied = await migrate(sql);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const garageId = await ensureGarage(sql, {
+    totalSpaces: config.GARAGE_TOTAL_SPACES,
+    hourlyRate: config.GARAGE_HOURLY_RATE_CENTS,
+    timezone: config.GARAGE_TIMEZONE,
+  });
+  const app = createApp({ sql, garageId, now: () => new Date(), randomBytes: (n) => randomBytes(n), log });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.PORT }, () => resolve(s));
+  });
+  log.info({ port: config.PORT, database: embedded ? 'embedded' : 'DATABASE_URL' }, `ParkOps listening on http://localhost:${config.PORT}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => {
+      log.error({}, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS + 5000);
+    force.unref();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    });
+    await sql.end({ timeout: SHUTDOWN_GRACE_MS / 1000 });
+    if (embedded) await embedded.stop();
+    log.info({}, 'stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
+const log = createLogger(config.LOG_LEVEL);
+start(config, log).catch((error: unknown) => {
+  log.fatal({ err: error }, error instanceof Error ? error.message : 'start failed');
+  process.exit(1);
+});

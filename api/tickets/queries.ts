@@ -1,0 +1,130 @@
+import type { FeeBreakdown, PaymentMethod, VehicleType } from '../../shared/tickets.js';
+import type { Db } from '../db/types.js';
+
+/** A ticket as stored. */
+export type TicketRow = {
+  id: number;
+  ticketNumber: string;
+  licensePlate: string;
+  vehicleType: VehicleType;
+  entryTime: Date;
+  exitTime: Date | null;
+  durationMinutes: number | null;
+  amountPaid: number | null;
+  status: 'active' | 'completed';
+  paymentMethod: PaymentMethod | null;
+  hourlyRate: number;
+  graceMinutes: number;
+  dailyMaxCents: number | null;
+  feeBreakdown: FeeBreakdown | null;
+};
+
+const columns = (sql: Db) => sql`
+  id, ticket_number, license_plate, vehicle_type, entry_time, exit_time, duration_minutes,
+  amount_paid, status, payment_method, hourly_rate, grace_minutes, daily_max_cents, fee_breakdown
+`;
+
+/** What entry needs to know, read while holding the garage's row lock. */
+export type EntryState = {
+  totalSpaces: number;
+  hourlyRate: number;
+  graceMinutes: number;
+  dailyMaxCents: number | null;
+  occupied: number;
+  activeTicketNumber: string | null;
+};
+
+/**
+ * Locks the garage row (entries queue here, so capacity is decided one at a time) and reads
+ * occupancy and this plate's active ticket in the same statement.
+ */
+export async function lockGarageForEntry(sql: Db, garageId: number, plateNormalized: string): Promise<EntryState | null> {
+  const [locked] = await sql<{ id: number }[]>`select id from garages where id = ${garageId} for update`;
+  if (!locked) return null;
+  const [row] = await sql<EntryState[]>`
+    select
+      g.total_spaces, g.hourly_rate, g.grace_minutes, g.daily_max_cents,
+      (select count(*)::int from tickets t where t.garage_id = g.id and t.status = 'active') as occupied,
+      (select t.ticket_number from tickets t
+        where t.garage_id = g.id and t.plate_normalized = ${plateNormalized} and t.status = 'active') as active_ticket_number
+    from garages g
+    where g.id = ${garageId}
+  `;
+  return row ?? null;
+}
+
+/** Inserts a ticket; null when its number is already taken (the caller draws another). */
+export async function insertTicket(
+  sql: Db,
+  t: {
+    garageId: number;
+    ticketNumber: string;
+    licensePlate: string;
+    plateNormalized: string;
+    vehicleType: VehicleType;
+    entryTime: Date;
+    hourlyRate: number;
+    graceMinutes: number;
+    dailyMaxCents: number | null;
+  },
+): Promise<TicketRow | null> {
+  const [row] = await sql<TicketRow[]>`
+    insert into tickets (
+      garage_id, ticket_number, license_plate, plate_normalized, vehicle_type, entry_time,
+      hourly_rate, grace_minutes, daily_max_cents
+    ) values (
+      ${t.garageId}, ${t.ticketNumber}, ${t.licensePlate}, ${t.plateNormalized}, ${t.vehicleType}, ${t.entryTime},
+      ${t.hourlyRate}, ${t.graceMinutes}, ${t.dailyMaxCents}
+    )
+    on conflict (ticket_number) do nothing
+    returning ${columns(sql)}
+  `;
+  return row ?? null;
+}
+
+/** A ticket by its number; `forUpdate` locks it so only one exit can complete it. */
+export async function loadTicket(sql: Db, garageId: number, ticketNumber: string, forUpdate = false): Promise<TicketRow | null> {
+  const [row] = await sql<TicketRow[]>`
+    select ${columns(sql)} from tickets
+    where garage_id = ${garageId} and ticket_number = ${ticketNumber}
+    ${forUpdate ? sql`for update` : sql``}
+  `;
+  return row ?? null;
+}
+
+/** Marks a ticket paid and completed with its fee breakdown. */
+export async function completeTicket(
+  sql: Db,
+  id: number,
+  exit: { exitTime: Date; paymentMethod: PaymentMethod; fee: FeeBreakdown },
+): Promise<TicketRow> {
+  const [row] = await sql<TicketRow[]>`
+    update tickets set
+      status = 'completed',
+      exit_time = ${exit.exitTime},
+      duration_minutes = ${exit.fee.durationMinutes},
+      amount_paid = ${exit.fee.totalCents},
+      payment_method = ${exit.paymentMethod},
+      fee_breakdown = ${sql.json(exit.fee)}
+    where id = ${id} and status = 'active'
+    returning ${columns(sql)}
+  `;
+  if (!row) throw new Error(`ticket ${id} was not active under its lock`);
+  return row;
+}
+
+/** Tickets by plate and/or status, newest first (for lost tickets). */
+export async function searchTickets(
+  sql: Db,
+  garageId: number,
+  q: { plateNormalized?: string | undefined; status?: 'active' | 'completed' | undefined; limit: number },
+): Promise<TicketRow[]> {
+  return sql<TicketRow[]>`
+    select ${columns(sql)} from tickets
+    where garage_id = ${garageId}
+      ${q.plateNormalized ? sql`and plate_normalized = ${q.plateNormalized}` : sql``}
+      ${q.status ? sql`and status = ${q.status}` : sql``}
+    order by entry_time desc, id desc
+    limit ${q.limit}
+  `;
+}

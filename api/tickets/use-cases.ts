@@ -1,0 +1,87 @@
+import { admitVehicle } from '../../shared/entry.js';
+import { quoteFee } from '../../shared/fee.js';
+import type { Plate } from '../../shared/plate.js';
+import { ticketNumberFromBytes } from '../../shared/ticket-number.js';
+import type { PaymentMethod, Ticket, VehicleType } from '../../shared/tickets.js';
+import type { TransactionSql } from '../db/types.js';
+import { AppError } from '../http/app-error.js';
+import { completeTicket, insertTicket, loadTicket, lockGarageForEntry } from './queries.js';
+import { toTicket } from './ticket-view.js';
+
+/** What a use case needs besides the database: the clock and a source of randomness. */
+export type Env = { garageId: number; now: () => Date; randomBytes: (n: number) => Uint8Array };
+
+/** How many ticket numbers to draw before giving up (6 characters of base32: ~1e9 numbers). */
+const NUMBER_ATTEMPTS = 8;
+
+/**
+ * Issues a ticket for a car coming in. Runs inside the caller's transaction.
+ * Invariants: capacity and the one-active-ticket-per-plate rule are decided under the garage's
+ * row lock, from active tickets (never a counter); the tariff is copied onto the ticket.
+ */
+export async function issueTicket(
+  tx: TransactionSql,
+  env: Env,
+  input: { plate: Plate; vehicleType: VehicleType; entryTime?: Date | undefined },
+): Promise<Ticket> {
+  const now = env.now();
+  const state = await lockGarageForEntry(tx, env.garageId, input.plate.normalized);
+  if (!state) throw new Error(`garage ${env.garageId} does not exist`);
+  const admission = admitVehicle(state, now, input.entryTime);
+  if (!admission.ok) {
+    switch (admission.reason) {
+      case 'garage_full':
+        throw new AppError('garage_full', `Garage is full — ${admission.occupied}/${admission.totalSpaces}`);
+      case 'vehicle_already_parked':
+        throw new AppError(
+          'vehicle_already_parked',
+          `${input.plate.display} is already parked on ticket ${admission.ticketNumber}`,
+          [{ ticketNumber: admission.ticketNumber }],
+        );
+      case 'entry_time_out_of_range':
+        throw new AppError(
+          'validation_failed',
+          'entryTime must be within the last 24 hours and at most 2 minutes ahead of the server clock',
+          [{ path: 'entryTime', message: 'out of range' }],
+        );
+    }
+  }
+  for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+    const row = await insertTicket(tx, {
+      garageId: env.garageId,
+      ticketNumber: ticketNumberFromBytes(env.randomBytes(6)),
+      licensePlate: input.plate.display,
+      plateNormalized: input.plate.normalized,
+      vehicleType: input.vehicleType,
+      entryTime: admission.entryTime,
+      hourlyRate: state.hourlyRate,
+      graceMinutes: state.graceMinutes,
+      dailyMaxCents: state.dailyMaxCents,
+    });
+    if (row) return toTicket(row, now);
+  }
+  throw new Error(`no free ticket number after ${NUMBER_ATTEMPTS} draws`);
+}
+
+/**
+ * Completes a ticket: prices the stay with the ticket's own tariff and records the payment.
+ * Invariant: the ticket row is locked first, so of two racing exits exactly one completes it.
+ */
+export async function exitVehicle(
+  tx: TransactionSql,
+  env: Env,
+  input: { ticketNumber: string; paymentMethod: PaymentMethod },
+): Promise<Ticket> {
+  const now = env.now();
+  const ticket = await loadTicket(tx, env.garageId, input.ticketNumber, true);
+  if (!ticket) throw new AppError('not_found', `No ticket ${input.ticketNumber}`);
+  if (ticket.status === 'completed') {
+    throw new AppError(
+      'ticket_already_completed',
+      `Ticket ${ticket.ticketNumber} was already paid (${ticket.paymentMethod}) at ${ticket.exitTime?.toISOString()}`,
+    );
+  }
+  const exitTime = now < ticket.entryTime ? ticket.entryTime : now;
+  const fee = quoteFee(ticket.entryTime, exitTime, ticket);
+  return toTicket(await completeTicket(tx, ticket.id, { exitTime, paymentMethod: input.paymentMethod, fee }), now);
+}
