@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+export const ROLES = ['attendant', 'manager', 'admin'] as const;
+
+/** What a staff member may do: attendant < manager < admin. */
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** True when `role` has at least the rights of `needed`. */
+export function hasRole(role: Role, needed: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(needed);
+}
+
+/** A staff account as the API shows it (never with its password hash). */
+export const User = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    role: Role,
+    disabled: z.boolean(),
+    slackUserId: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ description: 'A staff account' });
+export type User = z.infer<typeof User>;
+
+/** A username: 3..40 of a-z 0-9 . _ - (stored lowercase). */
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,40}$/, 'A username is 3 to 40 of a-z, 0-9, dot, underscore and dash');
+
+/** A new password: 8..200 characters. */
+export const NewPassword = z.string().min(8, 'A password has at least 8 characters').max(200, 'A password has at most 200 characters');
+
+/** A Slack user id such as U0123ABCD. */
+export const SlackUserId = z.string().regex(/^[UW][A-Z0-9]{2,20}$/, 'A Slack user id looks like U0123ABCD');
+
+/** POST /api/auth/login */
+export const LoginBody = z.strictObject({
+  username: z.string().trim().toLowerCase().min(1, 'Enter your username').max(100),
+  password: z.string().min(1, 'Enter your password').max(200),
+});
+export type LoginBody = z.infer<typeof LoginBody>;
+
+/** The answer to a successful login: a bearer token (also set as a cookie) and who signed in. */
+export const LoginAnswer = z.object({ token: z.string(), user: User });
+export type LoginAnswer = z.infer<typeof LoginAnswer>;
+
+/** POST /api/users */
+export const CreateUserBody = z.strictObject({
+  username: Username,
+  password: NewPassword,
+  role: Role,
+  slackUserId: SlackUserId.nullable().optional(),
+});
+export type CreateUserBody = z.infer<typeof CreateUserBody>;
+
+/** PATCH /api/users/:id — any of these. */
+export const UpdateUserBody = z
+  .strictObject({
+    role: Role.optional(),
+    password: NewPassword.optional(),
+    disabled: z.boolean().optional(),
+    slackUserId: SlackUserId.nullable().optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, { message: 'Send at least one of role, password, disabled, slackUserId' });
+export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
+
+/** Who did something, for the audit log: `user:<id>`, `slack:<U…>` or `system`. */
+export type Actor = `user:${number}` | `slack:${string}` | 'system';
+/** Where a change came from. */
+export const AuditSource = z.enum(['pwa', 'api', 'slack', 'system']);
+export type AuditSource = z.infer<typeof AuditSource>;
+
+/** One row of the audit log. */
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.iso.datetime(),
+  actor: z.string(),
+  source: AuditSource,
+  action: z.string(),
+  subject: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
