@@ -65,7 +65,7 @@ export function ticketRoutes(deps: Deps) {
               plate: body.licensePlate,
               vehicleType: body.vehicleType,
               entryTime: body.entryTime ? new Date(body.entryTime) : undefined,
-            }),
+            }, { actor: 'system', source: 'api' }),
           }),
         );
         if (answer.replayed) c.header('Idempotent-Replayed', 'true');
@@ -101,7 +101,7 @@ export function ticketRoutes(deps: Deps) {
           deps.now(),
           async (tx) => ({
             status: 200 as const,
-            body: await exitVehicle(tx, deps, { ticketNumber, paymentMethod: body.paymentMethod }),
+            body: await exitVehicle(tx, deps, { ticketNumber, paymentMethod: body.paymentMethod }, { actor: 'system', source: 'api' }),
           }),
         );
         if (answer.replayed) c.header('Idempotent-Replayed', 'true');

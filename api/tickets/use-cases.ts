@@ -3,6 +3,8 @@ import { quoteFee } from '../../shared/fee.js';
 import type { Plate } from '../../shared/plate.js';
 import { ticketNumberFromBytes } from '../../shared/ticket-number.js';
 import type { PaymentMethod, Ticket, VehicleType } from '../../shared/tickets.js';
+import type { Actor, AuditSource } from '../../shared/auth.js';
+import { recordAudit } from '../audit/queries.js';
 import type { TransactionSql } from '../db/types.js';
 import { AppError } from '../http/app-error.js';
 import { completeTicket, insertTicket, loadTicket, lockGarageForEntry } from './queries.js';
@@ -10,6 +12,9 @@ import { toTicket } from './ticket-view.js';
 
 /** What a use case needs besides the database: the clock and a source of randomness. */
 export type Env = { garageId: number; now: () => Date; randomBytes: (n: number) => Uint8Array };
+
+/** Who makes a change and through which door; recorded in the audit log with it. */
+export type Attribution = { actor: Actor; source: AuditSource };
 
 /** How many ticket numbers to draw before giving up (6 characters of base32: ~1e9 numbers). */
 const NUMBER_ATTEMPTS = 8;
@@ -23,6 +28,7 @@ export async function issueTicket(
   tx: TransactionSql,
   env: Env,
   input: { plate: Plate; vehicleType: VehicleType; entryTime?: Date | undefined },
+  by: Attribution,
 ): Promise<Ticket> {
   const now = env.now();
   const state = await lockGarageForEntry(tx, env.garageId, input.plate.normalized);
@@ -58,7 +64,16 @@ export async function issueTicket(
       graceMinutes: state.graceMinutes,
       dailyMaxCents: state.dailyMaxCents,
     });
-    if (row) return toTicket(row, now);
+    if (row) {
+      await recordAudit(tx, {
+        garageId: env.garageId,
+        ...by,
+        action: 'ticket.enter',
+        subject: row.ticketNumber,
+        details: { licensePlate: row.licensePlate, vehicleType: row.vehicleType, entryTime: row.entryTime.toISOString(), offline: input.entryTime !== undefined },
+      });
+      return toTicket(row, now);
+    }
   }
   throw new Error(`no free ticket number after ${NUMBER_ATTEMPTS} draws`);
 }
@@ -71,6 +86,7 @@ export async function exitVehicle(
   tx: TransactionSql,
   env: Env,
   input: { ticketNumber: string; paymentMethod: PaymentMethod },
+  by: Attribution,
 ): Promise<Ticket> {
   const now = env.now();
   const ticket = await loadTicket(tx, env.garageId, input.ticketNumber, true);
@@ -83,5 +99,13 @@ export async function exitVehicle(
   }
   const exitTime = now < ticket.entryTime ? ticket.entryTime : now;
   const fee = quoteFee(ticket.entryTime, exitTime, ticket);
-  return toTicket(await completeTicket(tx, ticket.id, { exitTime, paymentMethod: input.paymentMethod, fee }), now);
+  const completed = await completeTicket(tx, ticket.id, { exitTime, paymentMethod: input.paymentMethod, fee });
+  await recordAudit(tx, {
+    garageId: env.garageId,
+    ...by,
+    action: 'ticket.exit',
+    subject: completed.ticketNumber,
+    details: { amountPaid: fee.totalCents, paymentMethod: input.paymentMethod, durationMinutes: fee.durationMinutes },
+  });
+  return toTicket(completed, now);
 }
