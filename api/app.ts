@@ -3,9 +3,13 @@ import type { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError } from '../shared/errors.js';
 import { FeeBreakdown, Ticket } from '../shared/tickets.js';
+import { AuditEntry, User } from '../shared/auth.js';
 import { GarageSettings, GarageStats } from '../shared/garage.js';
 import { DailyReport } from '../shared/reports.js';
 import { activityRoutes } from './activities/routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { authenticate } from './auth/middleware.js';
+import { authRoutes } from './auth/routes.js';
 import type { Deps } from './deps.js';
 import { garageRoutes } from './garage/routes.js';
 import { docsRoutes } from './http/docs.js';
@@ -15,6 +19,7 @@ import { createRouter } from './http/openapi.js';
 import { reportRoutes } from './reports/routes.js';
 import { statusRoutes } from './status/routes.js';
 import { ticketRoutes } from './tickets/routes.js';
+import { userRoutes } from './users/routes.js';
 import { homePage } from './home.js';
 
 /** Routes the composition root adds beside the API (the Slack adapter), mounted before the page fallback. */
@@ -30,6 +35,7 @@ export type ExtraRoutes = { path: string; app: Hono<any, any, any> }[];
  * | /api/tickets… | entry, lookup, search, exit |
  * | /api/activities | recent entries and exits |
  * | /api/reports/daily | daily / range report, JSON or CSV |
+ * | /api/auth/…, /api/users…, /api/audit | sign-in, staff accounts, the audit log |
  * | /api/openapi.json, /api/docs | the contract and a page to read it |
  * | everything else | the app page |
  */
@@ -37,15 +43,18 @@ export function createApp(deps: Deps, extra: ExtraRoutes = []) {
   const app = new OpenAPIHono();
   app.onError(errorHandler(deps.log));
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
-  app.use('/api/*', limitBody, requireJsonBody);
+  app.use('/api/*', limitBody, requireJsonBody, authenticate(deps));
 
   const api = createRouter()
     .route('/status', statusRoutes(deps))
+    .route('/auth', authRoutes(deps))
     .route('/garage', garageRoutes(deps))
     .route('/tickets', ticketRoutes(deps))
     .route('/activities', activityRoutes(deps))
-    .route('/reports', reportRoutes(deps));
-  for (const [name, schema] of Object.entries({ Ticket, FeeBreakdown, GarageStats, GarageSettings, DailyReport, ApiError })) {
+    .route('/reports', reportRoutes(deps))
+    .route('/audit', auditRoutes(deps))
+    .route('/users', userRoutes(deps));
+  for (const [name, schema] of Object.entries({ Ticket, FeeBreakdown, GarageStats, GarageSettings, DailyReport, User, AuditEntry, ApiError })) {
     api.openAPIRegistry.register(name, schema);
   }
   api.doc31('/openapi.json', {

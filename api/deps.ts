@@ -8,4 +8,6 @@ export type Deps = {
   now: () => Date;
   randomBytes: (n: number) => Uint8Array;
   log: Logger;
+  /** A session ends after this long without a request. */
+  sessionIdleMs: number;
 };

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { connect } from './db/connect.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
+import { ensureFirstAdmin } from './auth/bootstrap.js';
 import { ensureGarage } from './garage/queries.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -29,7 +30,19 @@ async function start(config: Config, log: Logger) {
     hourlyRate: config.GARAGE_HOURLY_RATE_CENTS,
     timezone: config.GARAGE_TIMEZONE,
   });
-  const app = createApp({ sql, garageId, now: () => new Date(), randomBytes: (n) => randomBytes(n), log });
+  const admin = await ensureFirstAdmin(sql, garageId, config.ADMIN_PASSWORD);
+  if (admin?.generatedPassword) {
+    // printed once, on purpose, to the console only (not the structured log)
+    console.log(`\n  First start: created user "admin" with password ${admin.generatedPassword}\n  Sign in and change it, or set ADMIN_PASSWORD before the first start.\n`);
+  } else if (admin) log.info({}, 'first start: created user "admin" with ADMIN_PASSWORD');
+  const app = createApp({
+    sql,
+    garageId,
+    now: () => new Date(),
+    randomBytes: (n) => randomBytes(n),
+    log,
+    sessionIdleMs: config.SESSION_IDLE_HOURS * 3600_000,
+  });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT }, () => resolve(s));
   });

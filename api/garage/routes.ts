@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { GarageSettings, GarageStats, SettingsUpdate } from '../../shared/garage.js';
+import { recordAudit } from '../audit/queries.js';
 import type { Deps } from '../deps.js';
+import { attributionOf } from '../http/env.js';
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '../http/openapi.js';
 import { loadSettings, updateSettings } from './queries.js';
 import { garageStats } from './stats.js';
@@ -41,6 +43,16 @@ export function garageRoutes(deps: Deps) {
       /** GET /api/garage/settings */
       .openapi(getSettings, async (c) => c.json(settingsOrFail(await loadSettings(sql, garageId)), 200))
       /** PUT /api/garage/settings */
-      .openapi(putSettings, async (c) => c.json(settingsOrFail(await updateSettings(sql, garageId, c.req.valid('json'))), 200))
+      .openapi(putSettings, async (c) => {
+        const update = c.req.valid('json');
+        const by = attributionOf(c.var);
+        const settings = await sql.begin(async (tx) => {
+          const before = settingsOrFail(await loadSettings(tx, garageId));
+          const after = settingsOrFail(await updateSettings(tx, garageId, update));
+          await recordAudit(tx, { garageId, ...by, action: 'settings.update', subject: `garage:${garageId}`, details: { before, after } });
+          return after;
+        });
+        return c.json(settings, 200);
+      })
   );
 }

@@ -1,4 +1,5 @@
 import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
+import type { AppEnv } from './env.js';
 import type { z } from 'zod';
 import { ApiError, describeIssues } from '../../shared/errors.js';
 import { AppError } from './app-error.js';
@@ -14,7 +15,7 @@ const validationHook: Hook<unknown, any, any, unknown> = (result) => {
 
 /** A sub-app for one resource, validating with the shared zod schemas. */
 export function createRouter() {
-  return new OpenAPIHono({ defaultHook: validationHook });
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 }
 
 /** A required JSON request body. */

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CreateTicketBody, ExitTicketBody, Ticket, TicketNumberInput, TicketSearchQuery } from '../../shared/tickets.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
+import { attributionOf } from '../http/env.js';
 import { createRouter, errorResponses, idempotencyKey, jsonBody, jsonResponse } from '../http/openapi.js';
 import { runIdempotent } from '../idempotency/run.js';
 import { loadTicket, searchTickets } from './queries.js';
@@ -65,7 +66,7 @@ export function ticketRoutes(deps: Deps) {
               plate: body.licensePlate,
               vehicleType: body.vehicleType,
               entryTime: body.entryTime ? new Date(body.entryTime) : undefined,
-            }, { actor: 'system', source: 'api' }),
+            }, attributionOf(c.var)),
           }),
         );
         if (answer.replayed) c.header('Idempotent-Replayed', 'true');
@@ -101,7 +102,7 @@ export function ticketRoutes(deps: Deps) {
           deps.now(),
           async (tx) => ({
             status: 200 as const,
-            body: await exitVehicle(tx, deps, { ticketNumber, paymentMethod: body.paymentMethod }, { actor: 'system', source: 'api' }),
+            body: await exitVehicle(tx, deps, { ticketNumber, paymentMethod: body.paymentMethod }, attributionOf(c.var)),
           }),
         );
         if (answer.replayed) c.header('Idempotent-Replayed', 'true');

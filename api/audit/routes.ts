@@ -1,0 +1,41 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AuditEntry } from '../../shared/auth.js';
+import type { Deps } from '../deps.js';
+import { createRouter, errorResponses, jsonResponse } from '../http/openapi.js';
+import { listAudit } from './queries.js';
+
+const AuditQuery = z.object({
+  actor: z.string().max(100).optional().meta({ example: 'user:1' }),
+  action: z.string().max(100).optional().meta({ example: 'ticket.exit' }),
+  subject: z.string().max(200).optional().meta({ example: 'PS-7K3QXM' }),
+  since: z.iso.datetime().optional(),
+  until: z.iso.datetime().optional(),
+  before: z.coerce.number().int().positive().optional().meta({ description: 'page: rows with an id below this (the last id of the previous page)' }),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'The audit log, newest first; page with `before`',
+  request: { query: AuditQuery },
+  responses: {
+    200: jsonResponse(z.object({ entries: z.array(AuditEntry), nextBefore: z.number().int().nullable() }), 'A page of the audit log'),
+    ...errorResponses(400),
+  },
+});
+
+/** /api/audit: who did what, for managers. */
+export function auditRoutes(deps: Deps) {
+  /** GET /api/audit?actor=&action=&subject=&since=&until=&before=&limit= */
+  return createRouter().openapi(list, async (c) => {
+    const q = c.req.valid('query');
+    const entries = await listAudit(deps.sql, {
+      ...q,
+      since: q.since ? new Date(q.since) : undefined,
+      until: q.until ? new Date(q.until) : undefined,
+    });
+    const nextBefore = entries.length === q.limit ? entries[entries.length - 1]!.id : null;
+    return c.json({ entries, nextBefore }, 200);
+  });
+}

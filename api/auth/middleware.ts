@@ -1,0 +1,63 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { hasRole } from '../../shared/auth.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../http/app-error.js';
+import type { AppEnv } from '../http/env.js';
+import { accessFor } from './access.js';
+import { touchSession } from './queries.js';
+import { hashToken } from './tokens.js';
+
+/** The session cookie the PWA signs in with. */
+export const SESSION_COOKIE = 'parkops_session';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The session token of a request: `Authorization: Bearer`, else the session cookie. */
+export function readSessionToken(c: Context) {
+  const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return { token: bearer, via: 'bearer' as const };
+  const cookie = getCookie(c, SESSION_COOKIE);
+  if (cookie) return { token: cookie, via: 'cookie' as const };
+  return null;
+}
+
+/**
+ * Finds the session (if any), then applies the access table: public routes pass, others need a
+ * live session of a user who is not disabled and whose role is high enough. A state change
+ * made with the cookie must come from this origin (CSRF).
+ */
+export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const access = accessFor(c.req.method, c.req.path);
+    const found = readSessionToken(c);
+    if (found) {
+      const now = deps.now();
+      const user = await touchSession(deps.sql, hashToken(found.token), now, new Date(now.getTime() - deps.sessionIdleMs));
+      if (user) {
+        c.set('user', user);
+        c.set('via', found.via);
+      }
+    }
+    if (access === 'public') return next();
+    const user = c.get('user');
+    if (!user) throw new AppError('unauthorized', 'Sign in first: your session is missing or has ended');
+    if (!hasRole(user.role, access)) {
+      throw new AppError('forbidden', `This needs the ${access} role; you are signed in as ${user.role}`);
+    }
+    if (c.get('via') === 'cookie' && !SAFE_METHODS.has(c.req.method) && !isSameOrigin(c.req.header('origin'), c.req.url, c.req.header('host'))) {
+      throw new AppError('forbidden', 'Cross-site request refused: a change made with the session cookie must come from this site');
+    }
+    return next();
+  };
+}
+
+function isSameOrigin(origin: string | undefined, url: string, host: string | undefined): boolean {
+  if (!origin) return false;
+  try {
+    const o = new URL(origin);
+    return o.host === (host ?? new URL(url).host);
+  } catch {
+    return false; // an unparseable Origin is not this site
+  }
+}

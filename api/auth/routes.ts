@@ -1,0 +1,61 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { LoginAnswer, LoginBody, User } from '../../shared/auth.js';
+import { recordAudit } from '../audit/queries.js';
+import type { Deps } from '../deps.js';
+import { attributionOf, currentUser } from '../http/env.js';
+import { createRouter, errorResponses, jsonBody, jsonResponse } from '../http/openapi.js';
+import { login } from './login.js';
+import { readSessionToken, SESSION_COOKIE } from './middleware.js';
+import { endSession, toUser } from './queries.js';
+import { hashToken } from './tokens.js';
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/login',
+  summary: 'Sign in: a bearer token, and the same token as an HttpOnly session cookie',
+  request: { body: jsonBody(LoginBody) },
+  responses: { 200: jsonResponse(LoginAnswer, 'Signed in'), ...errorResponses(400, 401, 403, 429) },
+});
+
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/logout',
+  summary: 'End this session',
+  responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'Signed out'), ...errorResponses(401) },
+});
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/me',
+  summary: 'Who is signed in',
+  responses: { 200: jsonResponse(User, 'The signed-in user'), ...errorResponses(401) },
+});
+
+/** /api/auth: login, logout, me. */
+export function authRoutes(deps: Deps) {
+  return (
+    createRouter()
+      /** POST /api/auth/login */
+      .openapi(loginRoute, async (c) => {
+        const source = c.req.header('origin') ? 'pwa' : 'api';
+        const { token, user } = await login(deps, c.req.valid('json'), source);
+        const secure = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+        setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure, path: '/' });
+        return c.json({ token, user: toUser(user) }, 200);
+      })
+      /** POST /api/auth/logout */
+      .openapi(logoutRoute, async (c) => {
+        const found = readSessionToken(c);
+        const by = attributionOf(c.var);
+        await deps.sql.begin(async (tx) => {
+          if (found) await endSession(tx, hashToken(found.token), deps.now());
+          await recordAudit(tx, { garageId: deps.garageId, ...by, action: 'auth.logout', subject: currentUser(c.var).username });
+        });
+        deleteCookie(c, SESSION_COOKIE, { path: '/' });
+        return c.json({ ok: true as const }, 200);
+      })
+      /** GET /api/auth/me */
+      .openapi(meRoute, (c) => c.json(toUser(currentUser(c.var)), 200))
+  );
+}

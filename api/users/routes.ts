@@ -1,0 +1,87 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CreateUserBody, UpdateUserBody, User } from '../../shared/auth.js';
+import { recordAudit } from '../audit/queries.js';
+import { hashPassword } from '../auth/passwords.js';
+import { endUserSessions, insertUser, listUsers, loadUser, toUser, updateUser } from '../auth/queries.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../http/app-error.js';
+import { attributionOf, currentUser } from '../http/env.js';
+import { createRouter, errorResponses, jsonBody, jsonResponse } from '../http/openapi.js';
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'All staff accounts',
+  responses: { 200: jsonResponse(z.array(User), 'Accounts by username') },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/',
+  summary: 'Add a staff account',
+  request: { body: jsonBody(CreateUserBody) },
+  responses: { 201: jsonResponse(User, 'The new account'), ...errorResponses(400, 409) },
+});
+
+const update = createRoute({
+  method: 'patch',
+  path: '/{id}',
+  summary: 'Change role, reset password, disable or enable, link a Slack user',
+  request: { params: z.object({ id: z.coerce.number().int().positive() }), body: jsonBody(UpdateUserBody) },
+  responses: { 200: jsonResponse(User, 'The account after the change'), ...errorResponses(400, 404, 409) },
+});
+
+/** /api/users: account management for admins. */
+export function userRoutes(deps: Deps) {
+  const { sql, garageId } = deps;
+  return (
+    createRouter()
+      /** GET /api/users */
+      .openapi(list, async (c) => c.json((await listUsers(sql)).map(toUser), 200))
+      /** POST /api/users */
+      .openapi(create, async (c) => {
+        const body = c.req.valid('json');
+        const passwordHash = await hashPassword(body.password);
+        const by = attributionOf(c.var);
+        const created = await sql.begin(async (tx) => {
+          const row = await insertUser(tx, { ...body, passwordHash });
+          if (!row) return null;
+          await recordAudit(tx, { garageId, ...by, action: 'user.create', subject: row.username, details: { role: row.role, slackUserId: row.slackUserId } });
+          return row;
+        });
+        if (!created) throw new AppError('already_exists', `The username ${body.username} or that Slack user is already taken`);
+        return c.json(toUser(created), 201);
+      })
+      /** PATCH /api/users/:id */
+      .openapi(update, async (c) => {
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        const me = currentUser(c.var);
+        if (id === me.id && (body.disabled === true || (body.role !== undefined && body.role !== 'admin'))) {
+          throw new AppError('validation_failed', 'You cannot disable yourself or take away your own admin role; ask another admin');
+        }
+        const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password);
+        const by = attributionOf(c.var);
+        const now = deps.now();
+        const row = await sql
+          .begin(async (tx) => {
+            if (!(await loadUser(tx, id))) return null;
+            const changed = await updateUser(tx, id, { role: body.role, passwordHash, disabled: body.disabled, slackUserId: body.slackUserId });
+            if (!changed) return null;
+            if (body.disabled === true || passwordHash !== undefined) await endUserSessions(tx, id, now);
+            const details: Record<string, unknown> = { ...body };
+            if ('password' in details) details.password = 'reset';
+            await recordAudit(tx, { garageId, ...by, action: 'user.update', subject: changed.username, details });
+            return changed;
+          })
+          .catch((error: unknown) => {
+            if ((error as { code?: string }).code === '23505') {
+              throw new AppError('already_exists', 'That Slack user is already linked to another account');
+            }
+            throw error;
+          });
+        if (!row) throw new AppError('not_found', `No user ${id}`);
+        return c.json(toUser(row), 200);
+      })
+  );
+}
