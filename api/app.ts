@@ -1,11 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { ApiError } from '../shared/errors.js';
-import { FeeBreakdown, Ticket } from '../shared/tickets.js';
-import { AuditEntry, User } from '../shared/auth.js';
-import { GarageSettings, GarageStats } from '../shared/garage.js';
-import { DailyReport } from '../shared/reports.js';
 import { activityRoutes } from './activities/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { authenticate } from './auth/middleware.js';
@@ -54,9 +49,6 @@ export function createApp(deps: Deps, extra: ExtraRoutes = []) {
     .route('/reports', reportRoutes(deps))
     .route('/audit', auditRoutes(deps))
     .route('/users', userRoutes(deps));
-  for (const [name, schema] of Object.entries({ Ticket, FeeBreakdown, GarageStats, GarageSettings, DailyReport, User, AuditEntry, ApiError })) {
-    api.openAPIRegistry.register(name, schema);
-  }
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'ParkOps API', version: '1.0.0', description: 'Garage operations: tickets, payments, stats and reports. Money in integer cents; times ISO-8601 UTC.' },

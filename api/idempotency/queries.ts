@@ -4,10 +4,10 @@ import type { Db } from '../db/types.js';
 export type StoredAnswer = { requestHash: string; statusCode: number | null; responseBody: unknown; createdAt: Date };
 
 /** Claims a key for this request; null when another request holds or held it (waits for it to finish). */
-export async function claimIdempotencyKey(sql: Db, garageId: number, key: string, operation: string, requestHash: string) {
+export async function claimIdempotencyKey(sql: Db, garageId: number, key: string, operation: string, requestHash: string, now: Date) {
   const [row] = await sql<{ key: string }[]>`
-    insert into idempotency_keys (garage_id, key, operation, request_hash)
-    values (${garageId}, ${key}, ${operation}, ${requestHash})
+    insert into idempotency_keys (garage_id, key, operation, request_hash, created_at)
+    values (${garageId}, ${key}, ${operation}, ${requestHash}, ${now})
     on conflict (garage_id, key) do nothing
     returning key
   `;

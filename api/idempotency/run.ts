@@ -41,7 +41,7 @@ export async function runIdempotent<T>(
   const hash = fingerprint(operation, request);
   return sql.begin(async (tx) => {
     await deleteExpiredIdempotencyKey(tx, garageId, key, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS));
-    if (await claimIdempotencyKey(tx, garageId, key, operation, hash)) {
+    if (await claimIdempotencyKey(tx, garageId, key, operation, hash, now)) {
       const answer = await change(tx);
       await saveIdempotentAnswer(tx, garageId, key, answer.status, answer.body);
       return { ...answer, replayed: false };
