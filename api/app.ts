@@ -49,13 +49,15 @@ export function createApp(deps: Deps, extra: ExtraRoutes = []) {
     .route('/reports', reportRoutes(deps))
     .route('/audit', auditRoutes(deps))
     .route('/users', userRoutes(deps));
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'ParkOps API', version: '1.0.0', description: 'Garage operations: tickets, payments, stats and reports. Money in integer cents; times ISO-8601 UTC.' },
-  });
   api.route('/docs', docsRoutes());
-  api.all('*', apiNotFound);
   app.route('/api', api);
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'ParkOps API', version: '1.0.0', description: 'Garage operations: tickets, payments, stats and reports. Money in integer cents; times ISO-8601 UTC. Sign in with POST /api/auth/login and send the token as `Authorization: Bearer <token>`.' },
+    security: [{ bearer: [] }],
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.all('/api/*', apiNotFound);
 
   for (const { path, app: sub } of extra) app.route(path, sub);
   app.get('*', homePage);
