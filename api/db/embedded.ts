@@ -38,15 +38,25 @@ async function loadPassword(dataDir: string): Promise<{ password: string; fresh:
   return { password, fresh: true };
 }
 
+/** The PostgreSQL running on a cluster folder (from its `postmaster.pid`), if one is. */
+async function runningCluster(clusterDir: string): Promise<{ pid: number; port: number } | null> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!(await exists(pidFile))) return null;
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return null;
+  return { pid, port };
+}
+
 /**
  * A PostgreSQL left running by a server that was killed holds `postmaster.pid`; stop it so this
  * start can take the data folder over.
  */
 async function stopOrphan(clusterDir: string, log: Log): Promise<void> {
-  const pidFile = path.join(clusterDir, 'postmaster.pid');
-  if (!(await exists(pidFile))) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const running = await runningCluster(clusterDir);
+  if (!running) return;
+  const { pid } = running;
   log.info(`stopping PostgreSQL ${pid} left running in ${clusterDir} by an earlier start`);
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
@@ -101,6 +111,18 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * For command-line tools: the embedded PostgreSQL of `dataDir`, joining the one a running server
+ * started (and leaving it running), or starting it for the tool's own use.
+ */
+export async function openEmbeddedPostgres(dataDir: string, log: Log): Promise<EmbeddedDatabase> {
+  const root = path.resolve(dataDir);
+  const running = await runningCluster(path.join(root, 'pg'));
+  if (!running) return startEmbeddedPostgres(dataDir, log);
+  const { password } = await loadPassword(root);
+  return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running.port}/postgres`, stop: async () => {} };
 }
 
 /** As root, PostgreSQL runs as another user that must be able to walk down to the data folder. */
