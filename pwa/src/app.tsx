@@ -1,0 +1,81 @@
+import { useEffect } from 'preact/hooks';
+import { lazy, Suspense } from 'preact/compat';
+import { hasRole } from '../../shared/auth.js';
+import { ErrorBoundary } from './components/error-boundary.js';
+import { Layout } from './components/layout.js';
+import { OutboxContext, type Outbox } from './lib/outbox.js';
+import { currentPath } from './lib/router.js';
+import { currentUser, sessionChecked } from './lib/session.js';
+import { DashboardScreen } from './routes/dashboard.js';
+import { EntryScreen } from './routes/entry.js';
+import { ExitScreen } from './routes/exit.js';
+import { SignInScreen } from './routes/sign-in.js';
+
+const SettingsScreen = lazy(() => import('./routes/settings.js').then((m) => m.SettingsScreen));
+
+const titles: Record<string, string> = { '/': 'Dashboard', '/entry': 'Car in', '/exit': 'Car out', '/settings': 'Settings' };
+
+function Screen({ path, isManager }: { path: string; isManager: boolean }) {
+  switch (path) {
+    case '/':
+      return <DashboardScreen />;
+    case '/entry':
+      return <EntryScreen />;
+    case '/exit':
+      return <ExitScreen />;
+    case '/settings':
+      return isManager ? (
+        <Suspense fallback={<main id="main" class="screen"><h1>Garage settings</h1><p role="status">Loading…</p></main>}>
+          <SettingsScreen />
+        </Suspense>
+      ) : (
+        <main id="main" class="screen">
+          <h1>Settings</h1>
+          <p>Only managers can change the garage settings. Ask a manager.</p>
+        </main>
+      );
+    default:
+      return (
+        <main id="main" class="screen">
+          <h1>Not found</h1>
+          <p>
+            There is no screen at {path}. <a href="/">Go to the dashboard</a>.
+          </p>
+        </main>
+      );
+  }
+}
+
+/** The app: providers, error boundary, sign-in gate and the screen for the current path. */
+export function App({ outbox }: { outbox: Outbox }) {
+  const user = currentUser.value;
+  const path = currentPath.value;
+
+  useEffect(() => {
+    document.title = `${user ? (titles[path] ?? 'Not found') : 'Sign in'} · ParkOps`;
+  }, [user, path]);
+
+  // Whoever signs in, the outbox goes out under their session.
+  useEffect(() => {
+    if (user) void outbox.drain();
+  }, [user?.id]);
+
+  return (
+    <OutboxContext.Provider value={outbox}>
+      <ErrorBoundary>
+        {!sessionChecked.value && !user ? (
+          <main id="main" class="screen">
+            <h1>ParkOps</h1>
+            <p role="status">Starting…</p>
+          </main>
+        ) : user ? (
+          <Layout user={user}>
+            <Screen path={path} isManager={hasRole(user.role, 'manager')} />
+          </Layout>
+        ) : (
+          <SignInScreen />
+        )}
+      </ErrorBoundary>
+    </OutboxContext.Provider>
+  );
+}

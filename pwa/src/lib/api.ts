@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { LoginAnswer, User, type LoginBody } from '../../../shared/auth.js';
+import { ApiError, type ErrorCode } from '../../../shared/errors.js';
+import { GarageSettings, GarageStats, Status, type SettingsUpdate } from '../../../shared/garage.js';
+import { Activity, Ticket, type CreateTicketBody, type ExitTicketBody } from '../../../shared/tickets.js';
+import { learnServerTime } from './clock.js';
+
+/** The server answered with an error: `code` to switch on, `message` for a person. */
+export class ApiFailure extends Error {
+  override name = 'ApiFailure';
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: unknown[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** No answer from the server: the phone is offline, or the server is down or unreachable. */
+export class NetworkFailure extends Error {
+  override name = 'NetworkFailure';
+}
+
+/** Called when the server says the session is gone (401), so the app can ask to sign in again. */
+let onUnauthorized: () => void = () => {};
+/** Sets what happens on a 401 answer. */
+export function whenUnauthorized(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+type Options = { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; headers?: Record<string, string> };
+
+/** One request to the API, its answer parsed with `schema`; throws ApiFailure or NetworkFailure. */
+async function call<S extends z.ZodType>(schema: S, path: string, options: Options = {}): Promise<z.infer<S>> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      credentials: 'same-origin',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch (error) {
+    throw new NetworkFailure(`No connection to the server (${error instanceof Error ? error.message : String(error)})`);
+  }
+  learnServerTime(response.headers.get('date'), Date.now());
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('json')) {
+    // Offline, the service worker answers with the app page; a proxy or portal may answer with HTML too.
+    throw new NetworkFailure(`The server did not answer (HTTP ${response.status}, ${type || 'no content type'})`);
+  }
+  const json: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = ApiError.safeParse(json);
+    if (response.status === 401) onUnauthorized();
+    if (error.success) throw new ApiFailure(response.status, error.data.code, error.data.message, error.data.details);
+    if (response.status >= 500) throw new NetworkFailure(`The server had a problem (HTTP ${response.status})`);
+    throw new ApiFailure(response.status, 'internal', `Unexpected answer from the server (HTTP ${response.status})`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiFailure(response.status, 'internal', `The server's answer to ${path} was not what this app expects; reload the app`);
+  }
+  return parsed.data;
+}
+
+/** True for failures worth retrying later: no answer, 5xx, too many requests. */
+export function isTransient(error: unknown): boolean {
+  return error instanceof NetworkFailure || (error instanceof ApiFailure && (error.status >= 500 || error.status === 429 || error.status === 408));
+}
+
+const Ok = z.unknown();
+
+/** The ParkOps API, every answer checked against the shared schemas. */
+export const api = {
+  status: () => call(Status, '/api/status'),
+  login: (body: LoginBody) => call(LoginAnswer, '/api/auth/login', { method: 'POST', body }),
+  logout: () => call(Ok, '/api/auth/logout', { method: 'POST', body: {} }),
+  me: () => call(User, '/api/auth/me'),
+  stats: () => call(GarageStats, '/api/garage/stats'),
+  activities: (limit = 10) => call(z.array(Activity), `/api/activities?limit=${limit}`),
+  settings: () => call(GarageSettings, '/api/garage/settings'),
+  updateSettings: (body: SettingsUpdate) => call(GarageSettings, '/api/garage/settings', { method: 'PUT', body }),
+  ticket: (ticketNumber: string) => call(Ticket, `/api/tickets/${encodeURIComponent(ticketNumber)}`),
+  activeByPlate: (plate: string) =>
+    call(z.array(Ticket), `/api/tickets?plate=${encodeURIComponent(plate)}&status=active`),
+  enter: (body: EntryRequest, idempotencyKey: string) =>
+    call(Ticket, '/api/tickets', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  exit: (ticketNumber: string, body: ExitRequest, idempotencyKey: string) =>
+    call(Ticket, `/api/tickets/${encodeURIComponent(ticketNumber)}/exit`, {
+      method: 'PUT',
+      body,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+};
+
+/** What the app sends to record an entry (plate as typed, vehicle type, when it happened). */
+export type EntryRequest = { licensePlate: string; vehicleType: CreateTicketBody['vehicleType']; entryTime: string };
+/** What the app sends to record an exit. */
+export type ExitRequest = { paymentMethod: ExitTicketBody['paymentMethod'] };

@@ -1,0 +1,27 @@
+import { ApiFailure, NetworkFailure } from './api.js';
+
+/** What to tell a person about an error the server answered with: what went wrong and what to do. */
+export function describeRefusal(refusal: { code: string; message: string }): string {
+  switch (refusal.code) {
+    case 'unauthorized':
+      return 'Your session has ended. Sign in again; what you typed is kept.';
+    case 'forbidden':
+      return "Your role can't do this. Ask a manager.";
+    case 'garage_full':
+      return `${refusal.message}. No car can enter until one leaves.`;
+    case 'rate_limited':
+      return `${refusal.message} Wait a little, then try again.`;
+    case 'internal':
+    case 'unavailable':
+      return `${refusal.message} If it keeps happening, tell a manager.`;
+    default:
+      return refusal.message;
+  }
+}
+
+/** What to tell a person about a failed request: what went wrong and what to do now. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof NetworkFailure) return "Can't reach the server. Check the signal (Wi-Fi or mobile data) and try again.";
+  if (error instanceof ApiFailure) return describeRefusal(error);
+  return `Something went wrong on this phone: ${error instanceof Error ? error.message : String(error)}. Reload the app.`;
+}

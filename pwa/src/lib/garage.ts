@@ -1,0 +1,19 @@
+import { computed, signal } from '@preact/signals';
+import { z } from 'zod';
+import { GarageStats } from '../../../shared/garage.js';
+import { readPersisted, writePersisted } from './persisted.js';
+import { deviceTimeZone } from './time.js';
+
+const Cached = z.object({ stats: GarageStats, at: z.string() });
+
+/** The last garage figures the phone saw, and when (kept for offline starts). */
+export const lastStats = signal<z.infer<typeof Cached> | null>(readPersisted('stats', Cached) ?? null);
+
+/** The garage's timezone: every time on screen is shown in it. */
+export const garageTimeZone = computed(() => lastStats.value?.stats.timezone ?? deviceTimeZone);
+
+/** Remembers fresh figures from the server. */
+export function rememberStats(stats: GarageStats): void {
+  lastStats.value = { stats, at: new Date().toISOString() };
+  writePersisted('stats', lastStats.value);
+}

@@ -1,0 +1,72 @@
+import { openDB, type DBSchema } from 'idb';
+import type { Ticket } from '../../../shared/tickets.js';
+import type { EntryRequest, ExitRequest } from './api.js';
+
+/** Where an outbox item stands: waiting to be sent, refused by the server, or accepted. */
+export type OutboxState = 'pending' | 'refused' | 'sent';
+
+type ItemBase = {
+  /** Also the `Idempotency-Key` it is sent with. */
+  key: string;
+  /** When it happened on the phone (by the server's clock as best known). */
+  createdAt: string;
+  state: OutboxState;
+  attempts: number;
+  /** What the server said when it refused the item. */
+  error: { code: string; message: string } | null;
+  /** The server's ticket once accepted. */
+  ticket: Ticket | null;
+  sentAt: string | null;
+};
+
+/** An entry or exit recorded on the phone, kept until the server has accepted it. */
+export type OutboxItem =
+  | (ItemBase & { kind: 'entry'; body: EntryRequest })
+  | (ItemBase & { kind: 'exit'; ticketNumber: string; licensePlate: string | null; quotedCents: number | null; body: ExitRequest });
+
+/** The phone's own storage: the outbox, and the tickets it has seen (for lookups while offline). */
+export interface LocalStore {
+  allItems(): Promise<OutboxItem[]>;
+  putItem(item: OutboxItem): Promise<void>;
+  deleteItem(key: string): Promise<void>;
+  getTicket(ticketNumber: string): Promise<Ticket | undefined>;
+  putTicket(ticket: Ticket): Promise<void>;
+  deleteTicket(ticketNumber: string): Promise<void>;
+}
+
+interface ParkOpsDb extends DBSchema {
+  outbox: { key: string; value: OutboxItem };
+  tickets: { key: string; value: Ticket };
+}
+
+/** The LocalStore in IndexedDB (database `parkops`), which survives reloads and restarts. */
+export function indexedDbStore(): LocalStore {
+  const db = openDB<ParkOpsDb>('parkops', 1, {
+    upgrade(d) {
+      d.createObjectStore('outbox', { keyPath: 'key' });
+      d.createObjectStore('tickets', { keyPath: 'ticketNumber' });
+    },
+  });
+  return {
+    allItems: async () => (await db).getAll('outbox'),
+    putItem: async (item) => void (await (await db).put('outbox', item)),
+    deleteItem: async (key) => (await db).delete('outbox', key),
+    getTicket: async (n) => (await db).get('tickets', n),
+    putTicket: async (t) => void (await (await db).put('tickets', t)),
+    deleteTicket: async (n) => (await db).delete('tickets', n),
+  };
+}
+
+/** A LocalStore in memory, for tests and for browsers without IndexedDB. */
+export function memoryStore(items: OutboxItem[] = [], tickets: Ticket[] = []): LocalStore {
+  const outbox = new Map(items.map((i) => [i.key, structuredClone(i)]));
+  const seen = new Map(tickets.map((t) => [t.ticketNumber, structuredClone(t)]));
+  return {
+    allItems: async () => [...outbox.values()].map((i) => structuredClone(i)),
+    putItem: async (item) => void outbox.set(item.key, structuredClone(item)),
+    deleteItem: async (key) => void outbox.delete(key),
+    getTicket: async (n) => structuredClone(seen.get(n)),
+    putTicket: async (t) => void seen.set(t.ticketNumber, structuredClone(t)),
+    deleteTicket: async (n) => void seen.delete(n),
+  };
+}

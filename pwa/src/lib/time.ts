@@ -1,0 +1,44 @@
+/** The device's own timezone, used until the garage's is known. */
+export const deviceTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string, withDate: boolean): Intl.DateTimeFormat {
+  const id = `${timeZone}|${withDate}`;
+  let f = formats.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      ...(withDate ? { day: 'numeric', month: 'short' } : {}),
+    });
+    formats.set(id, f);
+  }
+  return f;
+}
+
+/**
+ * A clock time in the garage's timezone.
+ * @example formatTime('2026-11-23T14:05:00.000Z', 'UTC') // '14:05'
+ */
+export function formatTime(at: string | Date, timeZone: string): string {
+  return formatter(timeZone, false).format(new Date(at));
+}
+
+/**
+ * Day and time in the garage's timezone, for receipts.
+ * @example formatDateTime('2026-11-23T14:05:00.000Z', 'UTC') // '23 Nov, 14:05'
+ */
+export function formatDateTime(at: string | Date, timeZone: string): string {
+  return formatter(timeZone, true).format(new Date(at));
+}
+
+/**
+ * A stay as hours and minutes.
+ * @example formatDuration(185) // '3 h 05 min'
+ */
+export function formatDuration(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
