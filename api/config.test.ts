@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config).toMatchObject({
+      PORT: 5001,
+      DATA_DIR: './.data',
+      GARAGE_TOTAL_SPACES: 140,
+      GARAGE_HOURLY_RATE_CENTS: 1000,
+      GARAGE_TIMEZONE: 'UTC',
+      SUMMARY_SCHEDULE: '0 7 * * *',
+      SESSION_IDLE_HOURS: 12,
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('empty values count as unset', () => {
+    const config = loadConfig({ DATABASE_URL: '', SLACK_SIGNING_SECRET: ' ' });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.SLACK_SIGNING_SECRET).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['GARAGE_TOTAL_SPACES', '0'],
+    ['GARAGE_HOURLY_RATE_CENTS', '9.99'],
+    ['GARAGE_TIMEZONE', 'Nowhere/Land'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['ADMIN_PASSWORD', 'short'],
+    ['SLACK_BOT_TOKEN', 'xoxp-user-token'],
+    ['LOG_LEVEL', 'loud'],
+  ])('a bad %s stops the start with a message naming it', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
+  });
+});
