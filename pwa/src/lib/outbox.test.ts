@@ -1,0 +1,162 @@
+import { http, HttpResponse } from 'msw';
+import { afterEach, describe, expect, it } from 'vitest';
+import { apiError, fixture } from '../../test/fixtures.js';
+import { server } from '../../test/msw.js';
+import { memoryStore } from './local-store.js';
+import { backoffMs, createOutbox, type Outbox } from './outbox.js';
+
+type Seen = { key: string | null; body: unknown };
+
+let outbox: Outbox | undefined;
+afterEach(() => outbox?.stop());
+
+/** The server takes entries and answers with a ticket; it remembers what it was sent. */
+function acceptingEntries(seen: Seen[]) {
+  return http.post('/api/tickets', async ({ request }) => {
+    const body = (await request.json()) as { licensePlate: string; vehicleType: 'Car' };
+    seen.push({ key: request.headers.get('idempotency-key'), body });
+    return HttpResponse.json(fixture.activeTicket({ ticketNumber: `PS-00000${seen.length}`, licensePlate: body.licensePlate, vehicleType: body.vehicleType }), { status: 201 });
+  });
+}
+
+describe('the outbox', () => {
+  it('sends an entry with its Idempotency-Key and the time it happened, and keeps the server’s ticket', async () => {
+    const seen: Seen[] = [];
+    server.use(acceptingEntries(seen));
+    outbox = createOutbox(memoryStore());
+    const before = Date.now();
+    const item = await outbox.recordEntry({ licensePlate: 'ABC 123', vehicleType: 'Car' });
+
+    expect(item.state).toBe('sent');
+    expect(item.ticket?.ticketNumber).toBe('PS-000001');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.key).toBe(item.key);
+    const body = seen[0]!.body as { entryTime: string };
+    expect(Date.parse(body.entryTime)).toBeGreaterThanOrEqual(before - 1000);
+    expect(body).toEqual({ licensePlate: 'ABC 123', vehicleType: 'Car', entryTime: item.createdAt });
+    expect(outbox.pending.value).toHaveLength(0);
+    expect(outbox.lastSyncedAt.value).not.toBeNull();
+  });
+
+  it('keeps an entry made without a connection, then sends it once, with the same key and body, when the server answers', async () => {
+    const store = memoryStore();
+    server.use(http.post('/api/tickets', () => HttpResponse.error()));
+    outbox = createOutbox(store);
+    const item = await outbox.recordEntry({ licensePlate: 'XYZ 9', vehicleType: 'Van' });
+    expect(item.state).toBe('pending');
+    expect(outbox.unreachable.value).toBe(true);
+    expect((await store.allItems()).map((i) => i.state)).toEqual(['pending']);
+
+    const seen: Seen[] = [];
+    server.use(acceptingEntries(seen));
+    await outbox.drain();
+    await outbox.drain();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toEqual({ key: item.key, body: item.kind === 'entry' ? item.body : null });
+    expect(outbox.items.value[0]?.state).toBe('sent');
+    expect(outbox.unreachable.value).toBe(false);
+  });
+
+  it('survives a restart: a new outbox on the same store sends what the old one left', async () => {
+    const store = memoryStore();
+    server.use(http.post('/api/tickets', () => HttpResponse.error()));
+    const first = createOutbox(store);
+    await first.recordEntry({ licensePlate: 'AA 11', vehicleType: 'Car' });
+    first.stop();
+
+    const seen: Seen[] = [];
+    server.use(acceptingEntries(seen));
+    outbox = createOutbox(store);
+    await outbox.start();
+    expect(seen).toHaveLength(1);
+    expect(outbox.pending.value).toHaveLength(0);
+  });
+
+  it.each([
+    [500, 'internal', 'Something went wrong'],
+    [503, 'unavailable', 'Database down'],
+    [429, 'rate_limited', 'Slow down'],
+  ])('treats %i as "try again later", never as a refusal', async (status, code, message) => {
+    server.use(http.post('/api/tickets', () => HttpResponse.json(apiError(code, message), { status })));
+    outbox = createOutbox(memoryStore());
+    const item = await outbox.recordEntry({ licensePlate: 'AB 12', vehicleType: 'Car' });
+    expect(item.state).toBe('pending');
+    expect(outbox.refused.value).toHaveLength(0);
+  });
+
+  it('keeps a refusal visible with its message; Retry sends it again, Discard removes it', async () => {
+    const store = memoryStore();
+    server.use(http.post('/api/tickets', () => HttpResponse.json(apiError('garage_full', 'Garage is full — 140/140'), { status: 409 })));
+    outbox = createOutbox(store);
+    const item = await outbox.recordEntry({ licensePlate: 'FULL 1', vehicleType: 'Car' });
+    expect(item.state).toBe('refused');
+    expect(item.error).toEqual({ code: 'garage_full', message: 'Garage is full — 140/140' });
+    expect(outbox.refused.value).toHaveLength(1);
+
+    const seen: Seen[] = [];
+    server.use(acceptingEntries(seen));
+    await outbox.retry(item.key);
+    expect(seen.map((s) => s.key)).toEqual([item.key]);
+    expect(outbox.refused.value).toHaveLength(0);
+
+    server.use(http.post('/api/tickets', () => HttpResponse.json(apiError('vehicle_already_parked', 'FULL 2 is already parked'), { status: 409 })));
+    const second = await outbox.recordEntry({ licensePlate: 'FULL 2', vehicleType: 'Car' });
+    expect(second.state).toBe('refused');
+    await outbox.discard(second.key);
+    expect(outbox.items.value.map((i) => i.key)).toEqual([item.key]);
+    expect((await store.allItems()).map((i) => i.key)).toEqual([item.key]);
+  });
+
+  it('stops and asks for a sign-in on 401, keeping the item', async () => {
+    server.use(http.post('/api/tickets', () => HttpResponse.json(apiError('unauthorized', 'Sign in first'), { status: 401 })));
+    outbox = createOutbox(memoryStore());
+    const item = await outbox.recordEntry({ licensePlate: 'AB 12', vehicleType: 'Car' });
+    expect(item.state).toBe('pending');
+    expect(outbox.signInNeeded.value).toBe(true);
+  });
+
+  it('sends exits with their payment method and key, oldest first after the entries before them', async () => {
+    const order: string[] = [];
+    server.use(
+      http.post('/api/tickets', () => HttpResponse.error()),
+      http.put('/api/tickets/:n/exit', () => HttpResponse.error()),
+    );
+    outbox = createOutbox(memoryStore());
+    await outbox.recordEntry({ licensePlate: 'FIRST 1', vehicleType: 'Car' });
+    const exit = await outbox.recordExit('PS-7K3QXM', { paymentMethod: 'Mobile' }, { licensePlate: 'ABC 123', quotedCents: 2000 });
+    expect(outbox.pending.value).toHaveLength(2);
+
+    server.use(
+      http.post('/api/tickets', async ({ request }) => {
+        order.push(`entry ${((await request.json()) as { licensePlate: string }).licensePlate}`);
+        return HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-111111' }), { status: 201 });
+      }),
+      http.put('/api/tickets/:n/exit', async ({ request, params }) => {
+        order.push(`exit ${String(params.n)} ${((await request.json()) as { paymentMethod: string }).paymentMethod} ${request.headers.get('idempotency-key') === exit.key}`);
+        return HttpResponse.json(fixture.completedTicket({ paymentMethod: 'Mobile' }));
+      }),
+    );
+    await outbox.drain();
+    expect(order).toEqual(['entry FIRST 1', 'exit PS-7K3QXM Mobile true']);
+    expect(outbox.pending.value).toHaveLength(0);
+  });
+
+  it('drops accepted items older than a day at start, and keeps the rest', async () => {
+    const old = new Date(Date.now() - 25 * 3600_000).toISOString();
+    const sent = { key: 'k-old', createdAt: old, state: 'sent' as const, attempts: 1, error: null, ticket: fixture.activeTicket(), sentAt: old, kind: 'entry' as const, body: { licensePlate: 'OLD 1', vehicleType: 'Car' as const, entryTime: old } };
+    const refused = { ...sent, key: 'k-refused', state: 'refused' as const, ticket: null, sentAt: null, error: { code: 'garage_full', message: 'full' } };
+    outbox = createOutbox(memoryStore([sent, refused]));
+    await outbox.start();
+    expect(outbox.items.value.map((i) => i.key)).toEqual(['k-refused']);
+  });
+});
+
+describe('backoffMs', () => {
+  it.each([
+    [1, 5000],
+    [2, 10_000],
+    [3, 20_000],
+    [7, 300_000],
+    [20, 300_000],
+  ])('after %i failures waits %i ms', (failures, ms) => expect(backoffMs(failures)).toBe(ms));
+});
