@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { apiAs } from './api.js';
+import { expectNoAxeViolations, openPhone, signIn } from './browser.js';
+
+const baseUrl = inject('baseUrl');
+let phone: Awaited<ReturnType<typeof openPhone>>;
+beforeAll(async () => (phone = await openPhone()));
+afterAll(async () => phone?.close());
+
+it('keeps working offline: entries are kept on the phone, survive a reload, and reach the server exactly once', async () => {
+  const { page, context } = phone;
+  const admin = await apiAs(baseUrl, 'admin', inject('adminPassword'));
+  await signIn(page, baseUrl, 'admin', inject('adminPassword'));
+  // The service worker must be in charge before the network goes away.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+
+  await page.getByRole('link', { name: 'Car in' }).click();
+  await context.setOffline(true);
+  await page.getByTestId('offline-banner').waitFor();
+  const before = Date.now();
+  await page.getByLabel('Licence plate').fill('OFF 1');
+  await page.getByRole('button', { name: 'Issue ticket' }).click();
+  const ref = (await page.getByTestId('provisional-ref').textContent())?.trim();
+  expect(ref).toMatch(/^OFF-[0-9A-F]{6}$/);
+  await page.getByText('Recorded offline on this phone').waitFor();
+  expect(await page.getByTestId('pending-chip').textContent()).toMatch(/^1 pending · /);
+  await expectNoAxeViolations(page, 'provisional ticket card, offline');
+
+  // Reload with no network: the service worker opens the app, the outbox is still there.
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  expect(await page.getByTestId('pending-chip').textContent()).toMatch(/^1 pending · /);
+  await expectNoAxeViolations(page, 'dashboard, offline');
+
+  // A second car, recorded offline after the reload; its card stays on screen.
+  await page.getByRole('link', { name: 'Car in' }).click();
+  await page.getByLabel('Licence plate').fill('OFF 2');
+  await page.getByText('Van', { exact: true }).click();
+  await page.getByRole('button', { name: 'Issue ticket' }).click();
+  await page.getByTestId('provisional-ref').waitFor();
+  expect(await page.getByTestId('pending-chip').textContent()).toMatch(/^2 pending · /);
+  expect(await admin.ticketsByPlate('OFF 1')).toEqual([]);
+
+  await context.setOffline(false);
+  await page.getByTestId('ticket-number').waitFor({ timeout: 20_000 });
+  expect(await page.getByTestId('pending-chip').textContent()).toMatch(/^0 pending · synced \d\d:\d\d$/);
+  const shown = (await page.getByTestId('ticket-number').textContent())?.trim();
+
+  const one = await admin.ticketsByPlate('OFF 1');
+  const two = await admin.ticketsByPlate('OFF 2');
+  expect(one).toHaveLength(1);
+  expect(two).toHaveLength(1);
+  expect(two[0]).toMatchObject({ ticketNumber: shown, vehicleType: 'Van', status: 'active' });
+  // Dated when it happened on the phone, not when it synced.
+  expect(Math.abs(Date.parse(one[0]!.entryTime) - before)).toBeLessThan(10_000);
+
+  // Reloading and bringing the app to the front again sends nothing twice.
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  expect(await page.getByTestId('pending-chip').textContent()).toMatch(/^0 pending/);
+  expect(await admin.ticketsByPlate('OFF 1')).toHaveLength(1);
+  expect(await admin.ticketsByPlate('OFF 2')).toHaveLength(1);
+});
