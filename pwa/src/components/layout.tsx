@@ -47,7 +47,7 @@ export function Layout({ user, children }: { user: User; children: ComponentChil
             )
           }
         >
-          Sign out {user.username}
+          Sign out <span class="small muted">({user.username})</span>
         </button>
       </header>
       <Banners />

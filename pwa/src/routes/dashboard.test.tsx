@@ -1,0 +1,76 @@
+import { act, screen, waitFor } from '@testing-library/preact';
+import { http, HttpResponse } from 'msw';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fixture } from '../../test/fixtures.js';
+import { server } from '../../test/msw.js';
+import { renderWithOutbox, resetAppState } from '../../test/render.js';
+import { DashboardScreen, REFRESH_MS } from './dashboard.js';
+
+beforeEach(resetAppState);
+afterEach(() => vi.useRealTimers());
+
+function countingServer() {
+  const calls = { stats: 0, activities: 0 };
+  server.use(
+    http.get('/api/garage/stats', () => {
+      calls.stats++;
+      return HttpResponse.json(fixture.stats({ availableSpaces: 117 - calls.stats + 1 }));
+    }),
+    http.get('/api/activities', ({ request }) => {
+      calls.activities++;
+      expect(new URL(request.url).searchParams.get('limit')).toBe('10');
+      return HttpResponse.json([
+        fixture.activity({ type: 'exit', timestamp: '2026-11-23T15:40:00.000Z', ticketNumber: 'PS-AAAAAA', licensePlate: 'OUT 1', amountPaid: 3000, paymentMethod: 'Cash' }),
+        fixture.activity({ type: 'entry', timestamp: '2026-11-23T14:05:00.000Z', ticketNumber: 'PS-BBBBBB', licensePlate: 'IN 2' }),
+      ]);
+    }),
+  );
+  return calls;
+}
+
+describe('Dashboard', () => {
+  it('shows available spaces, occupancy, revenue, vehicles, average stay and recent activity in the garage timezone', async () => {
+    countingServer();
+    renderWithOutbox(<DashboardScreen />);
+    expect((await screen.findByTestId('available')).textContent).toBe('117');
+    expect(screen.getByText('of 140 · 23 occupied')).toBeTruthy();
+    expect(screen.getByRole('meter', { name: 'Occupancy' }).getAttribute('aria-valuenow')).toBe('16');
+    expect(screen.getByTestId('revenue').textContent).toBe('$125.50');
+    expect(screen.getByTestId('vehicles').textContent).toBe('31 in · 8 out');
+    expect(screen.getByText('1 h 35 min')).toBeTruthy();
+    const rows = (await screen.findByTestId('activity')).querySelectorAll('li');
+    // 15:40 and 14:05 UTC are 10:40 and 09:05 in New York.
+    expect([...rows].map((r) => r.textContent)).toEqual(['OutOUT 1PS-AAAAAA10:40 · $30.00', 'InIN 2PS-BBBBBB09:05']);
+  });
+
+  it('refreshes every 15 seconds and when the app comes back to the front', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const calls = countingServer();
+    renderWithOutbox(<DashboardScreen />);
+    await waitFor(() => expect(calls.stats).toBe(1));
+
+    await act(() => vi.advanceTimersByTime(REFRESH_MS));
+    await waitFor(() => expect(calls.stats).toBe(2));
+    await waitFor(() => expect(screen.getByTestId('available').textContent).toBe('116'));
+
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    await act(() => document.dispatchEvent(new Event('visibilitychange')));
+    await waitFor(() => expect(calls.stats).toBe(3));
+    expect(calls.activities).toBe(3);
+  });
+
+  it('offline: says so and keeps showing the last figures it had', async () => {
+    countingServer();
+    const first = renderWithOutbox(<DashboardScreen />);
+    await screen.findByTestId('activity');
+    first.unmount();
+
+    server.use(
+      http.get('/api/garage/stats', () => HttpResponse.error()),
+      http.get('/api/activities', () => HttpResponse.error()),
+    );
+    renderWithOutbox(<DashboardScreen />);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Can't reach the server.*Showing the figures from \d\d:\d\d/);
+    expect(screen.getByTestId('available').textContent).toBe('117');
+  });
+});

@@ -1,0 +1,80 @@
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { http, HttpResponse } from 'msw';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { apiError, fixture } from '../../test/fixtures.js';
+import { server } from '../../test/msw.js';
+import { renderWithOutbox, resetAppState } from '../../test/render.js';
+import { readSettingsForm, SettingsScreen } from './settings.js';
+
+beforeEach(resetAppState);
+
+const field = (label: string) => screen.getByLabelText<HTMLInputElement>(label);
+const type = (label: string, value: string) => fireEvent.input(field(label), { target: { value } });
+
+describe('Settings', () => {
+  it('shows the settings in dollars and saves only what changed, in cents', async () => {
+    let sent: unknown;
+    server.use(
+      http.get('/api/garage/settings', () => HttpResponse.json(fixture.settings({ hourlyRate: 1000, dailyMaxCents: null }))),
+      http.put('/api/garage/settings', async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json(fixture.settings({ hourlyRate: 1250, dailyMaxCents: 6000 }));
+      }),
+    );
+    renderWithOutbox(<SettingsScreen />);
+    await waitFor(() => expect(field('Hourly rate ($)').value).toBe('10.00'));
+    expect(field('Daily maximum ($)').value).toBe('');
+    type('Hourly rate ($)', '12.5');
+    type('Daily maximum ($)', '60');
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/^Saved\./);
+    expect(sent).toEqual({ hourlyRate: 1250, dailyMaxCents: 6000 });
+    expect(field('Hourly rate ($)').value).toBe('12.50');
+  });
+
+  it('marks the field the server refused and keeps the changes in the form', async () => {
+    server.use(
+      http.get('/api/garage/settings', () => HttpResponse.json(fixture.settings())),
+      http.put('/api/garage/settings', () =>
+        HttpResponse.json(apiError('validation_failed', 'timezone: Unknown timezone', [{ path: 'timezone', message: 'Unknown timezone; use an IANA name such as America/New_York' }]), { status: 400 }),
+      ),
+    );
+    renderWithOutbox(<SettingsScreen />);
+    await waitFor(() => expect(field('Timezone').value).toBe('UTC'));
+    type('Timezone', 'Mars/Olympus');
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Nothing was saved; your changes are still in the form/);
+    expect(screen.getByText('Unknown timezone; use an IANA name such as America/New_York')).toBeTruthy();
+    expect(field('Timezone').value).toBe('Mars/Olympus');
+    expect(field('Timezone').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('says when a signed-in attendant may not read them', async () => {
+    server.use(http.get('/api/garage/settings', () => HttpResponse.json(apiError('forbidden', 'This needs the manager role'), { status: 403 })));
+    renderWithOutbox(<SettingsScreen />);
+    expect((await screen.findByRole('alert')).textContent).toBe("Your role can't do this. Ask a manager.");
+  });
+});
+
+describe('readSettingsForm', () => {
+  const before = fixture.settings({ hourlyRate: 1000, totalSpaces: 140, timezone: 'UTC', graceMinutes: 0, dailyMaxCents: 5000 });
+  const form = { hourlyRate: '10.00', totalSpaces: '140', timezone: 'UTC', graceMinutes: '0', dailyMax: '50.00' };
+
+  it.each([
+    [{}, {}],
+    [{ hourlyRate: '7.5' }, { hourlyRate: 750 }],
+    [{ dailyMax: '' }, { dailyMaxCents: null }],
+    [{ totalSpaces: '200', graceMinutes: '10' }, { totalSpaces: 200, graceMinutes: 10 }],
+    [{ timezone: ' Europe/Paris ' }, { timezone: 'Europe/Paris' }],
+  ])('%j -> update %j', (change, update) => expect(readSettingsForm({ ...form, ...change }, before)).toEqual({ update }));
+
+  it.each([
+    [{ hourlyRate: 'ten' }, 'hourlyRate'],
+    [{ totalSpaces: '1.5' }, 'totalSpaces'],
+    [{ graceMinutes: '-1' }, 'graceMinutes'],
+    [{ dailyMax: 'lots' }, 'dailyMaxCents'],
+  ])('%j -> an issue with %s', (change, fieldName) => {
+    const read = readSettingsForm({ ...form, ...change }, before);
+    expect('issues' in read && Object.keys(read.issues)).toEqual([fieldName]);
+  });
+});

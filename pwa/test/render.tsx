@@ -1,0 +1,20 @@
+import { render } from '@testing-library/preact';
+import type { ComponentChildren } from 'preact';
+import { lastStats } from '../src/lib/garage.js';
+import type { LocalStore } from '../src/lib/local-store.js';
+import { memoryStore } from '../src/lib/local-store.js';
+import { createOutbox, OutboxContext, type Outbox } from '../src/lib/outbox.js';
+import { currentUser, sessionChecked } from '../src/lib/session.js';
+
+/** Renders a screen with its own outbox (in memory) and a clean app state; gives both back. */
+export function renderWithOutbox(ui: ComponentChildren, store: LocalStore = memoryStore()): ReturnType<typeof render> & { outbox: Outbox } {
+  const outbox = createOutbox(store);
+  return { ...render(<OutboxContext.Provider value={outbox}>{ui}</OutboxContext.Provider>), outbox };
+}
+
+/** Puts the app's shared signals back to a first start. */
+export function resetAppState(): void {
+  currentUser.value = null;
+  sessionChecked.value = true;
+  lastStats.value = null;
+}
