@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { PAYMENT_METHODS } from '../../shared/tickets.js';
+import { quoteFee } from '../../shared/fee.js';
+import { buildQuote, buildReceipt, PAY_ACTION_PREFIX, readPayChoice } from './exit.js';
+import { activeTicket, completedTicket } from './fixtures.js';
+
+const tz = 'America/New_York';
+const fee = quoteFee(new Date(activeTicket.entryTime), new Date('2026-11-23T16:35:00.000Z'), { hourlyRate: 1000, graceMinutes: 0, dailyMaxCents: null });
+
+describe('buildQuote', () => {
+  const quote = buildQuote(activeTicket, fee, tz);
+  const actions = quote.blocks.find((b) => b.type === 'actions');
+
+  it('is only for the person who asked, with the amount due and its breakdown', () => {
+    expect(quote.response_type).toBe('ephemeral');
+    expect(quote.text).toBe('PS-7K3QXM (ABC 123): $30.00 due — choose how it is paid');
+    expect(JSON.stringify(quote.blocks)).toContain('3 h × $10.00/h = $30.00');
+    expect(JSON.stringify(quote.blocks)).toContain('2 h 30 min');
+  });
+
+  it('has one button per payment method, each carrying the ticket and the method', () => {
+    expect(actions?.type).toBe('actions');
+    const elements = actions && actions.type === 'actions' ? actions.elements : [];
+    expect(elements.map((e) => (e.type === 'button' ? e.text.text : null))).toEqual([...PAYMENT_METHODS]);
+    const choices = elements.map((e) => (e.type === 'button' ? readPayChoice(e.value) : null));
+    expect(choices).toEqual(PAYMENT_METHODS.map((paymentMethod) => ({ ticketNumber: 'PS-7K3QXM', paymentMethod })));
+    for (const e of elements) expect(e.action_id?.startsWith(PAY_ACTION_PREFIX)).toBe(true);
+    expect(new Set(elements.map((e) => e.action_id)).size).toBe(PAYMENT_METHODS.length);
+  });
+});
+
+describe('readPayChoice', () => {
+  it.each([
+    ['{"ticketNumber":"PS-7K3QXM","paymentMethod":"Cash"}', { ticketNumber: 'PS-7K3QXM', paymentMethod: 'Cash' }],
+    ['{"ticketNumber":"PS-7K3QXM","paymentMethod":"Gold"}', null],
+    ['{"ticketNumber":"7K3QXM","paymentMethod":"Cash"}', null],
+    ['{"paymentMethod":"Cash"}', null],
+    ['not json', null],
+    ['', null],
+    [undefined, null],
+  ])('%j -> %j', (value, expected) => expect(readPayChoice(value)).toEqual(expected));
+});
+
+describe('buildReceipt', () => {
+  it('in the channel by default: total, method, times, duration and breakdown', () => {
+    const receipt = buildReceipt(completedTicket, tz);
+    expect(receipt.response_type).toBe('in_channel');
+    expect(receipt.replace_original).toBeUndefined();
+    expect(receipt.text).toBe('Receipt PS-7K3QXM (ABC 123): $30.00 paid by Credit Card');
+    for (const part of ['Paid $30.00', 'Credit Card', 'Mon 23 Nov 09:05', 'Mon 23 Nov 11:35', '2 h 30 min', '3 h × $10.00/h = $30.00']) {
+      expect(JSON.stringify(receipt.blocks)).toContain(part);
+    }
+  });
+
+  it('replacing a quote, for the clicker, with a note', () => {
+    const receipt = buildReceipt(completedTicket, tz, { visibility: 'ephemeral', replaceOriginal: true, note: 'Already paid' });
+    expect(receipt).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(JSON.stringify(receipt.blocks)).toContain('Already paid');
+  });
+});

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { PAYMENT_METHODS, PaymentMethod, type FeeBreakdown, type Ticket } from '../../shared/tickets.js';
+import { describeFee } from './fee.js';
+import { formatDateTime, formatDuration, formatMoney } from './format.js';
+import { context, fields, section, type Block, type Reply } from './reply.js';
+
+/** The action id every payment button of a quote shares a prefix with. */
+export const PAY_ACTION_PREFIX = 'pay_';
+
+/** What a payment button carries: which ticket, paid how. */
+export const PayChoice = z.object({ ticketNumber: z.string().regex(/^PS-[0-9A-Z]{6}$/), paymentMethod: PaymentMethod });
+export type PayChoice = z.infer<typeof PayChoice>;
+
+/** Reads a payment button's value; null when it is not one this bot made. */
+export function readPayChoice(value: string | undefined): PayChoice | null {
+  if (!value) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return null; // not JSON: not a value this bot wrote
+  }
+  const result = PayChoice.safeParse(parsed);
+  return result.success ? result.data : null;
+}
+
+/**
+ * The ephemeral quote for a car about to leave: amount due now with its breakdown and one button
+ * per payment method. A click completes the ticket and replaces this message with the receipt.
+ */
+export function buildQuote(ticket: Ticket, fee: FeeBreakdown, timeZone: string): Reply {
+  const due = formatMoney(fee.totalCents);
+  const buttons: Block = {
+    type: 'actions',
+    block_id: `pay:${ticket.ticketNumber}`,
+    elements: PAYMENT_METHODS.map((method) => ({
+      type: 'button',
+      action_id: `${PAY_ACTION_PREFIX}${method.toLowerCase().replace(/\s+/g, '_')}`,
+      text: { type: 'plain_text', text: method },
+      value: JSON.stringify({ ticketNumber: ticket.ticketNumber, paymentMethod: method } satisfies PayChoice),
+      ...(method === 'Cash' ? { style: 'primary' as const } : {}),
+    })),
+  };
+  return {
+    response_type: 'ephemeral',
+    text: `${ticket.ticketNumber} (${ticket.licensePlate}): ${due} due — choose how it is paid`,
+    blocks: [
+      section(`:receipt: *${ticket.ticketNumber}* — ${ticket.licensePlate}: *${due}* due`),
+      fields([
+        ['Entered', formatDateTime(ticket.entryTime, timeZone)],
+        ['Parked', formatDuration(fee.durationMinutes)],
+      ]),
+      context(describeFee(fee)),
+      section('How is it paid?'),
+      buttons,
+    ],
+  };
+}
+
+/**
+ * The receipt of a completed ticket: fee and its breakdown. In the channel after `/park exit … cash`;
+ * in place of the quote after a button click. `note` says when it was paid earlier (a repeat).
+ */
+export function buildReceipt(
+  ticket: Ticket,
+  timeZone: string,
+  options: { visibility?: 'in_channel' | 'ephemeral'; replaceOriginal?: boolean; note?: string } = {},
+): Reply {
+  const paid = formatMoney(ticket.amountPaid ?? 0);
+  const left = ticket.exitTime ? formatDateTime(ticket.exitTime, timeZone) : '—';
+  const blocks: Block[] = [
+    section(`:white_check_mark: *Paid ${paid}* — ${ticket.ticketNumber}, ${ticket.licensePlate}`),
+    fields([
+      ['Vehicle', ticket.vehicleType],
+      ['Payment', ticket.paymentMethod ?? '—'],
+      ['Entered', formatDateTime(ticket.entryTime, timeZone)],
+      ['Left', left],
+      ['Parked', formatDuration(ticket.durationMinutes ?? 0)],
+      ['Total', paid],
+    ]),
+  ];
+  if (ticket.feeBreakdown) blocks.push(context(describeFee(ticket.feeBreakdown)));
+  if (options.note) blocks.push(context(options.note));
+  return {
+    response_type: options.visibility ?? 'in_channel',
+    ...(options.replaceOriginal ? { replace_original: true } : {}),
+    text: `Receipt ${ticket.ticketNumber} (${ticket.licensePlate}): ${paid} paid by ${ticket.paymentMethod ?? '—'}`,
+    blocks,
+  };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { formatChange, formatDateTime, formatDay, formatDuration, formatMoney, weekBefore } from './format.js';
+
+describe('formatMoney', () => {
+  it.each([
+    [0, '$0.00'],
+    [5, '$0.05'],
+    [1000, '$10.00'],
+    [123450, '$1,234.50'],
+    [100000000, '$1,000,000.00'],
+  ])('%i cents -> %s', (cents, text) => expect(formatMoney(cents)).toBe(text));
+});
+
+describe('formatDateTime (garage timezone)', () => {
+  it.each([
+    ['2026-11-23T19:05:00.000Z', 'America/New_York', 'Mon 23 Nov 14:05'],
+    ['2026-11-24T03:30:00.000Z', 'America/New_York', 'Mon 23 Nov 22:30'], // still Monday in New York
+    ['2026-11-24T03:30:00.000Z', 'UTC', 'Tue 24 Nov 03:30'],
+    ['2026-03-08T07:30:00.000Z', 'America/New_York', 'Sun 8 Mar 03:30'], // just after the spring-forward gap
+    ['2026-06-01T00:00:00.000Z', 'Asia/Kolkata', 'Mon 1 Jun 05:30'],
+  ])('%s in %s -> %s', (instant, tz, text) => expect(formatDateTime(instant, tz)).toBe(text));
+});
+
+describe('formatDay', () => {
+  it.each([
+    ['2026-11-23', 'Mon 23 Nov 2026'],
+    ['2027-01-01', 'Fri 1 Jan 2027'],
+  ])('%s -> %s', (date, text) => expect(formatDay(date)).toBe(text));
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0 min'],
+    [59, '59 min'],
+    [60, '1 h 00 min'],
+    [125, '2 h 05 min'],
+    [1439, '23 h 59 min'],
+    [1440, '1 d 0 h 00 min'],
+    [1501, '1 d 1 h 01 min'],
+  ])('%i min -> %s', (minutes, text) => expect(formatDuration(minutes)).toBe(text));
+});
+
+describe('formatChange', () => {
+  it.each([
+    [1100, 1000, '+10%'],
+    [900, 1000, '-10%'],
+    [1000, 1000, 'no change'],
+    [0, 0, 'no change'],
+    [5, 0, 'new'],
+    [0, 5, '-100%'],
+    [1001, 1000, '+<1%'],
+    [999, 1000, '-<1%'],
+    [2, 3, '-33%'],
+  ])('%i vs %i -> %s', (now, before, text) => expect(formatChange(now, before)).toBe(text));
+});
+
+describe('weekBefore', () => {
+  it.each([
+    ['2026-11-23', '2026-11-16'],
+    ['2026-03-05', '2026-02-26'],
+    ['2027-01-03', '2026-12-27'],
+  ])('%s -> %s', (day, before) => expect(weekBefore(day)).toBe(before));
+});

@@ -1,0 +1,80 @@
+import { addDays, type LocalDate } from '../../shared/garage-day.js';
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+/**
+ * Integer cents as money for people.
+ * @example formatMoney(123450) // '$1,234.50'
+ */
+export function formatMoney(cents: number): string {
+  return usd.format(cents / 100);
+}
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function partsIn(instant: Date, timeZone: string) {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    dateTimeFormats.set(timeZone, format);
+  }
+  const parts: Record<string, string> = {};
+  for (const p of format.formatToParts(instant)) parts[p.type] = p.value;
+  return parts;
+}
+
+/**
+ * An instant as a wall-clock time in the garage's timezone.
+ * @example formatDateTime('2026-11-23T19:05:00.000Z', 'America/New_York') // 'Mon 23 Nov 14:05'
+ */
+export function formatDateTime(instant: string | Date, timeZone: string): string {
+  const p = partsIn(new Date(instant), timeZone);
+  return `${p.weekday} ${p.day} ${p.month} ${p.hour}:${p.minute}`;
+}
+
+/**
+ * A local calendar date for people (the date is already in the garage's timezone).
+ * @example formatDay('2026-11-23') // 'Mon 23 Nov 2026'
+ */
+export function formatDay(date: LocalDate): string {
+  const p = partsIn(new Date(`${date}T12:00:00Z`), 'UTC');
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+}
+
+/**
+ * A stay's length in whole minutes for people.
+ * @example formatDuration(125) // '2 h 05 min'
+ */
+export function formatDuration(minutes: number): string {
+  const m = Math.max(0, Math.floor(minutes));
+  if (m < 60) return `${m} min`;
+  const days = Math.floor(m / 1440);
+  const hours = Math.floor((m % 1440) / 60);
+  const rest = String(m % 60).padStart(2, '0');
+  return days > 0 ? `${days} d ${hours} h ${rest} min` : `${hours} h ${rest} min`;
+}
+
+/**
+ * How a figure moved against the same weekday a week before.
+ * @example formatChange(1100, 1000) // '+10%'
+ */
+export function formatChange(current: number, previous: number): string {
+  if (previous === 0) return current === 0 ? 'no change' : 'new';
+  const percent = Math.round(((current - previous) / previous) * 100);
+  if (percent === 0) return current === previous ? 'no change' : current > previous ? '+<1%' : '-<1%';
+  return percent > 0 ? `+${percent}%` : `${percent}%`;
+}
+
+/** The same weekday one week before a local date. */
+export function weekBefore(date: LocalDate): LocalDate {
+  return addDays(date, -7);
+}

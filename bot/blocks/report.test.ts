@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { buildDayReport } from './report.js';
+import { dayReport } from './fixtures.js';
+
+const text = (r: unknown) => JSON.stringify(r);
+
+describe('buildDayReport', () => {
+  const before = dayReport({ from: '2026-11-16', to: '2026-11-16', totalRevenue: 100000, vehiclesIn: 100, vehiclesOut: 118, averageStayMinutes: 110 });
+  const reply = buildDayReport(dayReport(), before, { title: 'Daily summary' });
+
+  it('posts in the channel with a plain-text summary line', () => {
+    expect(reply.response_type).toBe('in_channel');
+    expect(reply.text).toBe('Daily summary for Mon 23 Nov 2026: $1,234.50 revenue, 120 in, 118 out');
+  });
+
+  it.each([
+    ['the title and day', 'Daily summary — Mon 23 Nov 2026'],
+    ['revenue against the week before', '$1,234.50  _(+23% vs $1,000.00)_'],
+    ['vehicles in against the week before', '120  _(+20% vs 100)_'],
+    ['vehicles out unchanged', '118  _(no change vs 118)_'],
+    ['average stay and the week before', '2 h 05 min  _(was 1 h 50 min)_'],
+    ['peak occupancy and its hour', '87 at 14:00'],
+    ['still parked and open over 24 h', '22 (3 over 24 h)'],
+    ['revenue by payment method', 'Cash $500.00 · Credit Card $600.00 · Debit Card $134.50 · Mobile $0.00'],
+    ['the day compared with', 'Changes are against Mon 16 Nov 2026'],
+    ['the timezone', 'Times in America/New_York'],
+  ])('shows %s', (_name, part) => {
+    expect(text(reply.blocks)).toContain(part);
+  });
+
+  it('an empty day: no peak hour, no average stay', () => {
+    const empty = dayReport({ totalRevenue: 0, vehiclesIn: 0, vehiclesOut: 0, averageStayMinutes: null, peakOccupancy: 0, peakHour: null, peakAt: null, stillParked: 0, openOver24h: 0 });
+    const r = buildDayReport(empty, empty, { title: 'Report', visibility: 'ephemeral' });
+    expect(r.response_type).toBe('ephemeral');
+    expect(text(r.blocks)).toContain('*Peak occupancy*\\n0');
+    expect(text(r.blocks)).toContain('—  _(was —)_');
+    expect(text(r.blocks)).toContain('$0.00  _(no change vs $0.00)_');
+  });
+});

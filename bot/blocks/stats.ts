@@ -1,0 +1,22 @@
+import type { GarageStats } from '../../shared/garage.js';
+import { formatDuration, formatMoney } from './format.js';
+import { fields, section, type Reply } from './reply.js';
+
+/** The ephemeral answer to `stats`: occupancy now and today's figures. */
+export function buildStats(stats: GarageStats): Reply {
+  const occupancy = `${stats.occupiedSpaces}/${stats.totalSpaces} (${stats.occupancyPercentage}%)`;
+  const stay = stats.averageStayMinutes === null ? '—' : formatDuration(stats.averageStayMinutes);
+  return {
+    response_type: 'ephemeral',
+    text: `Occupancy ${occupancy}, ${stats.availableSpaces} free, ${formatMoney(stats.todayRevenue)} today`,
+    blocks: [
+      section(`:parking: *${stats.availableSpaces} spaces free* — ${occupancy} occupied`),
+      fields([
+        ['Revenue today', formatMoney(stats.todayRevenue)],
+        ['Vehicles in today', String(stats.vehiclesEnteredToday)],
+        ['Vehicles out today', String(stats.vehiclesProcessedToday)],
+        ['Average stay', stay],
+      ]),
+    ],
+  };
+}

@@ -1,0 +1,67 @@
+import type { FeeBreakdown, Ticket } from '../../shared/tickets.js';
+import { describeFee } from './fee.js';
+import { formatDateTime, formatDuration, formatMoney } from './format.js';
+import { context, fields, section, type Reply } from './reply.js';
+
+/** Occupancy as people read it: `87/140`. */
+export type Occupancy = { occupied: number; total: number };
+
+/** The in-channel card for a new ticket: number, plate, type, time in and occupancy. */
+export function buildEntryCard(ticket: Ticket, occupancy: Occupancy, timeZone: string): Reply {
+  const at = formatDateTime(ticket.entryTime, timeZone);
+  return {
+    response_type: 'in_channel',
+    text: `Ticket ${ticket.ticketNumber} for ${ticket.licensePlate} (${ticket.vehicleType}) at ${at} — ${occupancy.occupied}/${occupancy.total}`,
+    blocks: [
+      section(`:ticket: *Ticket ${ticket.ticketNumber}* issued`),
+      fields([
+        ['Plate', ticket.licensePlate],
+        ['Vehicle', ticket.vehicleType],
+        ['Entered', at],
+        ['Occupancy', `${occupancy.occupied}/${occupancy.total}`],
+      ]),
+      context(`Rate ${formatMoney(ticket.hourlyRate)}/h`),
+    ],
+  };
+}
+
+/**
+ * What `find` answers: the ticket, how long the car has been parked, and what it owes now
+ * (active: `fee` is the quote for leaving now) or what it paid (completed).
+ */
+export function buildTicketStatus(ticket: Ticket, fee: FeeBreakdown | null, timeZone: string): Reply {
+  const entered = formatDateTime(ticket.entryTime, timeZone);
+  if (ticket.status === 'completed') {
+    const paid = formatMoney(ticket.amountPaid ?? 0);
+    return {
+      response_type: 'ephemeral',
+      text: `${ticket.ticketNumber} (${ticket.licensePlate}) left ${ticket.exitTime ? formatDateTime(ticket.exitTime, timeZone) : ''}, paid ${paid}`,
+      blocks: [
+        section(`:white_check_mark: *${ticket.ticketNumber}* — ${ticket.licensePlate} has left`),
+        fields([
+          ['Vehicle', ticket.vehicleType],
+          ['Entered', entered],
+          ['Left', ticket.exitTime ? formatDateTime(ticket.exitTime, timeZone) : '—'],
+          ['Parked', formatDuration(ticket.durationMinutes ?? 0)],
+          ['Paid', `${paid} (${ticket.paymentMethod ?? '—'})`],
+        ]),
+      ],
+    };
+  }
+  const due = formatMoney(fee?.totalCents ?? ticket.amountDue ?? 0);
+  const parked = formatDuration(fee?.durationMinutes ?? 0);
+  return {
+    response_type: 'ephemeral',
+    text: `${ticket.ticketNumber} (${ticket.licensePlate}) parked ${parked}, ${due} due`,
+    blocks: [
+      section(`:car: *${ticket.ticketNumber}* — ${ticket.licensePlate} is parked`),
+      fields([
+        ['Vehicle', ticket.vehicleType],
+        ['Entered', entered],
+        ['Parked', parked],
+        ['Due now', due],
+      ]),
+      ...(fee ? [context(describeFee(fee))] : []),
+    ],
+  };
+}
