@@ -49,12 +49,16 @@ describe('Dashboard', () => {
     renderWithOutbox(<DashboardScreen />);
     await waitFor(() => expect(calls.stats).toBe(1));
 
-    await act(() => vi.advanceTimersByTime(REFRESH_MS));
+    await act(() => {
+      vi.advanceTimersByTime(REFRESH_MS);
+    });
     await waitFor(() => expect(calls.stats).toBe(2));
     await waitFor(() => expect(screen.getByTestId('available').textContent).toBe('116'));
 
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
-    await act(() => document.dispatchEvent(new Event('visibilitychange')));
+    await act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
     await waitFor(() => expect(calls.stats).toBe(3));
     expect(calls.activities).toBe(3);
   });

@@ -5,7 +5,7 @@ import { apiError, fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
 import { renderWithOutbox, resetAppState } from '../../test/render.js';
 import { rememberStats } from '../lib/garage.js';
-import { memoryStore } from '../lib/local-store.js';
+import { memoryStore, type OutboxItem } from '../lib/local-store.js';
 import { ExitScreen } from './exit.js';
 
 beforeEach(() => {
@@ -124,7 +124,7 @@ describe('Car out', () => {
     expect(await screen.findByText(/this ticket is not on this phone/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Mobile' }));
     expect(await screen.findByText('Amount set on sync')).toBeTruthy();
-    expect(outbox.pending.value.map((i) => (i.kind === 'exit' ? [i.ticketNumber, i.body.paymentMethod] : null))).toEqual([['PS-000001', 'Mobile']]);
+    expect(outbox.pending.value.map((i: OutboxItem) => (i.kind === 'exit' ? [i.ticketNumber, i.body.paymentMethod] : null))).toEqual([['PS-000001', 'Mobile']]);
     outbox.stop();
   });
 });
