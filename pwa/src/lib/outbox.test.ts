@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
 import { memoryStore } from './local-store.js';
@@ -148,6 +148,40 @@ describe('the outbox', () => {
     outbox = createOutbox(memoryStore([sent, refused]));
     await outbox.start();
     expect(outbox.items.value.map((i) => i.key)).toEqual(['k-refused']);
+  });
+});
+
+/** Lets the fake network answer without moving the (fake) clock. */
+async function settle() {
+  for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r));
+}
+
+describe('the backoff timer', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('tries again by itself after 5 s, then 10 s, while the server cannot be reached', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let tries = 0;
+    server.use(
+      http.post('/api/tickets', () => {
+        tries++;
+        return tries < 3 ? HttpResponse.error() : HttpResponse.json(fixture.activeTicket(), { status: 201 });
+      }),
+    );
+    outbox = createOutbox(memoryStore());
+    await outbox.recordEntry({ licensePlate: 'LATE 1', vehicleType: 'Car' });
+    expect(tries).toBe(1);
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(tries).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await settle();
+    expect(tries).toBe(2);
+    await vi.advanceTimersByTimeAsync(9999);
+    expect(tries).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    await settle();
+    expect(outbox.pending.value).toHaveLength(0);
+    expect(tries).toBe(3);
   });
 });
 
