@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { activityRoutes } from './activities/routes.js';
 import { auditRoutes } from './audit/routes.js';
@@ -16,6 +17,9 @@ import { statusRoutes } from './status/routes.js';
 import { ticketRoutes } from './tickets/routes.js';
 import { userRoutes } from './users/routes.js';
 import { homePage } from './home.js';
+import { accessLog } from './observability/access-log.js';
+import { createMetrics } from './observability/metrics.js';
+import { metricsRoutes } from './observability/routes.js';
 
 /** Routes the composition root adds beside the API (the Slack adapter), mounted before the page fallback. */
 export type ExtraRoutes = { path: string; app: Hono<any, any, any> }[];
@@ -32,11 +36,14 @@ export type ExtraRoutes = { path: string; app: Hono<any, any, any> }[];
  * | /api/reports/daily | daily / range report, JSON or CSV |
  * | /api/auth/…, /api/users…, /api/audit | sign-in, staff accounts, the audit log |
  * | /api/openapi.json, /api/docs | the contract and a page to read it |
+ * | /metrics | Prometheus metrics, for the holder of METRICS_TOKEN |
  * | everything else | the app page |
  */
 export function createApp(deps: Deps, extra: ExtraRoutes = []) {
   const app = new OpenAPIHono();
+  const metrics = createMetrics(deps);
   app.onError(errorHandler(deps.log));
+  app.use('*', requestId(), accessLog(deps.log), metrics.measure);
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
   app.use('/api/*', limitBody, requireJsonBody, authenticate(deps));
 
@@ -59,6 +66,7 @@ export function createApp(deps: Deps, extra: ExtraRoutes = []) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.all('/api/*', apiNotFound);
 
+  app.route('/metrics', metricsRoutes(metrics, deps.metricsToken));
   for (const { path, app: sub } of extra) app.route(path, sub);
   app.get('*', homePage);
   app.notFound(apiNotFound);

@@ -24,6 +24,7 @@ export const ConfigSchema = z.object({
   SLACK_SUMMARY_CHANNEL: optionalText,
   SUMMARY_SCHEDULE: z.string().trim().default('0 7 * * *'),
   SESSION_IDLE_HOURS: intIn(1, 24 * 30, 12),
+  METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

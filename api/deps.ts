@@ -10,4 +10,6 @@ export type Deps = {
   log: Logger;
   /** A session ends after this long without a request. */
   sessionIdleMs: number;
+  /** The bearer token the metrics scraper sends; unset: no /metrics. */
+  metricsToken?: string | undefined;
 };

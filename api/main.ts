@@ -42,6 +42,7 @@ async function start(config: Config, log: Logger) {
     randomBytes: (n) => randomBytes(n),
     log,
     sessionIdleMs: config.SESSION_IDLE_HOURS * 3600_000,
+    metricsToken: config.METRICS_TOKEN,
   });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT }, () => resolve(s));

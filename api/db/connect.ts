@@ -1,5 +1,8 @@
 import postgres, { type Sql } from 'postgres';
 
+/** How this server's connections are named in pg_stat_activity (per process, for its metrics). */
+export const APPLICATION_NAME = `parkops:${process.pid}`;
+
 /** The connection pool ParkOps uses: small, with timeouts, camelCase columns. */
 export function connect(url: string, options: { max?: number } = {}): Sql {
   return postgres(url, {
@@ -9,6 +12,6 @@ export function connect(url: string, options: { max?: number } = {}): Sql {
     max_lifetime: 60 * 30,
     transform: postgres.camel,
     onnotice: () => {},
-    connection: { application_name: 'parkops', statement_timeout: 15_000, lock_timeout: 10_000 },
+    connection: { application_name: APPLICATION_NAME, statement_timeout: 15_000, lock_timeout: 10_000 },
   });
 }

@@ -30,7 +30,7 @@ export function errorHandler(log: Logger): ErrorHandler {
       const message = error.status === 400 && /JSON/i.test(error.message) ? 'The body is not valid JSON' : error.message;
       return sendError(c, new AppError(httpExceptionCodes[error.status]!, message || 'Bad request'));
     }
-    log.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
+    log.error({ err: error, reqId: c.get('requestId'), method: c.req.method, path: c.req.path }, 'unhandled error');
     return sendError(c, new AppError('internal', 'Something went wrong on our side; it has been logged. Try again.'));
   };
 }
