@@ -22,6 +22,15 @@ const httpExceptionCodes: Partial<Record<number, ErrorCode>> = {
   429: 'rate_limited',
 };
 
+/** Connection-level failures (database down, restarting, unreachable), as postgres.js and Node report them. */
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '53300']);
+
+/** True when an error means "the database cannot be reached right now", not a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (UNAVAILABLE.has(code) || code.startsWith('08'));
+}
+
 /** The app's one error handler: expected failures as 4xx, anything else logged and answered 500. */
 export function errorHandler(log: Logger): ErrorHandler {
   return (error, c) => {
@@ -29,6 +38,10 @@ export function errorHandler(log: Logger): ErrorHandler {
     if (error instanceof HTTPException && httpExceptionCodes[error.status]) {
       const message = error.status === 400 && /JSON/i.test(error.message) ? 'The body is not valid JSON' : error.message;
       return sendError(c, new AppError(httpExceptionCodes[error.status]!, message || 'Bad request'));
+    }
+    if (isDatabaseUnavailable(error)) {
+      log.warn({ err: error, reqId: c.get('requestId'), method: c.req.method, path: c.req.path }, 'database unavailable');
+      return sendError(c, new AppError('unavailable', 'The database is not reachable right now. Try again in a moment; a retry with the same Idempotency-Key never doubles anything.', undefined, { 'Retry-After': '2' }));
     }
     log.error({ err: error, reqId: c.get('requestId'), method: c.req.method, path: c.req.path }, 'unhandled error');
     return sendError(c, new AppError('internal', 'Something went wrong on our side; it has been logged. Try again.'));

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Sql } from 'postgres';
+import { connect } from '../db/connect.js';
+import { MIGRATIONS_DIR } from '../db/migrate.js';
+import { clientFor, signIn, startServerProcess, type ServerProcess } from '../test/server-process.js';
+
+/** Three server processes on one PostgreSQL, started at the same moment, then hammered together. */
+const PASSWORD = 'replica-admin-pass';
+let admin: Sql;
+let sql: Sql;
+let dbName: string;
+let servers: ServerProcess[] = [];
+
+beforeAll(async () => {
+  admin = connect(inject('databaseUrl'), { max: 1 });
+  dbName = `replicas_${randomBytes(4).toString('hex')}`;
+  await admin.unsafe(`create database ${dbName}`); // empty: the servers migrate it
+  const url = inject('databaseUrl').replace(/\/postgres$/, `/${dbName}`);
+  sql = connect(url, { max: 2 });
+  servers = await Promise.all(
+    [0, 1, 2].map(() => startServerProcess({ DATABASE_URL: url, ADMIN_PASSWORD: PASSWORD, GARAGE_TOTAL_SPACES: '20' })),
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.stop()));
+  await sql?.end();
+  await admin?.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin?.end();
+});
+
+describe('three replicas on one PostgreSQL', () => {
+  it('applied each migration once, made one garage and one admin', async () => {
+    const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql'));
+    const [row] = await sql<{ migrations: number; garages: number; admins: number }[]>`
+      select (select count(*)::int from schema_migrations) as migrations,
+             (select count(*)::int from garages) as garages,
+             (select count(*)::int from users where username = 'admin') as admins`;
+    expect(row).toEqual({ migrations: files.length, garages: 1, admins: 1 });
+  });
+
+  it('never puts more cars in than there are spaces, and each ticket exits once', async () => {
+    const tokens = await Promise.all(servers.map((s) => signIn(s.url, 'admin', PASSWORD)));
+    const clients = servers.map((s, i) => clientFor(s.url, tokens[i]));
+    const entries = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => clients[i % 3]!('POST', '/api/tickets', { licensePlate: `REP${i}` })),
+    );
+    const created = entries.filter((r) => r.status === 201);
+    expect(created).toHaveLength(20);
+    expect(entries.filter((r) => r.status === 409).every((r) => r.json.code === 'garage_full')).toBe(true);
+    expect(entries.filter((r) => r.status !== 201 && r.status !== 409)).toEqual([]);
+
+    const exits = await Promise.all(
+      created.flatMap((t) => clients.map((client) => client('PUT', `/api/tickets/${t.json.ticketNumber}/exit`, { paymentMethod: 'Cash' }))),
+    );
+    expect(exits.filter((r) => r.status === 200)).toHaveLength(20);
+    expect(exits.filter((r) => r.status === 409)).toHaveLength(40);
+    const [row] = await sql<{ active: number; completed: number; exitAudits: number }[]>`
+      select (select count(*)::int from tickets where status = 'active') as active,
+             (select count(*)::int from tickets where status = 'completed') as completed,
+             (select count(*)::int from audit_log where action = 'ticket.exit') as exit_audits`;
+    expect(row).toEqual({ active: 0, completed: 20, exitAudits: 20 });
+  });
+
+  it('one Idempotency-Key sent to all three at once makes one ticket', async () => {
+    const tokens = await Promise.all(servers.map((s) => signIn(s.url, 'admin', PASSWORD)));
+    const answers = await Promise.all(
+      servers.flatMap((s, i) => [0, 1, 2].map(() => clientFor(s.url, tokens[i])('POST', '/api/tickets', { licensePlate: 'ONEKEY' }, { 'idempotency-key': 'replica-key-1' }))),
+    );
+    expect(new Set(answers.map((a) => a.status))).toEqual(new Set([201]));
+    expect(new Set(answers.map((a) => a.json.ticketNumber)).size).toBe(1);
+  });
+});
