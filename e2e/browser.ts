@@ -43,9 +43,18 @@ export async function expectNoAxeViolations(page: Page, screen: string): Promise
   if (violations.length > 0) throw new Error(`axe found ${violations.length} violation(s) on ${screen}:\n${violations.join('\n')}`);
 }
 
-/** Signs in through the sign-in screen. */
-export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+/** Opens the app on the sign-in screen, signing out whoever was signed in on this phone. */
+export async function openSignedOut(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/`);
+  const signOut = page.getByRole('button', { name: /Sign out/ });
+  await Promise.race([page.getByLabel('Username').waitFor(), signOut.waitFor()]);
+  if (await signOut.count()) await signOut.click();
+  await page.getByLabel('Username').waitFor();
+}
+
+/** Signs in through the sign-in screen (signing out first whoever was signed in on this phone). */
+export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await openSignedOut(page, baseUrl);
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();

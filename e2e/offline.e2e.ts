@@ -65,28 +65,32 @@ it('keeps working offline: entries are kept on the phone, survive a reload, and 
 it('checks a car out offline: an estimate from the phone’s copy, payment recorded, completed once on reconnect', async () => {
   const { page, context } = phone;
   const admin = await apiAs(baseUrl, 'admin', inject('adminPassword'));
+  await signIn(page, baseUrl, 'admin', inject('adminPassword'));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
   await page.getByRole('link', { name: 'Car in' }).click();
-  if (await page.getByRole('button', { name: 'Next car' }).count()) await page.getByRole('button', { name: 'Next car' }).click();
   await page.getByLabel('Licence plate').fill('GONE 5');
   await page.getByRole('button', { name: 'Issue ticket' }).click();
   const ticketNumber = (await page.getByTestId('ticket-number').textContent())?.trim() ?? '';
+  // Whatever rate other tests left: the ticket carries its own, and one hour is due.
+  const rate = (await admin.ticketsByPlate('GONE 5'))[0]!.hourlyRate;
+  const oneHour = `$${(rate / 100).toFixed(2)}`;
 
   await context.setOffline(true);
   await page.getByRole('link', { name: 'Car out' }).click();
   await page.getByLabel('Ticket number').fill(ticketNumber);
   await page.getByRole('button', { name: 'Find ticket' }).click();
-  expect(await page.getByTestId('amount-due').textContent()).toContain('$10.00');
+  expect(await page.getByTestId('amount-due').textContent()).toContain(oneHour);
   await page.getByText(/Offline: estimated from this phone's copy/).waitFor();
   await page.getByRole('button', { name: 'Cash' }).click();
-  await page.getByText('$10.00 (estimate)').waitFor();
+  await page.getByText(`${oneHour} (estimate)`).waitFor();
   await expectNoAxeViolations(page, 'offline receipt');
   expect((await admin.ticketsByPlate('GONE 5'))[0]?.status).toBe('active');
 
   await context.setOffline(false);
   await page.getByTestId('amount-paid').waitFor({ timeout: 20_000 });
-  expect(await page.getByTestId('amount-paid').textContent()).toBe('$10.00');
+  expect(await page.getByTestId('amount-paid').textContent()).toBe(oneHour);
   const [done] = await admin.ticketsByPlate('GONE 5');
-  expect(done).toMatchObject({ ticketNumber, status: 'completed', paymentMethod: 'Cash', amountPaid: 1000 });
+  expect(done).toMatchObject({ ticketNumber, status: 'completed', paymentMethod: 'Cash', amountPaid: rate });
   const exits = (await admin.call('GET', '/api/activities?limit=100')) as { type: string; ticketNumber: string }[];
   expect(exits.filter((a) => a.type === 'exit' && a.ticketNumber === ticketNumber)).toHaveLength(1);
 });

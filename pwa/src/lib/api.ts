@@ -73,13 +73,13 @@ export function isTransient(error: unknown): boolean {
   return error instanceof NetworkFailure || (error instanceof ApiFailure && (error.status >= 500 || error.status === 429 || error.status === 408));
 }
 
-const Ok = z.unknown();
+const SignedOut = z.object({ ok: z.literal(true) });
 
 /** The ParkOps API, every answer checked against the shared schemas. */
 export const api = {
   status: () => call(Status, '/api/status'),
   login: (body: LoginBody) => call(LoginAnswer, '/api/auth/login', { method: 'POST', body }),
-  logout: () => call(Ok, '/api/auth/logout', { method: 'POST', body: {} }),
+  logout: () => call(SignedOut, '/api/auth/logout', { method: 'POST', body: {} }),
   me: () => call(User, '/api/auth/me'),
   stats: () => call(GarageStats, '/api/garage/stats'),
   activities: (limit = 10) => call(z.array(Activity), `/api/activities?limit=${limit}`),

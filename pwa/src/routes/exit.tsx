@@ -1,8 +1,7 @@
 import { useComputed, useSignal } from '@preact/signals';
 import { lazy, Suspense } from 'preact/compat';
 import { parseTicketNumber } from '../../../shared/ticket-number.js';
-import { PAYMENT_METHODS, PlateInput, type PaymentMethod, type Ticket } from '../../../shared/tickets.js';
-import { FeeBreakdownList } from '../components/fee-breakdown.js';
+import { PlateInput, type PaymentMethod, type Ticket } from '../../../shared/tickets.js';
 import { api, isTransient } from '../lib/api.js';
 import { serverNow } from '../lib/clock.js';
 import { describeFailure, describeRefusal } from '../lib/failure-text.js';
@@ -10,7 +9,8 @@ import { garageTimeZone } from '../lib/garage.js';
 import { formatCents } from '../lib/money.js';
 import { useOutbox } from '../lib/outbox.js';
 import { quoteTicket, type ExitQuote } from '../lib/quote.js';
-import { formatDateTime, formatDuration, formatTime } from '../lib/time.js';
+import { QuoteView } from './exit-quote.js';
+import { formatTime } from '../lib/time.js';
 import { uppercaseInPlace } from './entry.js';
 import { Receipt } from './receipt.js';
 
@@ -138,57 +138,7 @@ export function ExitScreen() {
   }
 
   if (quote.value) {
-    const q = quote.value;
-    return (
-      <main id="main" class="screen exit">
-        <h1>Amount due</h1>
-        <section class="quote" aria-labelledby="due-label">
-          <p class="eyebrow">
-            {q.ticketNumber}
-            {q.ticket && ` · ${q.ticket.licensePlate} · ${q.ticket.vehicleType}`}
-          </p>
-          {q.amountCents !== null ? (
-            <p class="big" data-testid="amount-due">
-              <span id="due-label" class="visually-hidden">
-                Amount due
-              </span>
-              {formatCents(q.amountCents)}
-            </p>
-          ) : (
-            <p id="due-label" class="big-text">Amount unknown offline</p>
-          )}
-          {q.ticket && (
-            <p class="muted">
-              In at {formatDateTime(q.ticket.entryTime, tz)} · {formatDuration(Math.max(0, Math.floor((serverNow().getTime() - Date.parse(q.ticket.entryTime)) / 60_000)))} so far
-            </p>
-          )}
-          {q.breakdown && <FeeBreakdownList fee={q.breakdown} label={q.source === 'server' ? 'Due now' : 'Estimate'} />}
-          {q.tariffNote && <p class="note">{q.tariffNote}</p>}
-          {q.source === 'phone' && (
-            <p class="note" role="status">
-              Offline: estimated from this phone's copy of the ticket at its hourly rate. The server works out the final amount when the exit syncs.
-            </p>
-          )}
-          {q.source === 'none' && (
-            <p class="note" role="status">
-              Offline, and this ticket is not on this phone. You can record the exit now; the server works out the amount when the phone reconnects.
-            </p>
-          )}
-        </section>
-        {errorBox}
-        <fieldset class="pay" disabled={busy.value}>
-          <legend>Payment method</legend>
-          {PAYMENT_METHODS.map((m) => (
-            <button key={m} type="button" class="button button-pay" onClick={() => void pay(m)}>
-              {m}
-            </button>
-          ))}
-        </fieldset>
-        <button type="button" class="button" onClick={startOver}>
-          Back
-        </button>
-      </main>
-    );
+    return <QuoteView quote={quote.value} busy={busy.value} error={errorBox} onPay={(m) => void pay(m)} onBack={startOver} />;
   }
 
   return (

@@ -1,0 +1,66 @@
+import type { JSX } from 'preact';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../../shared/tickets.js';
+import { FeeBreakdownList } from '../components/fee-breakdown.js';
+import { serverNow } from '../lib/clock.js';
+import { garageTimeZone } from '../lib/garage.js';
+import { formatCents } from '../lib/money.js';
+import type { ExitQuote } from '../lib/quote.js';
+import { formatDateTime, formatDuration } from '../lib/time.js';
+
+/** The amount due with its breakdown, how sure it is, and one big button per payment method. */
+export function QuoteView({ quote: q, busy, error, onPay, onBack }: { quote: ExitQuote; busy: boolean; error: JSX.Element | null | false | ''; onPay: (method: PaymentMethod) => void; onBack: () => void }) {
+  const tz = garageTimeZone.value;
+  const minutesSoFar = q.ticket ? Math.max(0, Math.floor((serverNow().getTime() - Date.parse(q.ticket.entryTime)) / 60_000)) : 0;
+  return (
+    <main id="main" class="screen exit">
+      <h1>Amount due</h1>
+      <section class="quote" aria-labelledby="due-label">
+        <p class="eyebrow">
+          {q.ticketNumber}
+          {q.ticket && ` · ${q.ticket.licensePlate} · ${q.ticket.vehicleType}`}
+        </p>
+        {q.amountCents !== null ? (
+          <p class="big" data-testid="amount-due">
+            <span id="due-label" class="visually-hidden">
+              Amount due
+            </span>
+            {formatCents(q.amountCents)}
+          </p>
+        ) : (
+          <p id="due-label" class="big-text">
+            Amount unknown offline
+          </p>
+        )}
+        {q.ticket && (
+          <p class="muted">
+            In at {formatDateTime(q.ticket.entryTime, tz)} · {formatDuration(minutesSoFar)} so far
+          </p>
+        )}
+        {q.breakdown && <FeeBreakdownList fee={q.breakdown} label={q.source === 'server' ? 'Due now' : 'Estimate'} />}
+        {q.tariffNote && <p class="note">{q.tariffNote}</p>}
+        {q.source === 'phone' && (
+          <p class="note" role="status">
+            Offline: estimated from this phone's copy of the ticket at its hourly rate. The server works out the final amount when the exit syncs.
+          </p>
+        )}
+        {q.source === 'none' && (
+          <p class="note" role="status">
+            Offline, and this ticket is not on this phone. You can record the exit now; the server works out the amount when the phone reconnects.
+          </p>
+        )}
+      </section>
+      {error}
+      <fieldset class="pay" disabled={busy}>
+        <legend>Payment method</legend>
+        {PAYMENT_METHODS.map((m) => (
+          <button key={m} type="button" class="button button-pay" onClick={() => onPay(m)}>
+            {m}
+          </button>
+        ))}
+      </fieldset>
+      <button type="button" class="button" onClick={onBack}>
+        Back
+      </button>
+    </main>
+  );
+}
