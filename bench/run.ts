@@ -1,0 +1,120 @@
+/**
+ * `npm run bench`: starts the server, seeds a year of history, measures the database's own limit
+ * for the entry transaction, then drives each endpoint with autocannon and prints req/s, p50 and
+ * p99 beside their targets. See bench/README.md.
+ */
+import { execFile } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { Cleanup } from './cleanup.js';
+import { loadBenchConfig, type BenchConfig } from './config.js';
+import { hasPgbench, measureWithPgbench, measureWithPostgresJs, type DbLimit } from './db-limit.js';
+import { runLoad } from './load.js';
+import { entryRatio, formatResults, writeResults, type ScenarioOutcome } from './report.js';
+import { scenarioRequests, type ScenarioContext, type ScenarioName } from './scenarios.js';
+import { seedHistory } from './seed.js';
+import { prepare, type Prepared } from './setup.js';
+import { probeSlackRoute } from './slack-probe.js';
+import { startResponseSink, type ResponseSink } from './slack.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const say = (line: string) => console.log(line);
+const WARMUP_SECONDS = 3;
+
+const ENDPOINTS: Record<ScenarioName, string> = {
+  entry: 'POST /api/tickets',
+  exit: 'PUT /api/tickets/:n/exit',
+  stats: 'GET /api/garage/stats',
+  activities: 'GET /api/activities?limit=10',
+  dailyReport: 'GET /api/reports/daily?date=',
+  slack: 'POST /slack/events /park stats',
+};
+
+/** Yesterday in UTC (the bench garage's timezone): a whole day of seeded history. */
+function yesterday(now: Date): string {
+  return new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+}
+
+async function measureDbLimit(p: Prepared, config: BenchConfig): Promise<DbLimit> {
+  const pgbench = !config.BENCH_NO_PGBENCH && (await hasPgbench());
+  const plan = { url: p.dbUrl, garageId: p.garageId, connections: config.BENCH_CONNECTIONS, durationSeconds: config.BENCH_DURATION };
+  say(`database limit: the entry transaction through ${pgbench ? 'pgbench' : 'postgres.js (pgbench is not installed)'}, ${plan.connections} clients, ${plan.durationSeconds} s`);
+  return pgbench ? measureWithPgbench(plan) : measureWithPostgresJs(plan);
+}
+
+async function driveScenarios(p: Prepared, config: BenchConfig, ctx: ScenarioContext, sink: ResponseSink, slackSkip: string | null): Promise<ScenarioOutcome[]> {
+  const base = { url: p.server.baseUrl, connections: config.BENCH_CONNECTIONS, durationSeconds: config.BENCH_DURATION };
+  say(`warm-up: ${WARMUP_SECONDS} s over entry, stats, activities and the report`);
+  await runLoad({ ...base, durationSeconds: WARMUP_SECONDS, requests: (['stats', 'activities', 'dailyReport', 'entry'] as const).flatMap((n) => scenarioRequests(n, ctx)) });
+  const outcomes: ScenarioOutcome[] = [];
+  for (const name of Object.keys(ENDPOINTS) as ScenarioName[]) {
+    const endpoint = name === 'dailyReport' ? `${ENDPOINTS[name]}${ctx.reportDate}` : ENDPOINTS[name];
+    if (name === 'slack' && slackSkip) {
+      say(`slack: skipped: ${slackSkip}`);
+      outcomes.push({ name, endpoint, skipped: slackSkip });
+      continue;
+    }
+    if (name === 'exit' && ctx.parked.length === 0) {
+      outcomes.push({ name, endpoint, skipped: 'the entry run issued no tickets to check out' });
+      continue;
+    }
+    const amount = name === 'exit' ? ctx.parked.length : undefined;
+    say(`${name}: ${endpoint}, ${base.connections} connections, ${base.durationSeconds} s${amount ? ` or ${amount} tickets` : ''}`);
+    const answeredBefore = sink.received();
+    const result = await runLoad({ ...base, ...(amount ? { amount } : {}), requests: scenarioRequests(name, ctx) });
+    await new Promise((r) => setTimeout(r, 1000)); // let the bot's follow-ups after the ack land before counting them
+    const note = name === 'slack' ? `${sink.received() - answeredBefore} of ${result.ok} commands were answered through response_url after the ack` : undefined;
+    outcomes.push({ name, endpoint, result, ...(note ? { note } : {}) });
+  }
+  return outcomes;
+}
+
+async function main(cleanup: Cleanup): Promise<void> {
+  const startedAt = new Date();
+  const config = loadBenchConfig();
+  const loadBefore = os.loadavg()[0]!;
+  if (loadBefore > 1) say(`note: the machine is busy (load average ${loadBefore.toFixed(1)} on ${os.cpus().length} cores): other work will lower these numbers`);
+  const p = await prepare(root, config, cleanup, say);
+  say(`seeding ${config.BENCH_TICKETS.toLocaleString('en-US')} completed tickets over the last year (SQL, generate_series)`);
+  const seed = await seedHistory(p.sql, p.garageId, config.BENCH_TICKETS, say);
+  say(`  ${seed.seeded.toLocaleString('en-US')} added in ${seed.seconds.toFixed(1)} s (vacuum and analyze included); ${seed.total.toLocaleString('en-US')} in all`);
+  const dbLimit = await measureDbLimit(p, config);
+
+  const sink = await startResponseSink();
+  cleanup.add('close the Slack response sink', sink.close);
+  const slackTarget = { signingSecret: p.signingSecret, responseUrl: sink.url };
+  const route = await probeSlackRoute(p.server.baseUrl, slackTarget);
+  const ctx: ScenarioContext = { token: p.token, parked: [], reportDate: yesterday(startedAt), slack: route.available ? slackTarget : null };
+  const outcomes = await driveScenarios(p, config, ctx, sink, route.available ? null : route.reason);
+
+  say(`\nParkOps bench: ${seed.total.toLocaleString('en-US')} tickets of history, ${config.BENCH_CONNECTIONS} connections, ${config.BENCH_DURATION} s per scenario\n`);
+  say(formatResults(outcomes, dbLimit));
+  const [pg] = await p.sql<{ serverVersion: string }[]>`select current_setting('server_version') as "serverVersion"`;
+  const pgbench = await promisify(execFile)('pgbench', ['--version']).then((r) => r.stdout.trim(), () => null);
+  const file = await writeResults(path.join(root, 'bench', 'results'), startedAt, {
+    startedAt: startedAt.toISOString(),
+    machine: { loadAverageAtStart: loadBefore, loadAverageAtEnd: os.loadavg()[0], cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? null, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: pg?.serverVersion ?? null, pgbench },
+    settings: { tickets: config.BENCH_TICKETS, durationSeconds: config.BENCH_DURATION, connections: config.BENCH_CONNECTIONS, database: config.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded' },
+    seed,
+    dbLimit,
+    entryRatio: entryRatio(outcomes, dbLimit),
+    scenarios: outcomes,
+  });
+  say(`\nwritten to ${path.relative(process.cwd(), file)}`);
+}
+
+const cleanup = new Cleanup();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the server and the database`);
+    void cleanup.runAll().then(() => process.exit(130));
+  });
+}
+main(cleanup)
+  .catch((error: unknown) => {
+    console.error('bench failed:', error);
+    process.exitCode = 1;
+  })
+  .finally(() => cleanup.runAll());
