@@ -1,0 +1,65 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { garageStats } from '../../api/garage/stats.js';
+import { fakeSlack } from '../test/fake-slack.js';
+import { slackHarness, type SlackHarness } from '../test/harness.js';
+import { onlyReply, said, ticketNumberIn } from '../test/replies.js';
+
+const slack = fakeSlack();
+let h: SlackHarness;
+
+beforeAll(() => slack.server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => slack.server.close());
+afterEach(async () => {
+  await h.close();
+  slack.reset();
+});
+
+describe('/park find', () => {
+  it.each([
+    ['by plate, typed another way', () => 'find abc-123'],
+    ['by ticket number, lower case with O for 0', (n: string) => `find ${n.toLowerCase().replace(/0/g, 'o')}`],
+  ])('%s: the ticket, time parked and amount due, to the asker', async (_name, text) => {
+    h = await slackHarness(slack, { timezone: 'America/New_York', start: '2026-11-23T19:05:00.000Z' });
+    const number = ticketNumberIn(onlyReply((await h.command('enter ABC 123')).replies));
+    h.clock.advance(125 * 60_000);
+    const reply = onlyReply((await h.command(text(number))).replies);
+    expect(reply.response_type).toBe('ephemeral');
+    for (const part of [number, 'ABC 123 is parked', 'Mon 23 Nov 14:05', '2 h 05 min', '$30.00', '3 h × $10.00/h = $30.00']) expect(said(reply)).toContain(part);
+  });
+
+  it('a plate whose car has left: its latest ticket, what it paid', async () => {
+    h = await slackHarness(slack);
+    const number = ticketNumberIn(onlyReply((await h.command('enter GONE1')).replies));
+    h.clock.advance(30 * 60_000);
+    await h.command(`exit ${number} cash`);
+    const reply = onlyReply((await h.command('find gone1')).replies);
+    for (const part of [number, 'GONE1 has left', '$10.00 (Cash)', '30 min']) expect(said(reply)).toContain(part);
+  });
+
+  it.each([
+    ['find NOBODY1', 'No ticket for plate NOBODY1.'],
+    ['find PS-0000ZZ', 'No ticket PS-0000ZZ.'],
+    ['find', 'Find what?'],
+  ])('"%s" -> an ephemeral "%s"', async (text, message) => {
+    h = await slackHarness(slack);
+    const reply = onlyReply((await h.command(text)).replies);
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toContain(message);
+  });
+});
+
+describe('/park stats', () => {
+  it("shows the dashboard's figures to the asker: occupancy, free spaces, revenue and vehicles today, average stay", async () => {
+    h = await slackHarness(slack, { totalSpaces: 10 });
+    const a = ticketNumberIn(onlyReply((await h.command('enter ST1')).replies));
+    await h.command('enter ST2');
+    await h.command('enter ST3');
+    h.clock.advance(150 * 60_000);
+    await h.command(`exit ${a} cash`);
+    const reply = onlyReply((await h.command('stats')).replies);
+    const stats = await garageStats(h.deps.sql, h.deps.garageId, h.deps.now());
+    expect(stats).toMatchObject({ occupiedSpaces: 2, availableSpaces: 8, todayRevenue: 3000, vehiclesEnteredToday: 3, vehiclesProcessedToday: 1, averageStayMinutes: 150 });
+    expect(reply.response_type).toBe('ephemeral');
+    for (const part of ['8 spaces free', '2/10 (20%)', '$30.00', '*Vehicles in today*\\n3', '*Vehicles out today*\\n1', '2 h 30 min']) expect(said(reply)).toContain(part);
+  });
+});
