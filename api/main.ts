@@ -3,6 +3,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { connect } from './db/connect.js';
+import { guardDriverCrash } from './db/driver-guard.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { ensureFirstAdmin } from './auth/bootstrap.js';
@@ -80,6 +81,7 @@ try {
   process.exit(1);
 }
 const log = createLogger(config.LOG_LEVEL);
+guardDriverCrash(log);
 start(config, log).catch((error: unknown) => {
   log.fatal({ err: error }, error instanceof Error ? error.message : 'start failed');
   process.exit(1);

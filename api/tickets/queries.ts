@@ -35,11 +35,14 @@ export type EntryState = {
 };
 
 /**
- * Locks the garage row (entries queue here, so capacity is decided one at a time) and reads
- * occupancy and this plate's active ticket in the same statement.
+ * Locks the garage row (entries queue here, so capacity is decided one at a time), then reads
+ * occupancy and this plate's active ticket with a fresh snapshot that sees every entry committed
+ * before the lock was granted. `for no key update`, not `for update`: rows that reference the
+ * garage (an idempotency claim, an audit row) take `for key share` on it, which `for update`
+ * would conflict with — two entries each holding one and wanting the other deadlock.
  */
 export async function lockGarageForEntry(sql: Db, garageId: number, plateNormalized: string): Promise<EntryState | null> {
-  const [locked] = await sql<{ id: number }[]>`select id from garages where id = ${garageId} for update`;
+  const [locked] = await sql<{ id: number }[]>`select id from garages where id = ${garageId} for no key update`;
   if (!locked) return null;
   const [row] = await sql<EntryState[]>`
     select
