@@ -1,0 +1,27 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+
+const manifest = await readFile(new URL('./manifest.yml', import.meta.url), 'utf8');
+const lines = manifest.split('\n').map((l) => l.trim());
+
+describe('bot/manifest.yml', () => {
+  it.each([
+    ['the slash command', '- command: /park'],
+    ['the commands scope', '- commands'],
+    ['the chat:write scope', '- chat:write'],
+    ['interactivity', 'is_enabled: true'],
+    ['HTTP, not Socket Mode', 'socket_mode_enabled: false'],
+  ])('declares %s', (_name, line) => {
+    expect(lines).toContain(line);
+  });
+
+  it('sends commands and button clicks to the one route, POST /slack/events', () => {
+    const urls = lines.filter((l) => /^(url|request_url):/.test(l)).map((l) => l.split(': ')[1]);
+    expect(urls).toEqual(['https://parkops.example.com/slack/events', 'https://parkops.example.com/slack/events']);
+  });
+
+  it('asks for no scope beyond commands and chat:write', () => {
+    const scopes = manifest.split('bot:\n')[1]!.split('\nsettings:')[0]!.trim().split('\n').map((l) => l.trim());
+    expect(scopes).toEqual(['- commands', '- chat:write']);
+  });
+});
