@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCENARIO_NAMES } from './scenarios.js';
 
 const count = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
@@ -10,6 +11,14 @@ export const BenchConfigSchema = z.object({
   BENCH_DURATION: count(10, 1, 600),
   /** Concurrent connections per scenario (HTTP and the database's own limit alike). */
   BENCH_CONNECTIONS: count(10, 1, 500),
+  /** The light load at which the read endpoints' and Slack's latency targets are judged: requests per second over 2 connections. */
+  BENCH_LIGHT_RATE: count(50, 1, 10_000),
+  /** Only these scenarios (comma-separated names, e.g. `stats,dailyReport`); all when unset. */
+  BENCH_ONLY: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined))
+    .pipe(z.array(z.enum(SCENARIO_NAMES)).optional()),
   /** An existing PostgreSQL to run on instead of the embedded one (a disposable database: it is written to). */
   BENCH_DATABASE_URL: z
     .string()

@@ -23,6 +23,8 @@ export type LoadPlan = {
   durationSeconds: number;
   /** Stop after this many answers (still within `durationSeconds`). */
   amount?: number;
+  /** Requests per second over all connections (autocannon sends each second's share, then waits). */
+  rate?: number;
   requests: autocannon.Request[];
 };
 
@@ -37,6 +39,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     url: plan.url,
     connections: plan.amount === undefined ? plan.connections : Math.min(plan.connections, plan.amount),
     ...(plan.amount === undefined ? { duration: plan.durationSeconds } : { amount: plan.amount }),
+    ...(plan.rate === undefined ? {} : { overallRate: plan.rate }),
     timeout: REQUEST_TIMEOUT_SECONDS,
     requests: plan.requests,
   });

@@ -11,27 +11,16 @@ import { promisify } from 'node:util';
 import { Cleanup } from './cleanup.js';
 import { loadBenchConfig, type BenchConfig } from './config.js';
 import { hasPgbench, measureWithPgbench, measureWithPostgresJs, type DbLimit } from './db-limit.js';
-import { runLoad } from './load.js';
+import { driveScenarios, selectedScenarios } from './drive.js';
 import { entryRatio, formatResults, writeResults, type ScenarioOutcome } from './report.js';
-import { scenarioRequests, type ScenarioContext, type ScenarioName } from './scenarios.js';
+import type { ScenarioContext } from './scenarios.js';
 import { seedHistory } from './seed.js';
 import { prepare, type Prepared } from './setup.js';
 import { probeSlackRoute } from './slack-probe.js';
-import { startResponseSink, type ResponseSink } from './slack.js';
+import { startResponseSink } from './slack.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const say = (line: string) => console.log(line);
-const WARMUP_SECONDS = 3;
-
-const ENDPOINTS: Record<ScenarioName, string> = {
-  entry: 'POST /api/tickets',
-  exit: 'PUT /api/tickets/:n/exit',
-  stats: 'GET /api/garage/stats',
-  activities: 'GET /api/activities?limit=10',
-  dailyReport: 'GET /api/reports/daily?date=',
-  slack: 'POST /slack/events /park stats',
-};
-
 /** Yesterday in UTC (the bench garage's timezone): a whole day of seeded history. */
 function yesterday(now: Date): string {
   return new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
@@ -44,33 +33,6 @@ async function measureDbLimit(p: Prepared, config: BenchConfig): Promise<DbLimit
   return pgbench ? measureWithPgbench(plan) : measureWithPostgresJs(plan);
 }
 
-async function driveScenarios(p: Prepared, config: BenchConfig, ctx: ScenarioContext, sink: ResponseSink, slackSkip: string | null): Promise<ScenarioOutcome[]> {
-  const base = { url: p.server.baseUrl, connections: config.BENCH_CONNECTIONS, durationSeconds: config.BENCH_DURATION };
-  say(`warm-up: ${WARMUP_SECONDS} s over entry, stats, activities and the report`);
-  await runLoad({ ...base, durationSeconds: WARMUP_SECONDS, requests: (['stats', 'activities', 'dailyReport', 'entry'] as const).flatMap((n) => scenarioRequests(n, ctx)) });
-  const outcomes: ScenarioOutcome[] = [];
-  for (const name of Object.keys(ENDPOINTS) as ScenarioName[]) {
-    const endpoint = name === 'dailyReport' ? `${ENDPOINTS[name]}${ctx.reportDate}` : ENDPOINTS[name];
-    if (name === 'slack' && slackSkip) {
-      say(`slack: skipped: ${slackSkip}`);
-      outcomes.push({ name, endpoint, skipped: slackSkip });
-      continue;
-    }
-    if (name === 'exit' && ctx.parked.length === 0) {
-      outcomes.push({ name, endpoint, skipped: 'the entry run issued no tickets to check out' });
-      continue;
-    }
-    const amount = name === 'exit' ? ctx.parked.length : undefined;
-    say(`${name}: ${endpoint}, ${base.connections} connections, ${base.durationSeconds} s${amount ? ` or ${amount} tickets` : ''}`);
-    const answeredBefore = sink.received();
-    const result = await runLoad({ ...base, ...(amount ? { amount } : {}), requests: scenarioRequests(name, ctx) });
-    await new Promise((r) => setTimeout(r, 1000)); // let the bot's follow-ups after the ack land before counting them
-    const note = name === 'slack' ? `${sink.received() - answeredBefore} of ${result.ok} commands were answered through response_url after the ack` : undefined;
-    outcomes.push({ name, endpoint, result, ...(note ? { note } : {}) });
-  }
-  return outcomes;
-}
-
 async function main(cleanup: Cleanup): Promise<void> {
   const startedAt = new Date();
   const config = loadBenchConfig();
@@ -80,14 +42,14 @@ async function main(cleanup: Cleanup): Promise<void> {
   say(`seeding ${config.BENCH_TICKETS.toLocaleString('en-US')} completed tickets over the last year (SQL, generate_series)`);
   const seed = await seedHistory(p.sql, p.garageId, config.BENCH_TICKETS, say);
   say(`  ${seed.seeded.toLocaleString('en-US')} added in ${seed.seconds.toFixed(1)} s (vacuum and analyze included); ${seed.total.toLocaleString('en-US')} in all`);
-  const dbLimit = await measureDbLimit(p, config);
+  const dbLimit = selectedScenarios(config).includes('entry') ? await measureDbLimit(p, config) : null;
 
   const sink = await startResponseSink();
   cleanup.add('close the Slack response sink', sink.close);
   const slackTarget = { signingSecret: p.signingSecret, responseUrl: sink.url };
   const route = await probeSlackRoute(p.server.baseUrl, slackTarget);
   const ctx: ScenarioContext = { token: p.token, parked: [], reportDate: yesterday(startedAt), slack: route.available ? slackTarget : null };
-  const outcomes = await driveScenarios(p, config, ctx, sink, route.available ? null : route.reason);
+  const outcomes = await driveScenarios({ baseUrl: p.server.baseUrl, config, ctx, sink, slackSkip: route.available ? null : route.reason }, say);
 
   say(`\nParkOps bench: ${seed.total.toLocaleString('en-US')} tickets of history, ${config.BENCH_CONNECTIONS} connections, ${config.BENCH_DURATION} s per scenario\n`);
   say(formatResults(outcomes, dbLimit));
@@ -96,7 +58,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   const file = await writeResults(path.join(root, 'bench', 'results'), startedAt, {
     startedAt: startedAt.toISOString(),
     machine: { loadAverageAtStart: loadBefore, loadAverageAtEnd: os.loadavg()[0], cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? null, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: pg?.serverVersion ?? null, pgbench },
-    settings: { tickets: config.BENCH_TICKETS, durationSeconds: config.BENCH_DURATION, connections: config.BENCH_CONNECTIONS, database: config.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded' },
+    settings: { tickets: config.BENCH_TICKETS, durationSeconds: config.BENCH_DURATION, connections: config.BENCH_CONNECTIONS, lightRate: config.BENCH_LIGHT_RATE, only: config.BENCH_ONLY ?? null, database: config.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded' },
     seed,
     dbLimit,
     entryRatio: entryRatio(outcomes, dbLimit),

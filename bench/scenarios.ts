@@ -14,7 +14,11 @@ export type ScenarioContext = {
 };
 
 /** The endpoints the bench drives, in the order it drives them. */
-export type ScenarioName = 'entry' | 'exit' | 'stats' | 'activities' | 'dailyReport' | 'slack';
+export const SCENARIO_NAMES = ['entry', 'exit', 'stats', 'activities', 'dailyReport', 'slack'] as const;
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+/** Scenarios whose latency is also measured under light load (their targets are judged there, Slack's under full load). */
+export const LIGHT_LOAD_SCENARIOS: readonly ScenarioName[] = ['stats', 'activities', 'dailyReport', 'slack'];
 
 const runTag = randomBytes(4).readUInt32BE(0).toString(36).toUpperCase().padStart(2, '0').slice(-2);
 let plateCounter = 0;
