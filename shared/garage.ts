@@ -35,6 +35,8 @@ export const GarageStats = z.object({
   vehiclesProcessedToday: z.number().int(),
   averageStayMinutes: z.number().int().nullable(),
   hourlyRate: z.number().int(),
+  graceMinutes: z.number().int(),
+  dailyMaxCents: z.number().int().nullable(),
   timezone: z.string(),
 });
 export type GarageStats = z.infer<typeof GarageStats>;

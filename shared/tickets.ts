@@ -48,7 +48,7 @@ export const Ticket = z
     paymentMethod: PaymentMethod.nullable(),
     hourlyRate: z.number().int(),
     amountDue: z.number().int().optional().meta({ description: 'Active tickets: the fee if the car left now' }),
-    feeBreakdown: FeeBreakdown.optional().meta({ description: 'Completed tickets: how the fee was worked out' }),
+    feeBreakdown: FeeBreakdown.optional().meta({ description: 'Completed tickets: how the fee was worked out; active tickets: the quote if the car left now' }),
   })
   .meta({ description: 'A parking ticket' });
 export type Ticket = z.infer<typeof Ticket>;
@@ -94,6 +94,9 @@ export type CreateTicketBody = z.infer<typeof CreateTicketBody>;
 /** PUT /api/tickets/:ticketNumber/exit */
 export const ExitTicketBody = z.strictObject({
   paymentMethod: caseInsensitiveEnum(PAYMENT_METHODS, 'payment method'),
+  exitTime: Instant.optional().meta({
+    description: 'For exits recorded offline: when the car left (within the last 24 h, at most 2 min ahead)',
+  }),
 });
 export type ExitTicketBody = z.infer<typeof ExitTicketBody>;
 

@@ -32,6 +32,9 @@ const meRoute = createRoute({
   responses: { 200: jsonResponse(User, 'The signed-in user'), ...errorResponses(401) },
 });
 
+/** How long the browser keeps the session cookie; the session itself ends after SESSION_IDLE_HOURS idle. */
+const COOKIE_MAX_AGE_S = 30 * 24 * 3600;
+
 /** /api/auth: login, logout, me. */
 export function authRoutes(deps: Deps) {
   return (
@@ -41,7 +44,8 @@ export function authRoutes(deps: Deps) {
         const source = c.req.header('origin') ? 'pwa' : 'api';
         const { token, user } = await login(deps, c.req.valid('json'), source);
         const secure = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
-        setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure, path: '/' });
+        // persistent, so an installed app keeps it when the phone closes the app; the server still ends idle sessions
+        setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure, path: '/', maxAge: COOKIE_MAX_AGE_S });
         return c.json({ token, user: toUser(user) }, 200);
       })
       /** POST /api/auth/logout */

@@ -26,6 +26,8 @@ describe('GET /api/garage/stats', () => {
       vehiclesProcessedToday: 0,
       averageStayMinutes: null,
       hourlyRate: 1000,
+      graceMinutes: 0,
+      dailyMaxCents: null,
       timezone: 'America/New_York',
     });
   });

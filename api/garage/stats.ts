@@ -24,6 +24,8 @@ export async function garageStats(sql: Db, garageId: number, now: Date): Promise
     vehiclesProcessedToday: f.exitsToday,
     averageStayMinutes: f.averageStayMinutes,
     hourlyRate: settings.hourlyRate,
+    graceMinutes: settings.graceMinutes,
+    dailyMaxCents: settings.dailyMaxCents,
     timezone: settings.timezone,
   };
 }

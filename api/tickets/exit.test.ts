@@ -81,6 +81,26 @@ describe('PUT /api/tickets/:ticketNumber/exit', () => {
     expect((await t.call('GET', `/api/tickets/${n}`)).json.status).toBe('active');
   });
 
+  it('an exit recorded offline is priced at the time it happened', async () => {
+    const n = await parkFor('OFFEX1', 200);
+    const leftAt = new Date(t.clock.now.getTime() - 150 * 60_000).toISOString(); // 50 min after entry
+    const res = await exit(n, { paymentMethod: 'Cash', exitTime: leftAt });
+    expect(res.json).toMatchObject({ exitTime: leftAt, durationMinutes: 50, amountPaid: 1000 });
+  });
+
+  it('400 for an offline exit time outside the window', async () => {
+    const n = await parkFor('OFFEX2', 5);
+    const res = await exit(n, { paymentMethod: 'Cash', exitTime: new Date(t.clock.now.getTime() + 3 * 60_000).toISOString() });
+    expect(res).toMatchObject({ status: 400, json: { code: 'validation_failed' } });
+    expect((await t.call('GET', `/api/tickets/${n}`)).json.status).toBe('active');
+  });
+
+  it('an active ticket carries its quote: what it would pay now and why', async () => {
+    const n = await parkFor('QUOTE1', 61);
+    const res = await t.call('GET', `/api/tickets/${n}`);
+    expect(res.json).toMatchObject({ amountDue: 2000, feeBreakdown: { billableHours: 2, totalCents: 2000, durationMinutes: 61 } });
+  });
+
   it('404 for an unknown ticket', async () => {
     expect((await exit('PS-ZZZZZZ', { paymentMethod: 'Cash' })).json.code).toBe('not_found');
   });

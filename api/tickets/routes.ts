@@ -102,7 +102,7 @@ export function ticketRoutes(deps: Deps) {
           deps.now(),
           async (tx) => ({
             status: 200 as const,
-            body: await exitVehicle(tx, deps, { ticketNumber, paymentMethod: body.paymentMethod }, attributionOf(c.var)),
+            body: await exitVehicle(tx, deps, { ticketNumber, paymentMethod: body.paymentMethod, exitTime: body.exitTime ? new Date(body.exitTime) : undefined }, attributionOf(c.var)),
           }),
         );
         if (answer.replayed) c.header('Idempotent-Replayed', 'true');

@@ -17,7 +17,12 @@ export function toTicket(row: TicketRow, now: Date): Ticket {
     paymentMethod: row.paymentMethod,
     hourlyRate: row.hourlyRate,
   };
-  if (row.status === 'active') ticket.amountDue = quoteFee(row.entryTime, now, row).totalCents;
-  if (row.feeBreakdown) ticket.feeBreakdown = row.feeBreakdown;
+  if (row.status === 'active') {
+    const quote = quoteFee(row.entryTime, now, row);
+    ticket.amountDue = quote.totalCents;
+    ticket.feeBreakdown = quote;
+  } else if (row.feeBreakdown) {
+    ticket.feeBreakdown = row.feeBreakdown;
+  }
   return ticket;
 }

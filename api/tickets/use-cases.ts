@@ -1,4 +1,4 @@
-import { admitVehicle } from '../../shared/entry.js';
+import { admitVehicle, isEntryTimeAcceptable } from '../../shared/entry.js';
 import { quoteFee } from '../../shared/fee.js';
 import type { Plate } from '../../shared/plate.js';
 import { ticketNumberFromBytes } from '../../shared/ticket-number.js';
@@ -79,13 +79,14 @@ export async function issueTicket(
 }
 
 /**
- * Completes a ticket: prices the stay with the ticket's own tariff and records the payment.
+ * Completes a ticket: prices the stay with the ticket's own tariff and records the payment. An exit
+ * recorded offline is priced at the time it happened (`exitTime`, in the same window as entries).
  * Invariant: the ticket row is locked first, so of two racing exits exactly one completes it.
  */
 export async function exitVehicle(
   tx: TransactionSql,
   env: Env,
-  input: { ticketNumber: string; paymentMethod: PaymentMethod },
+  input: { ticketNumber: string; paymentMethod: PaymentMethod; exitTime?: Date | undefined },
   by: Attribution,
 ): Promise<Ticket> {
   const now = env.now();
@@ -97,7 +98,13 @@ export async function exitVehicle(
       `Ticket ${ticket.ticketNumber} was already paid (${ticket.paymentMethod}) at ${ticket.exitTime?.toISOString()}`,
     );
   }
-  const exitTime = now < ticket.entryTime ? ticket.entryTime : now;
+  if (input.exitTime && !isEntryTimeAcceptable(input.exitTime, now)) {
+    throw new AppError('validation_failed', 'exitTime must be within the last 24 hours and at most 2 minutes ahead of the server clock', [
+      { path: 'exitTime', message: 'out of range' },
+    ]);
+  }
+  const left = input.exitTime ?? now;
+  const exitTime = left < ticket.entryTime ? ticket.entryTime : left; // a phone's clock may run behind the entry's
   const fee = quoteFee(ticket.entryTime, exitTime, ticket);
   const completed = await completeTicket(tx, ticket.id, { exitTime, paymentMethod: input.paymentMethod, fee });
   await recordAudit(tx, {

@@ -12,6 +12,8 @@ const stats = {
   vehiclesProcessedToday: 118,
   averageStayMinutes: 125,
   hourlyRate: 1000,
+  graceMinutes: 0,
+  dailyMaxCents: null,
   timezone: 'UTC',
 };
 

@@ -60,6 +60,8 @@ export const fixture = {
       vehiclesProcessedToday: 8,
       averageStayMinutes: 95,
       hourlyRate: 1000,
+      graceMinutes: 0,
+      dailyMaxCents: null,
       timezone: 'America/New_York',
       ...over,
     }),
