@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
+import { createSlack } from '../bot/create-slack.js';
+import type { Deps } from './deps.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { connect } from './db/connect.js';
 import { guardDriverCrash } from './db/driver-guard.js';
@@ -36,7 +38,7 @@ async function start(config: Config, log: Logger) {
     // printed once, on purpose, to the console only (not the structured log)
     console.log(`\n  First start: created user "admin" with password ${admin.generatedPassword}\n  Sign in and change it, or set ADMIN_PASSWORD before the first start.\n`);
   } else if (admin) log.info({}, 'first start: created user "admin" with ADMIN_PASSWORD');
-  const app = createApp({
+  const deps: Deps = {
     sql,
     garageId,
     now: () => new Date(),
@@ -44,11 +46,14 @@ async function start(config: Config, log: Logger) {
     log,
     sessionIdleMs: config.SESSION_IDLE_HOURS * 3600_000,
     metricsToken: config.METRICS_TOKEN,
-  });
+  };
+  const slack = createSlack({ deps, config, log });
+  const app = createApp(deps, slack.routes);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT }, () => resolve(s));
   });
   log.info({ port: config.PORT, database: embedded ? 'embedded' : 'DATABASE_URL' }, `ParkOps listening on http://localhost:${config.PORT}`);
+  slack.startSummaries();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -64,6 +69,7 @@ async function start(config: Config, log: Logger) {
       server.close(() => resolve());
       if ('closeIdleConnections' in server) server.closeIdleConnections();
     });
+    await slack.stop(); // the summary schedule, and Slack work still running after its ack
     await sql.end({ timeout: SHUTDOWN_GRACE_MS / 1000 });
     if (embedded) await embedded.stop();
     log.info({}, 'stopped');
