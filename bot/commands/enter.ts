@@ -3,9 +3,8 @@ import { runIdempotent } from '../../api/idempotency/run.js';
 import { issueTicket } from '../../api/tickets/use-cases.js';
 import type { Plate } from '../../shared/plate.js';
 import type { VehicleType } from '../../shared/tickets.js';
-import { context } from '../blocks/reply.js';
+import { context, type Reply } from '../blocks/reply.js';
 import { buildEntryCard } from '../blocks/ticket.js';
-import type { Reply } from '../blocks/reply.js';
 import { attribution, type SlackContext } from './context.js';
 
 /**

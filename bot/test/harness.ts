@@ -43,12 +43,11 @@ export async function slackHarness(
     timezone: options.timezone ?? 'America/New_York',
   });
   const clock = testClock(options.start ?? '2026-11-23T15:00:00.000Z');
-  let draws = 0;
   const deps: Deps = {
     sql: db.sql,
     garageId,
     now: clock.now,
-    randomBytes: (n) => (++draws, randomBytes(n)),
+    randomBytes: (n) => randomBytes(n),
     log: options.log ?? createLogger('silent'),
     sessionIdleMs: 12 * 3600_000,
   };
@@ -122,8 +121,6 @@ export async function slackHarness(
     tickets: () => searchTickets(db.sql, garageId, { limit: 100 }),
     /** The audit log, newest first. */
     audit: (action?: string) => listAudit(db.sql, { action, limit: 100 }),
-    /** Ticket draws so far (a replayed entry draws none). */
-    draws: () => draws,
     close: async () => {
       await adapter.stop();
       await db.drop();
