@@ -22,6 +22,7 @@ export const ConfigSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must be a bot token (xoxb-…)'),
   SLACK_TEAM_ID: optionalText,
   SLACK_SUMMARY_CHANNEL: optionalText,
+  SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/.+\/$/.test(v), 'must be an http(s) URL ending in /, e.g. https://slack.com/api/'),
   SUMMARY_SCHEDULE: z.string().trim().default('0 7 * * *'),
   SESSION_IDLE_HOURS: intIn(1, 24 * 30, 12),
   METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),

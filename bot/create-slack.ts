@@ -10,7 +10,7 @@ import { createSummaryClient, createSummaryPoster, type SummaryPoster } from './
 import { startSummaryScheduler, type SummaryScheduler } from './summary/scheduler.js';
 
 /** The Slack settings ParkOps reads (see api/config.ts). */
-export type SlackConfig = Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_TEAM_ID' | 'SLACK_SUMMARY_CHANNEL' | 'SUMMARY_SCHEDULE'>;
+export type SlackConfig = Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_TEAM_ID' | 'SLACK_SUMMARY_CHANNEL' | 'SUMMARY_SCHEDULE'> & Partial<Pick<Config, 'SLACK_API_URL'>>;
 
 /** The Slack side of a server, for the composition root to wire in. */
 export type Slack = {
@@ -44,7 +44,7 @@ export function createSlack(options: { deps: Deps; config: SlackConfig; log: Log
   const token = config.SLACK_BOT_TOKEN;
   const channel = config.SLACK_SUMMARY_CHANNEL;
   const given = options.summaryPoster;
-  const makePoster = given ? () => given : token ? () => createSummaryPoster(createSummaryClient(token, { logger: boltLogger(log) })) : null;
+  const makePoster = given ? () => given : token ? () => createSummaryPoster(createSummaryClient(token, { logger: boltLogger(log), slackApiUrl: config.SLACK_API_URL })) : null;
   if (channel && makePoster) checkSchedule(config.SUMMARY_SCHEDULE);
   let scheduler: SummaryScheduler | null = null;
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import { readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Sql } from 'postgres';
@@ -12,6 +13,26 @@ let admin: Sql;
 let sql: Sql;
 let dbName: string;
 let servers: ServerProcess[] = [];
+let fakeSlack: Server;
+const posts: { channel: string | null; text: string | null }[] = [];
+
+/** A stand-in for Slack's Web API on loopback, since the servers are other processes: records every post. */
+async function startFakeSlack(): Promise<string> {
+  fakeSlack = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d: Buffer) => (body += d.toString()));
+    req.on('end', () => {
+      const form = new URLSearchParams(body);
+      if (req.url === '/api/chat.postMessage') posts.push({ channel: form.get('channel'), text: form.get('text') });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, channel: form.get('channel'), ts: `1795000000.${String(posts.length).padStart(6, '0')}` }));
+    });
+  });
+  await new Promise<void>((resolve) => fakeSlack.listen(0, '127.0.0.1', () => resolve()));
+  const address = fakeSlack.address();
+  if (!address || typeof address === 'string') throw new Error('fake Slack has no port');
+  return `http://127.0.0.1:${address.port}/api/`;
+}
 
 beforeAll(async () => {
   admin = connect(inject('databaseUrl'), { max: 1 });
@@ -19,13 +40,24 @@ beforeAll(async () => {
   await admin.unsafe(`create database ${dbName}`); // empty: the servers migrate it
   const url = inject('databaseUrl').replace(/\/postgres$/, `/${dbName}`);
   sql = connect(url, { max: 2 });
+  const slackApiUrl = await startFakeSlack();
   servers = await Promise.all(
-    [0, 1, 2].map(() => startServerProcess({ DATABASE_URL: url, ADMIN_PASSWORD: PASSWORD, GARAGE_TOTAL_SPACES: '20' })),
+    [0, 1, 2].map(() =>
+      startServerProcess({
+        DATABASE_URL: url,
+        ADMIN_PASSWORD: PASSWORD,
+        GARAGE_TOTAL_SPACES: '20',
+        SLACK_BOT_TOKEN: 'xoxb-replica-test',
+        SLACK_SUMMARY_CHANNEL: 'C0SUMMARY',
+        SLACK_API_URL: slackApiUrl,
+      }),
+    ),
   );
 }, 120_000);
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));
+  await new Promise((resolve) => fakeSlack?.close(resolve));
   await sql?.end();
   await admin?.unsafe(`drop database if exists ${dbName} with (force)`);
   await admin?.end();
@@ -62,6 +94,16 @@ describe('three replicas on one PostgreSQL', () => {
              (select count(*)::int from tickets where status = 'completed') as completed,
              (select count(*)::int from audit_log where action = 'ticket.exit') as exit_audits`;
     expect(row).toEqual({ active: 0, completed: 20, exitAudits: 20 });
+  });
+
+  it('posts the daily summary once, however many replicas catch it up at start', async () => {
+    const deadline = Date.now() + 20_000;
+    while (posts.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 3000)); // time for a second post, were there one
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.channel).toBe('C0SUMMARY');
+    const rows = await sql<{ status: string; messageTs: string }[]>`select status, message_ts from slack_summaries`;
+    expect(rows).toEqual([{ status: 'posted', messageTs: '1795000000.000001' }]);
   });
 
   it('one Idempotency-Key sent to all three at once makes one ticket', async () => {

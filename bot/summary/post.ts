@@ -29,13 +29,17 @@ function rateLimitWait(error: unknown): number | null {
  * policy, which keeps going for about 30 minutes) and rate limits handed back to us instead of
  * waited out inside the client. `fetch` is looked up at each call, so a test's msw sees it.
  */
-export function createSummaryClient(token: string, options: { retry?: webApi.RetryOptions; timeoutMs?: number; logger?: webApi.WebClientOptions['logger'] } = {}) {
+export function createSummaryClient(
+  token: string,
+  options: { retry?: webApi.RetryOptions; timeoutMs?: number; logger?: webApi.WebClientOptions['logger']; slackApiUrl?: string | undefined } = {},
+) {
   return new webApi.WebClient(token, {
     fetch: (input, init) => globalThis.fetch(input, init),
     timeout: options.timeoutMs ?? SUMMARY_TIMEOUT_MS,
     retryConfig: options.retry ?? SUMMARY_RETRY,
     rejectRateLimitedCalls: true,
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
   });
 }
 
