@@ -10,6 +10,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { ensureFirstAdmin } from './auth/bootstrap.js';
 import { ensureGarage } from './garage/queries.js';
+import { startKeyPruning } from './idempotency/prune.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** How long shutdown waits for requests in flight before closing anyway. */
@@ -54,6 +55,7 @@ async function start(config: Config, log: Logger) {
   });
   log.info({ port: config.PORT, database: embedded ? 'embedded' : 'DATABASE_URL' }, `ParkOps listening on http://localhost:${config.PORT}`);
   slack.startSummaries();
+  const pruning = startKeyPruning(deps);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -69,6 +71,7 @@ async function start(config: Config, log: Logger) {
       server.close(() => resolve());
       if ('closeIdleConnections' in server) server.closeIdleConnections();
     });
+    pruning.stop();
     await slack.stop(); // the summary schedule, and Slack work still running after its ack
     await sql.end({ timeout: SHUTDOWN_GRACE_MS / 1000 });
     if (embedded) await embedded.stop();

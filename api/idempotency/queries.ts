@@ -37,3 +37,12 @@ export async function saveIdempotentAnswer(sql: Db, garageId: number, key: strin
 export async function deleteExpiredIdempotencyKey(sql: Db, garageId: number, key: string, olderThan: Date) {
   await sql`delete from idempotency_keys where garage_id = ${garageId} and key = ${key} and created_at < ${olderThan}`;
 }
+
+/** Deletes up to `batch` keys older than `olderThan` (all garages); how many went. */
+export async function pruneIdempotencyKeys(sql: Db, olderThan: Date, batch = 5000): Promise<number> {
+  const rows = await sql`
+    delete from idempotency_keys
+    where ctid in (select ctid from idempotency_keys where created_at < ${olderThan} limit ${batch})
+  `;
+  return rows.count;
+}
