@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PAYMENT_METHODS, PaymentMethod, type FeeBreakdown, type Ticket } from '../../shared/tickets.js';
 import { describeFee } from './fee.js';
-import { formatDateTime, formatDuration, formatMoney } from './format.js';
+import { formatDateTime } from './format.js';
+import { formatCents, formatDuration } from '../../shared/format.js';
 import { context, fields, section, type Block, type Reply } from './reply.js';
 
 /** The action id every payment button of a quote shares a prefix with. */
@@ -29,7 +30,7 @@ export function readPayChoice(value: string | undefined): PayChoice | null {
  * per payment method. A click completes the ticket and replaces this message with the receipt.
  */
 export function buildQuote(ticket: Ticket, fee: FeeBreakdown, timeZone: string): Reply {
-  const due = formatMoney(fee.totalCents);
+  const due = formatCents(fee.totalCents);
   const buttons: Block = {
     type: 'actions',
     block_id: `pay:${ticket.ticketNumber}`,
@@ -66,7 +67,7 @@ export function buildReceipt(
   timeZone: string,
   options: { visibility?: 'in_channel' | 'ephemeral'; replaceOriginal?: boolean; note?: string } = {},
 ): Reply {
-  const paid = formatMoney(ticket.amountPaid ?? 0);
+  const paid = formatCents(ticket.amountPaid ?? 0);
   const left = ticket.exitTime ? formatDateTime(ticket.exitTime, timeZone) : '—';
   const blocks: Block[] = [
     section(`:white_check_mark: *Paid ${paid}* — ${ticket.ticketNumber}, ${ticket.licensePlate}`),

@@ -1,5 +1,5 @@
 import type { FeeBreakdown } from '../../shared/tickets.js';
-import { formatMoney } from './format.js';
+import { formatCents } from '../../shared/format.js';
 
 /**
  * Why a fee is what it is, in one line.
@@ -7,8 +7,8 @@ import { formatMoney } from './format.js';
  */
 export function describeFee(fee: FeeBreakdown): string {
   if (fee.graceApplied) return `Free: ${fee.durationMinutes} min is within the ${fee.graceMinutes}-minute grace period`;
-  const hours = `${fee.billableHours} h × ${formatMoney(fee.hourlyRate)}/h`;
-  if (fee.dailyCapsApplied === 0 || fee.dailyMaxCents === null) return `${hours} = ${formatMoney(fee.totalCents)}`;
+  const hours = `${fee.billableHours} h × ${formatCents(fee.hourlyRate)}/h`;
+  if (fee.dailyCapsApplied === 0 || fee.dailyMaxCents === null) return `${hours} = ${formatCents(fee.totalCents)}`;
   const days = fee.dailyCapsApplied === 1 ? '1 day' : `${fee.dailyCapsApplied} days`;
-  return `${hours}, daily max ${formatMoney(fee.dailyMaxCents)} applied to ${days} = ${formatMoney(fee.totalCents)}`;
+  return `${hours}, daily max ${formatCents(fee.dailyMaxCents)} applied to ${days} = ${formatCents(fee.totalCents)}`;
 }

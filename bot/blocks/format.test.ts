@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatDateTime, formatDay, formatDuration, formatMoney, weekBefore } from './format.js';
-
-describe('formatMoney', () => {
-  it.each([
-    [0, '$0.00'],
-    [5, '$0.05'],
-    [1000, '$10.00'],
-    [123450, '$1,234.50'],
-    [100000000, '$1,000,000.00'],
-  ])('%i cents -> %s', (cents, text) => expect(formatMoney(cents)).toBe(text));
-});
+import { formatChange, formatDateTime, formatDay, weekBefore } from './format.js';
 
 describe('formatDateTime (garage timezone)', () => {
   it.each([
@@ -26,18 +16,6 @@ describe('formatDay', () => {
     ['2026-11-23', 'Mon 23 Nov 2026'],
     ['2027-01-01', 'Fri 1 Jan 2027'],
   ])('%s -> %s', (date, text) => expect(formatDay(date)).toBe(text));
-});
-
-describe('formatDuration', () => {
-  it.each([
-    [0, '0 min'],
-    [59, '59 min'],
-    [60, '1 h 00 min'],
-    [125, '2 h 05 min'],
-    [1439, '23 h 59 min'],
-    [1440, '1 d 0 h 00 min'],
-    [1501, '1 d 1 h 01 min'],
-  ])('%i min -> %s', (minutes, text) => expect(formatDuration(minutes)).toBe(text));
 });
 
 describe('formatChange', () => {

@@ -1,15 +1,5 @@
 import { addDays, type LocalDate } from '../../shared/garage-day.js';
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-
-/**
- * Integer cents as money for people.
- * @example formatMoney(123450) // '$1,234.50'
- */
-export function formatMoney(cents: number): string {
-  return usd.format(cents / 100);
-}
-
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 function partsIn(instant: Date, timeZone: string) {
@@ -48,19 +38,6 @@ export function formatDateTime(instant: string | Date, timeZone: string): string
 export function formatDay(date: LocalDate): string {
   const p = partsIn(new Date(`${date}T12:00:00Z`), 'UTC');
   return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
-}
-
-/**
- * A stay's length in whole minutes for people.
- * @example formatDuration(125) // '2 h 05 min'
- */
-export function formatDuration(minutes: number): string {
-  const m = Math.max(0, Math.floor(minutes));
-  if (m < 60) return `${m} min`;
-  const days = Math.floor(m / 1440);
-  const hours = Math.floor((m % 1440) / 60);
-  const rest = String(m % 60).padStart(2, '0');
-  return days > 0 ? `${days} d ${hours} h ${rest} min` : `${hours} h ${rest} min`;
 }
 
 /**

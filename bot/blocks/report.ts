@@ -1,6 +1,7 @@
 import type { DailyReport } from '../../shared/reports.js';
 import { PAYMENT_METHODS } from '../../shared/tickets.js';
-import { formatChange, formatDay, formatDuration, formatMoney } from './format.js';
+import { formatChange, formatDay } from './format.js';
+import { formatCents, formatDuration } from '../../shared/format.js';
 import { context, fields, header, section, type Reply } from './reply.js';
 
 /** One figure with its change against the week before: `$1,234.00 (+12% vs $1,100.00)`. */
@@ -21,14 +22,14 @@ export function buildDayReport(
   const before = formatDay(weekBefore.from);
   const stay = (r: DailyReport) => (r.averageStayMinutes === null ? '—' : formatDuration(r.averageStayMinutes));
   const peak = report.peakHour === null ? `${report.peakOccupancy}` : `${report.peakOccupancy} at ${report.peakHour}`;
-  const byMethod = PAYMENT_METHODS.map((m) => `${m} ${formatMoney(report.revenueByPaymentMethod[m])}`).join(' · ');
+  const byMethod = PAYMENT_METHODS.map((m) => `${m} ${formatCents(report.revenueByPaymentMethod[m])}`).join(' · ');
   return {
     response_type: options.visibility ?? 'in_channel',
-    text: `${options.title} for ${day}: ${formatMoney(report.totalRevenue)} revenue, ${report.vehiclesIn} in, ${report.vehiclesOut} out`,
+    text: `${options.title} for ${day}: ${formatCents(report.totalRevenue)} revenue, ${report.vehiclesIn} in, ${report.vehiclesOut} out`,
     blocks: [
       header(`${options.title} — ${day}`),
       fields([
-        ['Revenue', compared(report.totalRevenue, weekBefore.totalRevenue, formatMoney)],
+        ['Revenue', compared(report.totalRevenue, weekBefore.totalRevenue, formatCents)],
         ['Average stay', `${stay(report)}  _(was ${stay(weekBefore)})_`],
         ['Vehicles in', compared(report.vehiclesIn, weekBefore.vehiclesIn, String)],
         ['Vehicles out', compared(report.vehiclesOut, weekBefore.vehiclesOut, String)],

@@ -1,5 +1,5 @@
 import type { GarageStats } from '../../shared/garage.js';
-import { formatDuration, formatMoney } from './format.js';
+import { formatCents, formatDuration } from '../../shared/format.js';
 import { fields, section, type Reply } from './reply.js';
 
 /** The ephemeral answer to `stats`: occupancy now and today's figures. */
@@ -8,11 +8,11 @@ export function buildStats(stats: GarageStats): Reply {
   const stay = stats.averageStayMinutes === null ? '—' : formatDuration(stats.averageStayMinutes);
   return {
     response_type: 'ephemeral',
-    text: `Occupancy ${occupancy}, ${stats.availableSpaces} free, ${formatMoney(stats.todayRevenue)} today`,
+    text: `Occupancy ${occupancy}, ${stats.availableSpaces} free, ${formatCents(stats.todayRevenue)} today`,
     blocks: [
       section(`:parking: *${stats.availableSpaces} spaces free* — ${occupancy} occupied`),
       fields([
-        ['Revenue today', formatMoney(stats.todayRevenue)],
+        ['Revenue today', formatCents(stats.todayRevenue)],
         ['Vehicles in today', String(stats.vehiclesEnteredToday)],
         ['Vehicles out today', String(stats.vehiclesProcessedToday)],
         ['Average stay', stay],

@@ -1,6 +1,7 @@
 import type { FeeBreakdown, Ticket } from '../../shared/tickets.js';
 import { describeFee } from './fee.js';
-import { formatDateTime, formatDuration, formatMoney } from './format.js';
+import { formatDateTime } from './format.js';
+import { formatCents, formatDuration } from '../../shared/format.js';
 import { context, fields, section, type Reply } from './reply.js';
 
 /** Occupancy as people read it: `87/140`. */
@@ -20,7 +21,7 @@ export function buildEntryCard(ticket: Ticket, occupancy: Occupancy, timeZone: s
         ['Entered', at],
         ['Occupancy', `${occupancy.occupied}/${occupancy.total}`],
       ]),
-      context(`Rate ${formatMoney(ticket.hourlyRate)}/h`),
+      context(`Rate ${formatCents(ticket.hourlyRate)}/h`),
     ],
   };
 }
@@ -32,7 +33,7 @@ export function buildEntryCard(ticket: Ticket, occupancy: Occupancy, timeZone: s
 export function buildTicketStatus(ticket: Ticket, fee: FeeBreakdown | null, timeZone: string): Reply {
   const entered = formatDateTime(ticket.entryTime, timeZone);
   if (ticket.status === 'completed') {
-    const paid = formatMoney(ticket.amountPaid ?? 0);
+    const paid = formatCents(ticket.amountPaid ?? 0);
     return {
       response_type: 'ephemeral',
       text: `${ticket.ticketNumber} (${ticket.licensePlate}) left ${ticket.exitTime ? formatDateTime(ticket.exitTime, timeZone) : ''}, paid ${paid}`,
@@ -48,7 +49,7 @@ export function buildTicketStatus(ticket: Ticket, fee: FeeBreakdown | null, time
       ],
     };
   }
-  const due = formatMoney(fee?.totalCents ?? ticket.amountDue ?? 0);
+  const due = formatCents(fee?.totalCents ?? ticket.amountDue ?? 0);
   const parked = formatDuration(fee?.durationMinutes ?? 0);
   return {
     response_type: 'ephemeral',

@@ -4,7 +4,7 @@ import { updateUser } from '../../api/auth/queries.js';
 import { fakeSlack } from '../test/fake-slack.js';
 import { slackHarness, type SlackHarness } from '../test/harness.js';
 import { onlyReply, said, ticketNumberIn } from '../test/replies.js';
-import { formatMoney } from '../blocks/format.js';
+import { formatCents } from '../../shared/format.js';
 
 const slack = fakeSlack();
 let h: SlackHarness;
@@ -54,7 +54,7 @@ describe('/park report', () => {
     });
     for (const part of [
       'Report — Mon 23 Nov 2026',
-      `${formatMoney(report.totalRevenue)}  _(new vs $0.00)_`,
+      `${formatCents(report.totalRevenue)}  _(new vs $0.00)_`,
       '*Vehicles in*\\n3  _(new vs 0)_',
       '*Vehicles out*\\n2  _(new vs 0)_',
       '2 h 25 min',

@@ -1,6 +1,6 @@
 import type { FeeBreakdown } from '../../../shared/tickets.js';
-import { formatCents } from '../lib/money.js';
-import { formatDuration } from '../lib/time.js';
+import { formatCents } from '../../../shared/format.js';
+import { formatDuration } from '../../../shared/format.js';
 
 /** Why a fee is what it is: time parked, hours x rate, grace and daily caps, total. */
 export function FeeBreakdownList({ fee, label = 'Total' }: { fee: FeeBreakdown; label?: string }) {

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centsToInput, formatCents, parseDollars } from './money.js';
-
-describe('formatCents', () => {
-  it.each([
-    [0, '$0.00'],
-    [5, '$0.05'],
-    [1000, '$10.00'],
-    [1250, '$12.50'],
-    [123456, '$1,234.56'],
-  ])('%i cents -> %s', (cents, shown) => expect(formatCents(cents)).toBe(shown));
-});
+import { centsToInput, parseDollars } from './money.js';
 
 describe('parseDollars', () => {
   it.each([

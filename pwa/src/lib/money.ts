@@ -1,13 +1,3 @@
-const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-
-/**
- * The one way the app shows money: integer cents as dollars.
- * @example formatCents(1250) // '$12.50'
- */
-export function formatCents(cents: number): string {
-  return dollars.format(cents / 100);
-}
-
 /**
  * Reads dollars as a person types them into whole cents, or null when it is not an amount.
  * @example parseDollars('12.5') // 1250

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDuration, formatTime } from './time.js';
+import { formatDateTime, formatTime } from './time.js';
 
 describe('formatTime in the garage timezone', () => {
   it.each([
@@ -14,12 +14,3 @@ describe('formatTime in the garage timezone', () => {
   });
 });
 
-describe('formatDuration', () => {
-  it.each([
-    [0, '0 min'],
-    [59, '59 min'],
-    [60, '1 h 00 min'],
-    [185, '3 h 05 min'],
-    [1500, '25 h 00 min'],
-  ])('%i -> %s', (minutes, shown) => expect(formatDuration(minutes)).toBe(shown));
-});

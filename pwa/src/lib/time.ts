@@ -34,11 +34,3 @@ export function formatDateTime(at: string | Date, timeZone: string): string {
   return formatter(timeZone, true).format(new Date(at));
 }
 
-/**
- * A stay as hours and minutes.
- * @example formatDuration(185) // '3 h 05 min'
- */
-export function formatDuration(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
-}

@@ -4,8 +4,9 @@ import type { Activity } from '../../../shared/tickets.js';
 import { api } from '../lib/api.js';
 import { describeFailure } from '../lib/failure-text.js';
 import { garageTimeZone, lastStats, rememberStats } from '../lib/garage.js';
-import { formatCents } from '../lib/money.js';
-import { formatDuration, formatTime } from '../lib/time.js';
+import { formatCents } from '../../../shared/format.js';
+import { formatDuration } from '../../../shared/format.js';
+import { formatTime } from '../lib/time.js';
 
 /** How often the figures refresh while the dashboard is on screen. */
 export const REFRESH_MS = 15_000;

@@ -3,9 +3,10 @@ import { PAYMENT_METHODS, type PaymentMethod } from '../../../shared/tickets.js'
 import { FeeBreakdownList } from '../components/fee-breakdown.js';
 import { serverNow } from '../lib/clock.js';
 import { garageTimeZone } from '../lib/garage.js';
-import { formatCents } from '../lib/money.js';
+import { formatCents } from '../../../shared/format.js';
 import type { ExitQuote } from '../lib/quote.js';
-import { formatDateTime, formatDuration } from '../lib/time.js';
+import { formatDuration } from '../../../shared/format.js';
+import { formatDateTime } from '../lib/time.js';
 
 /** The amount due with its breakdown, how sure it is, and one big button per payment method. */
 export function QuoteView({ quote: q, busy, error, onPay, onBack }: { quote: ExitQuote; busy: boolean; error: JSX.Element | null | false | ''; onPay: (method: PaymentMethod) => void; onBack: () => void }) {

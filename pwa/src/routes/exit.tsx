@@ -6,7 +6,7 @@ import { api, isTransient } from '../lib/api.js';
 import { serverNow } from '../lib/clock.js';
 import { describeFailure, describeRefusal } from '../lib/failure-text.js';
 import { garageTimeZone } from '../lib/garage.js';
-import { formatCents } from '../lib/money.js';
+import { formatCents } from '../../../shared/format.js';
 import { useOutbox } from '../lib/outbox.js';
 import { quoteTicket, type ExitQuote } from '../lib/quote.js';
 import { QuoteView } from './exit-quote.js';

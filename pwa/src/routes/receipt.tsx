@@ -1,7 +1,7 @@
 import { FeeBreakdownList } from '../components/fee-breakdown.js';
 import { garageTimeZone } from '../lib/garage.js';
 import type { OutboxItem } from '../lib/local-store.js';
-import { formatCents } from '../lib/money.js';
+import { formatCents } from '../../../shared/format.js';
 import { formatDateTime } from '../lib/time.js';
 
 type ExitItem = Extract<OutboxItem, { kind: 'exit' }>;
