@@ -2,10 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../audit/queries.js';
 import type { Sql } from '../db/types.js';
 import { hashPassword } from './passwords.js';
-import { countUsers, insertUser } from './queries.js';
-
-/** A lock number shared by every server: the first admin is created once. */
-const FIRST_ADMIN_LOCK = 727_274_003;
+import { countUsers, insertUser, lockFirstAdmin } from './queries.js';
 
 /**
  * On a first start with no accounts, creates `admin` with `ADMIN_PASSWORD`, or with a generated
@@ -13,7 +10,7 @@ const FIRST_ADMIN_LOCK = 727_274_003;
  */
 export async function ensureFirstAdmin(sql: Sql, garageId: number, adminPassword: string | undefined) {
   return sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`;
+    await lockFirstAdmin(tx);
     if ((await countUsers(tx)) > 0) return null;
     const password = adminPassword ?? randomBytes(12).toString('base64url');
     const user = await insertUser(tx, { username: 'admin', passwordHash: await hashPassword(password), role: 'admin' });

@@ -26,6 +26,14 @@ export function toUser(row: UserRow): User {
   };
 }
 
+/** A lock number shared by every server: the first admin is created once. */
+const FIRST_ADMIN_LOCK = 727_274_003;
+
+/** Serializes first starts (until the transaction ends) so replicas create one first admin. */
+export async function lockFirstAdmin(sql: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK})`;
+}
+
 /** How many accounts exist. */
 export async function countUsers(sql: Db): Promise<number> {
   const [row] = await sql<{ n: number }[]>`select count(*)::int as n from users`;

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { Status } from '../../shared/garage.js';
 import type { Deps } from '../deps.js';
 import { createRouter, jsonResponse } from '../http/openapi.js';
+import { pingDatabase } from './queries.js';
 
 const status = createRoute({
   method: 'get',
@@ -22,7 +23,7 @@ export function statusRoutes(deps: Deps) {
       timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
     });
     try {
-      await Promise.race([deps.sql`select 1`, timeout]);
+      await Promise.race([pingDatabase(deps.sql), timeout]);
       return c.json({ status: 'ok' as const }, 200);
     } catch (error) {
       deps.log.warn({ err: error }, 'status: database unreachable');
