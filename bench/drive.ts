@@ -54,7 +54,10 @@ export async function driveScenarios(
     }
     const sent = result.ok + (light?.ok ?? 0);
     if (name === 'slack') await new Promise((r) => setTimeout(r, 1000)); // the bot's follow-ups land after the ack
-    const note = name === 'slack' ? `${sink.received() - answeredBefore} of ${sent} commands were answered through response_url after the ack` : undefined;
+    const note =
+      name === 'slack'
+        ? `${sink.received() - answeredBefore} answers reached response_url after ${sent} acks (commands still in flight when a run stops are answered but not counted as acks)`
+        : undefined;
     outcomes.push({ name, endpoint, result, ...(light ? { light } : {}), ...(note ? { note } : {}) });
   }
   return outcomes;

@@ -9,7 +9,8 @@ const TICKET_COLUMNS = `id, ticket_number, license_plate, vehicle_type, entry_ti
 
 /**
  * The statements of one entry, as api/tickets (lockGarageForEntry, insertTicket) and
- * api/audit (recordAudit) send them inside `begin … commit`: lock the garage row, read occupancy and
+ * api/audit (recordAudit) send them inside `begin … commit`: lock the garage row (`for no key update`,
+ * as the server does since the fault tests), read occupancy and
  * the plate's active ticket, insert the ticket, insert its audit row. `plate` and `code` are SQL
  * expressions of two integers (pgbench variables or bind parameters) making the plate and number.
  */
@@ -17,7 +18,7 @@ export function entryStatements(garageId: number, plate: string, code: string): 
   const plateText = `'${DB_LIMIT_PLATE_PREFIX}' || upper(lpad(to_hex(${plate}), 9, '0'))`;
   const number = ticketNumberSql(scatteredCodeSql(code));
   return [
-    `select id from garages where id = ${garageId} for update`,
+    `select id from garages where id = ${garageId} for no key update`,
     `select g.total_spaces, g.hourly_rate, g.grace_minutes, g.daily_max_cents,
        (select count(*)::int from tickets t where t.garage_id = g.id and t.status = 'active') as occupied,
        (select t.ticket_number from tickets t
