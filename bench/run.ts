@@ -68,15 +68,22 @@ async function main(cleanup: Cleanup): Promise<void> {
 }
 
 const cleanup = new Cleanup();
+let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  // `on`, not `once`: tsx and npm pass the terminal's signal on again, and a second one with no
+  // listener would kill the bench before it has stopped the server and removed its data
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
     console.error(`\n${signal}: stopping the server and the database`);
     void cleanup.runAll().then(() => process.exit(130));
   });
 }
 main(cleanup)
   .catch((error: unknown) => {
-    console.error('bench failed:', error);
+    // after Ctrl-C, what fails next is the work the stop cut short: one line is enough
+    if (interrupted) console.error(`interrupted: ${error instanceof Error ? error.message : String(error)}`);
+    else console.error('bench failed:', error);
     process.exitCode = 1;
   })
   .finally(() => cleanup.runAll());

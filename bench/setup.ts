@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import postgres, { type Sql } from 'postgres';
-import { openEmbeddedPostgres } from '../api/db/embedded.js';
 import { logIn, setTotalSpaces } from './api-client.js';
 import type { Cleanup } from './cleanup.js';
 import type { BenchConfig } from './config.js';
+import { embeddedDatabaseUrl } from './embedded-url.js';
 import { startServer, type BenchServer } from './server.js';
 
 /** The most spaces a garage may have: entries never run into `garage_full` during the bench. */
@@ -43,8 +43,7 @@ export async function prepare(root: string, config: BenchConfig, cleanup: Cleanu
   });
   cleanup.add('stop the server', server.stop);
   cleanup.addLastResort(server.killNow);
-  const quiet = { info: () => {}, error: (m: string) => console.error(m) };
-  const dbUrl = config.BENCH_DATABASE_URL ?? (await openEmbeddedPostgres(dataDir, quiet)).url; // joins the server's
+  const dbUrl = config.BENCH_DATABASE_URL ?? (await embeddedDatabaseUrl(dataDir)); // the server's own
   const sql = postgres(dbUrl, { max: 2, onnotice: () => {}, connection: { application_name: 'parkops-bench' } });
   cleanup.add('close the bench connections', () => sql.end());
   const [garage] = await sql<{ id: number }[]>`select id from garages order by id limit 1`;
