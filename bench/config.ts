@@ -39,5 +39,10 @@ export type BenchConfig = z.infer<typeof BenchConfigSchema>;
 export function loadBenchConfig(env: Record<string, string | undefined> = process.env): BenchConfig {
   const result = BenchConfigSchema.safeParse(env);
   if (result.success) return result.data;
-  throw new Error(`Invalid bench settings:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  throw new BenchConfigError(`Invalid bench settings:\n${result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+}
+
+/** A bad bench setting: the message names the variable and why. */
+export class BenchConfigError extends Error {
+  override name = 'BenchConfigError';
 }

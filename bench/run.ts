@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Cleanup } from './cleanup.js';
-import { loadBenchConfig, type BenchConfig } from './config.js';
+import { BenchConfigError, loadBenchConfig, type BenchConfig } from './config.js';
 import { hasPgbench, measureWithPgbench, measureWithPostgresJs, type DbLimit } from './db-limit.js';
 import { driveScenarios, selectedScenarios } from './drive.js';
 import { entryRatio, formatResults, writeResults, type ScenarioOutcome } from './report.js';
@@ -83,6 +83,7 @@ main(cleanup)
   .catch((error: unknown) => {
     // after Ctrl-C, what fails next is the work the stop cut short: one line is enough
     if (interrupted) console.error(`interrupted: ${error instanceof Error ? error.message : String(error)}`);
+    else if (error instanceof BenchConfigError) console.error(error.message);
     else console.error('bench failed:', error);
     process.exitCode = 1;
   })
