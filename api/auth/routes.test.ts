@@ -3,6 +3,7 @@ import { LoginAnswer, User } from '../../shared/auth.js';
 import { readPlate } from '../../shared/plate.js';
 import { runIdempotent } from '../idempotency/run.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../test/app.js';
+import { hashToken } from './tokens.js';
 import { issueTicket } from '../tickets/use-cases.js';
 
 let t: TestApp;
@@ -63,6 +64,22 @@ describe('sign in and out', () => {
     t.clock.advance(12 * 60 + 1);
     expect((await t.app.request('/api/garage/stats', { headers })).status).toBe(401);
     await t.signInAll();
+  });
+
+  it('a request writes the session only when its last use is over a minute old', async () => {
+    const { token } = await (await login('attendant1', TEST_PASSWORD)).json();
+    const headers = { authorization: `Bearer ${token}` };
+    const lastSeen = async () => {
+      const [row] = await t.sql<{ lastSeenAt: Date }[]>`select last_seen_at from sessions where token_hash = ${hashToken(token)}`;
+      return row!.lastSeenAt.toISOString();
+    };
+    const signedInAt = await lastSeen();
+    t.clock.advance(0.5);
+    expect((await t.app.request('/api/auth/me', { headers })).status).toBe(200);
+    expect(await lastSeen()).toBe(signedInAt);
+    t.clock.advance(1);
+    expect((await t.app.request('/api/auth/me', { headers })).status).toBe(200);
+    expect(await lastSeen()).toBe(t.clock.now.toISOString());
   });
 
   it('wrong password and unknown user get the same 401', async () => {
