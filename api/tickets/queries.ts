@@ -42,18 +42,21 @@ export type EntryState = {
  * would conflict with — two entries each holding one and wanting the other deadlock.
  */
 export async function lockGarageForEntry(sql: Db, garageId: number, plateNormalized: string): Promise<EntryState | null> {
-  const [locked] = await sql<{ id: number }[]>`select id from garages where id = ${garageId} for no key update`;
-  if (!locked) return null;
-  const [row] = await sql<EntryState[]>`
-    select
-      g.total_spaces, g.hourly_rate, g.grace_minutes, g.daily_max_cents,
-      (select count(*)::int from tickets t where t.garage_id = g.id and t.status = 'active') as occupied,
-      (select t.ticket_number from tickets t
-        where t.garage_id = g.id and t.plate_normalized = ${plateNormalized} and t.status = 'active') as active_ticket_number
-    from garages g
-    where g.id = ${garageId}
-  `;
-  return row ?? null;
+  // Sent together (pipelined): PostgreSQL runs the read only once the lock is granted, and as a
+  // statement of its own it takes its snapshot then — the garage is held one round trip less.
+  const [[locked], [row]] = await Promise.all([
+    sql<{ id: number }[]>`select id from garages where id = ${garageId} for no key update`,
+    sql<EntryState[]>`
+      select
+        g.total_spaces, g.hourly_rate, g.grace_minutes, g.daily_max_cents,
+        (select count(*)::int from tickets t where t.garage_id = g.id and t.status = 'active') as occupied,
+        (select t.ticket_number from tickets t
+          where t.garage_id = g.id and t.plate_normalized = ${plateNormalized} and t.status = 'active') as active_ticket_number
+      from garages g
+      where g.id = ${garageId}
+    `,
+  ]);
+  return locked && row ? row : null;
 }
 
 /** Inserts a ticket; null when its number is already taken (the caller draws another). */
