@@ -15,8 +15,8 @@ export type PeriodRow = {
 };
 
 /**
- * The figures of one period, reading only tickets that entered or left in it plus the active and
- * recently-exited ones (all through indexes). Peak occupancy walks the period's entries (+1) and
+ * The figures of one period, reading only tickets that entered or left in it, and those inside at
+ * its start and end (the stay's GiST index: a ticket is inside at T when T is in (entry, exit]). Peak occupancy walks the period's entries (+1) and
  * exits (-1) in time order, exits first at the same instant, from the occupancy at its start.
  */
 export async function loadPeriodFigures(sql: Db, garageId: number, start: Date, end: Date, asOf: Date): Promise<PeriodRow> {
@@ -44,13 +44,8 @@ export async function loadPeriodFigures(sql: Db, garageId: number, start: Date, 
     ),
     parked_at as (
       select count(*)::int as n, count(*) filter (where entry_time < ${asOf}::timestamptz - interval '24 hours')::int as over24
-      from (
-        select entry_time from tickets
-          where garage_id = ${garageId} and status = 'active' and entry_time < ${asOf}
-        union all
-        select entry_time from tickets
-          where garage_id = ${garageId} and exit_time >= ${asOf} and entry_time < ${asOf}
-      ) inside
+      from tickets
+      where garage_id = ${garageId} and tstzrange(entry_time, exit_time, '(]') @> ${asOf}::timestamptz
     )
     select
       (select coalesce(sum(amount_paid), 0)::bigint from exits)::text as total_revenue,
@@ -60,11 +55,8 @@ export async function loadPeriodFigures(sql: Db, garageId: number, start: Date, 
       (select count(*)::int from entries) as vehicles_in,
       (select count(*)::int from exits) as vehicles_out,
       (select round(avg(duration_minutes))::int from exits) as average_stay_minutes,
-      (
-        (select count(*)::int from tickets
-          where garage_id = ${garageId} and status = 'active' and entry_time < ${start})
-        + (select count(*)::int from tickets
-          where garage_id = ${garageId} and exit_time >= ${start} and entry_time < ${start})
+      (select count(*)::int from tickets
+        where garage_id = ${garageId} and tstzrange(entry_time, exit_time, '(]') @> ${start}::timestamptz
       ) as occupied_at_start,
       (select level::int from peak) as peak_delta,
       (select at from peak) as peak_at,
