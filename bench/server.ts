@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { freePort } from './embedded-url.js';
+import { freePort } from '../api/db/embedded.js';
 
 /** A ParkOps server started as a child process for the bench. */
 export type BenchServer = {

@@ -5,7 +5,7 @@ import postgres, { type Sql } from 'postgres';
 import { logIn, setTotalSpaces } from './api-client.js';
 import type { Cleanup } from './cleanup.js';
 import type { BenchConfig } from './config.js';
-import { embeddedDatabaseUrl } from './embedded-url.js';
+import { runningEmbeddedUrl } from '../api/db/embedded.js';
 import { startServer, type BenchServer } from './server.js';
 
 /** The most spaces a garage may have: entries never run into `garage_full` during the bench. */
@@ -43,7 +43,7 @@ export async function prepare(root: string, config: BenchConfig, cleanup: Cleanu
   });
   cleanup.add('stop the server', server.stop);
   cleanup.addLastResort(server.killNow);
-  const dbUrl = config.BENCH_DATABASE_URL ?? (await embeddedDatabaseUrl(dataDir)); // the server's own
+  const dbUrl = config.BENCH_DATABASE_URL ?? (await embeddedUrlOf(dataDir)); // the server's own
   const sql = postgres(dbUrl, { max: 2, onnotice: () => {}, connection: { application_name: 'parkops-bench' } });
   cleanup.add('close the bench connections', () => sql.end());
   const [garage] = await sql<{ id: number }[]>`select id from garages order by id limit 1`;
@@ -54,4 +54,11 @@ export async function prepare(root: string, config: BenchConfig, cleanup: Cleanu
   });
   await setTotalSpaces(server.baseUrl, token, BENCH_SPACES);
   return { server, sql, dbUrl, garageId: garage.id, token, signingSecret, dataDir: path.resolve(dataDir) };
+}
+
+/** The running server's embedded PostgreSQL (the bench joins it; it never starts one itself). */
+async function embeddedUrlOf(dataDir: string): Promise<string> {
+  const url = await runningEmbeddedUrl(dataDir);
+  if (!url) throw new Error(`no running embedded PostgreSQL in ${dataDir}`);
+  return url;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { access, constants, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, constants, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
@@ -132,21 +132,26 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log, options: 
   };
 }
 
+/** The URL of the embedded PostgreSQL a running server started in `dataDir`, or null when none runs. */
+export async function runningEmbeddedUrl(dataDir: string): Promise<string | null> {
+  const root = path.resolve(dataDir);
+  const running = await runningCluster(path.join(root, 'pg'));
+  if (!running) return null;
+  const { password } = await loadPassword(root);
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running.port}/postgres`;
+}
+
 /**
  * For command-line tools: the embedded PostgreSQL of `dataDir`, joining the one a running server
  * started (and leaving it running), or starting it for the tool's own use.
  */
 export async function openEmbeddedPostgres(dataDir: string, log: Log): Promise<EmbeddedDatabase> {
-  const root = path.resolve(dataDir);
-  const running = await runningCluster(path.join(root, 'pg'));
-  if (!running) return startEmbeddedPostgres(dataDir, log);
-  const { password } = await loadPassword(root);
-  return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running.port}/postgres`, stop: async () => {} };
+  const url = await runningEmbeddedUrl(dataDir);
+  return url ? { url, stop: async () => {} } : startEmbeddedPostgres(dataDir, log);
 }
 
 /** As root, PostgreSQL runs as another user that must be able to walk down to the data folder. */
 async function assertReachableByOthers(dir: string): Promise<void> {
-  const { stat } = await import('node:fs/promises');
   for (let d = dir; ; d = path.dirname(d)) {
     const s = await stat(d);
     if ((s.mode & constants.S_IXOTH) === 0) {
