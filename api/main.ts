@@ -8,6 +8,7 @@ import { connect } from './db/connect.js';
 import { guardDriverCrash } from './db/driver-guard.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
+import type { Sql } from './db/types.js';
 import { ensureFirstAdmin } from './auth/bootstrap.js';
 import { ensureGarage } from './garage/queries.js';
 import { startKeyPruning } from './idempotency/prune.js';
@@ -15,6 +16,19 @@ import { createLogger, type Logger } from './logger.js';
 
 /** How long shutdown waits for requests in flight before closing anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Migrations, the garage and the first admin: what a start needs before it can serve. */
+async function prepareDatabase(sql: Sql, config: Config, log: Logger) {
+  const applied = await migrate(sql);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  const garageId = await ensureGarage(sql, {
+    totalSpaces: config.GARAGE_TOTAL_SPACES,
+    hourlyRate: config.GARAGE_HOURLY_RATE_CENTS,
+    timezone: config.GARAGE_TIMEZONE,
+  });
+  const admin = await ensureFirstAdmin(sql, garageId, config.ADMIN_PASSWORD);
+  return { garageId, admin };
+}
 
 async function start(config: Config, log: Logger) {
   let embedded: EmbeddedDatabase | undefined;
@@ -27,14 +41,11 @@ async function start(config: Config, log: Logger) {
     url = embedded.url;
   }
   const sql = connect(url);
-  const applied = await migrate(sql);
-  if (applied.length) log.info({ applied }, 'migrations applied');
-  const garageId = await ensureGarage(sql, {
-    totalSpaces: config.GARAGE_TOTAL_SPACES,
-    hourlyRate: config.GARAGE_HOURLY_RATE_CENTS,
-    timezone: config.GARAGE_TIMEZONE,
+  const { garageId, admin } = await prepareDatabase(sql, config, log).catch(async (error: unknown) => {
+    await sql.end({ timeout: 1 });
+    await embedded?.stop(); // do not leave the embedded cluster running behind a failed start
+    throw error;
   });
-  const admin = await ensureFirstAdmin(sql, garageId, config.ADMIN_PASSWORD);
   if (admin?.generatedPassword) {
     // printed once, on purpose, to the console only (not the structured log)
     console.log(`\n  First start: created user "admin" with password ${admin.generatedPassword}\n  Sign in and change it, or set ADMIN_PASSWORD before the first start.\n`);
