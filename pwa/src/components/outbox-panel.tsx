@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { garageTimeZone } from '../lib/garage.js';
 import { provisionalRef } from '../lib/ids.js';
 import type { OutboxItem } from '../lib/local-store.js';
+import { dependentExits } from '../lib/offline-exit.js';
 import { useOutbox } from '../lib/outbox.js';
 import { formatTime } from '../lib/time.js';
 
@@ -45,7 +46,11 @@ export function OutboxPanel() {
                       else confirming.value = item.key;
                     }}
                   >
-                    {confirming.value === item.key ? 'Tap again to discard' : 'Discard'}
+                    {confirming.value !== item.key
+                      ? 'Discard'
+                      : dependentExits(outbox.items.value, item.key).some((e) => e.state !== 'sent')
+                        ? 'Tap again to discard it and its exit'
+                        : 'Tap again to discard'}
                   </button>
                 </div>
               </li>

@@ -100,5 +100,5 @@ export const api = {
 
 /** What the app sends to record an entry (plate as typed, vehicle type, when it happened). */
 export type EntryRequest = { licensePlate: string; vehicleType: CreateTicketBody['vehicleType']; entryTime: string };
-/** What the app sends to record an exit. */
-export type ExitRequest = { paymentMethod: ExitTicketBody['paymentMethod'] };
+/** What the app sends to record an exit (with when it happened, for exits recorded offline). */
+export type ExitRequest = { paymentMethod: ExitTicketBody['paymentMethod']; exitTime?: string };

@@ -22,7 +22,16 @@ type ItemBase = {
 /** An entry or exit recorded on the phone, kept until the server has accepted it. */
 export type OutboxItem =
   | (ItemBase & { kind: 'entry'; body: EntryRequest })
-  | (ItemBase & { kind: 'exit'; ticketNumber: string; licensePlate: string | null; quotedCents: number | null; body: ExitRequest });
+  | (ItemBase & {
+      kind: 'exit';
+      /** The ticket number; for a car whose entry is still on the phone, its OFF- reference until that entry is accepted. */
+      ticketNumber: string;
+      licensePlate: string | null;
+      quotedCents: number | null;
+      body: ExitRequest;
+      /** The outbox entry this exit depends on (a car that came in offline); absent for a known ticket. */
+      entryKey?: string | null;
+    });
 
 /** The phone's own storage: the outbox, and the tickets it has seen (for lookups while offline). */
 export interface LocalStore {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
 import { memoryStore } from './local-store.js';
+import { provisionalRef } from './ids.js';
 import { backoffMs, createOutbox, type Outbox } from './outbox.js';
 
 type Seen = { key: string | null; body: unknown };
@@ -193,4 +194,143 @@ describe('backoffMs', () => {
     [7, 300_000],
     [20, 300_000],
   ])('after %i failures waits %i ms', (failures, ms) => expect(backoffMs(failures)).toBe(ms));
+});
+
+/** A server that takes entries (numbering them PS-REAL0n) and exits, and logs what it was sent. */
+function recordingServer(log: string[], exits: { n: string; body: unknown; key: string | null }[] = []) {
+  return [
+    http.post('/api/tickets', async ({ request }) => {
+      const body = (await request.json()) as { licensePlate: string };
+      log.push(`entry ${body.licensePlate}`);
+      return HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-REAL01', licensePlate: body.licensePlate }), { status: 201 });
+    }),
+    http.put('/api/tickets/:n/exit', async ({ request, params }) => {
+      exits.push({ n: String(params.n), body: await request.json(), key: request.headers.get('idempotency-key') });
+      log.push(`exit ${String(params.n)}`);
+      return HttpResponse.json(fixture.completedTicket({ ticketNumber: String(params.n), amountPaid: 1000 }));
+    }),
+  ];
+}
+
+const unreachable = () => [http.post('/api/tickets', () => HttpResponse.error()), http.put('/api/tickets/:n/exit', () => HttpResponse.error())];
+
+/** Records, with no connection, a car coming in and leaving again (checked out by its OFF- reference). */
+async function inAndOutOffline(o: Outbox) {
+  const entry = await o.recordEntry({ licensePlate: 'OFF 7', vehicleType: 'Car' });
+  const exit = await o.recordExit(provisionalRef(entry.key), { paymentMethod: 'Cash' }, { licensePlate: 'OFF 7', quotedCents: 1000, entryKey: entry.key });
+  return { entry, exit };
+}
+
+describe('an exit for a car that came in offline', () => {
+  it('is sent after its entry, to the number the server gave the entry, with the time it happened', async () => {
+    server.use(...unreachable());
+    outbox = createOutbox(memoryStore());
+    const { exit } = await inAndOutOffline(outbox);
+    expect(exit.kind === 'exit' && exit.ticketNumber).toMatch(/^OFF-/);
+    expect(outbox.pending.value).toHaveLength(2);
+
+    const log: string[] = [];
+    const exits: { n: string; body: unknown; key: string | null }[] = [];
+    server.use(...recordingServer(log, exits));
+    await outbox.drain();
+    expect(log).toEqual(['entry OFF 7', 'exit PS-REAL01']);
+    expect(exits[0]).toEqual({ n: 'PS-REAL01', body: { paymentMethod: 'Cash', exitTime: exit.createdAt }, key: exit.key });
+    const sent = outbox.items.value.find((i) => i.key === exit.key);
+    expect(sent).toMatchObject({ state: 'sent', ticketNumber: 'PS-REAL01', ticket: { amountPaid: 1000 } });
+  });
+
+  it('is held back when its entry is refused: both stay with Retry and Discard, and Retry of the entry sends both', async () => {
+    server.use(...unreachable());
+    outbox = createOutbox(memoryStore());
+    const { entry, exit } = await inAndOutOffline(outbox);
+
+    const exitsSent: string[] = [];
+    server.use(
+      http.post('/api/tickets', () => HttpResponse.json(apiError('garage_full', 'Garage is full — 140/140'), { status: 409 })),
+      http.put('/api/tickets/:n/exit', ({ params }) => {
+        exitsSent.push(String(params.n));
+        return HttpResponse.json(fixture.completedTicket());
+      }),
+    );
+    await outbox.drain();
+    expect(exitsSent).toEqual([]);
+    expect(outbox.refused.value.map((i) => [i.key, i.error?.code])).toEqual([
+      [entry.key, 'garage_full'],
+      [exit.key, 'entry_refused'],
+    ]);
+    // Retrying the exit alone cannot send it with a reference the server does not know.
+    await outbox.retry(exit.key);
+    expect(exitsSent).toEqual([]);
+    expect(outbox.refused.value).toHaveLength(2);
+
+    const log: string[] = [];
+    server.use(...recordingServer(log));
+    await outbox.retry(entry.key);
+    expect(log).toEqual(['entry OFF 7', 'exit PS-REAL01']);
+    expect(outbox.refused.value).toHaveLength(0);
+    expect(outbox.pending.value).toHaveLength(0);
+  });
+
+  it('goes when its refused entry is discarded, from the screen and from the phone', async () => {
+    const store = memoryStore();
+    server.use(...unreachable());
+    outbox = createOutbox(store);
+    const { entry } = await inAndOutOffline(outbox);
+    server.use(
+      http.post('/api/tickets', () => HttpResponse.json(apiError('garage_full', 'Garage is full'), { status: 409 })),
+      http.put('/api/tickets/:n/exit', () => HttpResponse.json(apiError('internal', 'must not be called'), { status: 418 })),
+    );
+    await outbox.drain();
+    expect(outbox.refused.value).toHaveLength(2);
+    await outbox.discard(entry.key);
+    expect(outbox.items.value).toEqual([]);
+    expect(await store.allItems()).toEqual([]);
+  });
+
+  it('survives reloads between the entry and the exit: the number the entry got is kept on the phone', async () => {
+    const store = memoryStore();
+    server.use(...unreachable());
+    const first = createOutbox(store);
+    const { exit } = await inAndOutOffline(first);
+    first.stop();
+
+    // Reload 1: the entry goes through, then the connection drops before the exit.
+    const log: string[] = [];
+    server.use(
+      recordingServer(log)[0]!,
+      http.put('/api/tickets/:n/exit', () => HttpResponse.error()),
+    );
+    const second = createOutbox(store);
+    await second.start();
+    second.stop();
+    expect(log).toEqual(['entry OFF 7']);
+    const kept = (await store.allItems()).find((i) => i.key === exit.key);
+    expect(kept).toMatchObject({ state: 'pending', ticketNumber: 'PS-REAL01' });
+
+    // Reload 2: the exit goes to the real number, and the entry is not sent again.
+    server.use(...recordingServer(log));
+    outbox = createOutbox(store);
+    await outbox.start();
+    expect(log).toEqual(['entry OFF 7', 'exit PS-REAL01']);
+    expect(outbox.pending.value).toHaveLength(0);
+  });
+
+  it('finds the number from the accepted entry when the phone stopped before writing it onto the exit', async () => {
+    const at = new Date(Date.now() - 60_000).toISOString();
+    const entry = { key: 'e-1', createdAt: at, state: 'sent' as const, attempts: 1, error: null, ticket: fixture.activeTicket({ ticketNumber: 'PS-REAL01' }), sentAt: at, kind: 'entry' as const, body: { licensePlate: 'OFF 8', vehicleType: 'Car' as const, entryTime: at } };
+    const exit = { key: 'x-1', createdAt: at, state: 'pending' as const, attempts: 0, error: null, ticket: null, sentAt: null, kind: 'exit' as const, ticketNumber: provisionalRef('e-1'), licensePlate: 'OFF 8', quotedCents: 1000, entryKey: 'e-1', body: { paymentMethod: 'Cash' as const, exitTime: at } };
+    const log: string[] = [];
+    server.use(...recordingServer(log));
+    outbox = createOutbox(memoryStore([entry, exit]));
+    await outbox.start();
+    expect(log).toEqual(['exit PS-REAL01']);
+  });
+
+  it('is refused, never sent, when its entry is no longer on the phone', async () => {
+    const at = new Date().toISOString();
+    const exit = { key: 'x-2', createdAt: at, state: 'pending' as const, attempts: 0, error: null, ticket: null, sentAt: null, kind: 'exit' as const, ticketNumber: 'OFF-ABCDEF', licensePlate: null, quotedCents: null, entryKey: 'gone', body: { paymentMethod: 'Cash' as const, exitTime: at } };
+    outbox = createOutbox(memoryStore([exit]));
+    await outbox.start();
+    expect(outbox.refused.value.map((i) => i.error?.code)).toEqual(['entry_missing']);
+  });
 });

@@ -4,8 +4,9 @@ import { useContext } from 'preact/hooks';
 import { z } from 'zod';
 import { api, ApiFailure, isTransient, type EntryRequest, type ExitRequest } from './api.js';
 import { serverNow } from './clock.js';
-import { newIdempotencyKey } from './ids.js';
+import { newIdempotencyKey, provisionalRef } from './ids.js';
 import type { LocalStore, OutboxItem } from './local-store.js';
+import { dependentExits, exitTarget } from './offline-exit.js';
 import { readPersisted, writePersisted } from './persisted.js';
 
 /** What happened to one item on one try. */
@@ -28,6 +29,9 @@ export function backoffMs(failures: number): number {
  * Invariants: an item leaves the outbox only when the server accepted it (kept 24 h to show its
  * number) or a person discarded it; a refusal (4xx) stays with its message until Retry or Discard;
  * no answer, 5xx or 429 leave it pending and try again on a backoff timer.
+ * An exit for a car that came in offline is sent only after its entry was accepted, to the number
+ * the server gave it (written onto the exit as soon as the entry's answer arrives); if the entry is
+ * refused or gone, the exit is refused here too, never sent with its provisional reference.
  */
 export function createOutbox(store: LocalStore) {
   const items = signal<OutboxItem[]>([]);
@@ -57,11 +61,39 @@ export function createOutbox(store: LocalStore) {
     writePersisted('lastSyncedAt', lastSyncedAt.value);
   }
 
+  /** Writes the number the server gave an entry onto the exits that wait for it. */
+  async function numberDependents(entryKey: string, ticketNumber: string) {
+    for (const exit of dependentExits(items.value, entryKey)) {
+      if (exit.state !== 'sent' && exit.ticketNumber !== ticketNumber) await save({ ...exit, ticketNumber });
+    }
+  }
+
+  /** Holds back an exit whose entry the server did not take; says why. */
+  async function block(item: OutboxItem, reason: 'entry_refused' | 'entry_missing') {
+    const ref = item.kind === 'exit' && item.entryKey ? provisionalRef(item.entryKey) : '';
+    const message =
+      reason === 'entry_refused'
+        ? `Not sent: the entry ${ref} it belongs to was refused. Retry that entry first, or discard both.`
+        : `Not sent: the entry ${ref} it belongs to was discarded, so there is no ticket to close.`;
+    await save({ ...item, state: 'refused', error: { code: reason, message } });
+  }
+
   async function sendOne(item: OutboxItem): Promise<SendOutcome> {
     try {
-      const ticket =
-        item.kind === 'entry' ? await api.enter(item.body, item.key) : await api.exit(item.ticketNumber, item.body, item.key);
+      let ticket;
+      if (item.kind === 'entry') {
+        ticket = await api.enter(item.body, item.key);
+      } else {
+        const target = exitTarget(item, items.value);
+        if (!target.ok) throw new Error(`exit ${item.key} was picked while its entry is ${target.reason}`);
+        if (target.ticketNumber !== item.ticketNumber) {
+          item = { ...item, ticketNumber: target.ticketNumber };
+          await save(item);
+        }
+        ticket = await api.exit(target.ticketNumber, item.body, item.key);
+      }
       await save({ ...item, state: 'sent', ticket, error: null, attempts: item.attempts + 1, sentAt: new Date().toISOString() });
+      if (item.kind === 'entry') await numberDependents(item.key, ticket.ticketNumber);
       if (ticket.status === 'active') await store.putTicket(ticket);
       else await store.deleteTicket(ticket.ticketNumber);
       markSynced();
@@ -85,10 +117,24 @@ export function createOutbox(store: LocalStore) {
     timer = setTimeout(() => void drain(), backoffMs(failures));
   }
 
+  /** True for an exit whose entry is still waiting to be sent: it goes after that entry. */
+  function waitsForEntry(i: OutboxItem): boolean {
+    if (i.kind !== 'exit') return false;
+    const target = exitTarget(i, items.value);
+    return !target.ok && target.reason === 'waiting';
+  }
+
   async function run(): Promise<void> {
     clearTimeout(timer);
     for (;;) {
-      const next = items.value.find((i) => i.state === 'pending');
+      const next = items.value.find((i) => i.state === 'pending' && !waitsForEntry(i));
+      if (next?.kind === 'exit') {
+        const target = exitTarget(next, items.value);
+        if (!target.ok && target.reason !== 'waiting') {
+          await block(next, target.reason);
+          continue;
+        }
+      }
       if (!next) {
         failures = 0;
         return;
@@ -147,28 +193,35 @@ export function createOutbox(store: LocalStore) {
       return record({ ...b, kind: 'entry', body: { ...body, entryTime: b.createdAt } });
     },
     /** Records a car leaving with its payment. */
-    recordExit(ticketNumber: string, body: ExitRequest, known: { licensePlate: string | null; quotedCents: number | null }) {
-      return record({ ...base(), kind: 'exit', ticketNumber, body, ...known });
+    recordExit(ticketNumber: string, body: Omit<ExitRequest, 'exitTime'>, known: { licensePlate: string | null; quotedCents: number | null; entryKey?: string }) {
+      const b = base();
+      return record({ ...b, kind: 'exit', ticketNumber, body: { ...body, exitTime: b.createdAt }, ...known, entryKey: known.entryKey ?? null });
     },
     /** Reads the outbox from the phone (dropping accepted items older than a day), then drains it. */
     async start() {
       const now = Date.now();
       const all = await store.allItems();
-      for (const i of all) if (i.state === 'sent' && now - Date.parse(i.sentAt ?? i.createdAt) > KEEP_SENT_MS) await store.deleteItem(i.key);
-      items.value = all.filter((i) => !(i.state === 'sent' && now - Date.parse(i.sentAt ?? i.createdAt) > KEEP_SENT_MS)).sort(byTime);
+      // An accepted entry stays while an exit that depends on it has not been sent.
+      const expired = (i: OutboxItem) =>
+        i.state === 'sent' && now - Date.parse(i.sentAt ?? i.createdAt) > KEEP_SENT_MS && dependentExits(all, i.key).every((e) => e.state === 'sent');
+      for (const i of all) if (expired(i)) await store.deleteItem(i.key);
+      items.value = all.filter((i) => !expired(i)).sort(byTime);
+      for (const i of items.value) if (i.kind === 'entry' && i.ticket) await numberDependents(i.key, i.ticket.ticketNumber);
       await drain();
     },
-    /** Puts a refused item back in line and sends it. */
+    /** Puts a refused item back in line (an entry with the exits held back for it) and sends it. */
     async retry(key: string) {
       const item = items.value.find((i) => i.key === key);
       if (!item) return;
       await save({ ...item, state: 'pending', error: null });
+      for (const exit of dependentExits(items.value, key)) if (exit.state === 'refused') await save({ ...exit, state: 'pending', error: null });
       await drain();
     },
-    /** Removes an item a person decided not to send. */
+    /** Removes an item a person decided not to send, and the unsent exits that depend on it. */
     async discard(key: string) {
-      await store.deleteItem(key);
-      items.value = items.value.filter((i) => i.key !== key);
+      const gone = [key, ...dependentExits(items.value, key).filter((e) => e.state !== 'sent').map((e) => e.key)];
+      for (const k of gone) await store.deleteItem(k);
+      items.value = items.value.filter((i) => !gone.includes(i.key));
     },
     /** Stops the backoff timer (tests, unmount). */
     stop() {

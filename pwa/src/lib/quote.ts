@@ -5,12 +5,17 @@ import type { FeeBreakdown, Ticket } from '../../../shared/tickets.js';
 export type ExitQuote = {
   ticketNumber: string;
   ticket: Ticket | null;
-  /** `server`: just fetched; `phone`: the copy this phone saw last (offline); `none`: unknown here. */
-  source: 'server' | 'phone' | 'none';
+  /**
+   * `server`: just fetched; `phone`: the copy this phone saw last (offline); `none`: unknown here;
+   * `offline`: a car that came in while offline, its entry not on the server yet.
+   */
+  source: 'server' | 'phone' | 'none' | 'offline';
   amountCents: number | null;
   breakdown: FeeBreakdown | null;
   /** Set when the server's amount differs from hours x rate: grace or a daily cap changed it. */
   tariffNote: string | null;
+  /** For `offline`: the outbox entry the exit depends on. */
+  entryKey?: string;
 };
 
 /**
