@@ -94,3 +94,67 @@ it('checks a car out offline: an estimate from the phone’s copy, payment recor
   const exits = (await admin.call('GET', '/api/activities?limit=100')) as { type: string; ticketNumber: string }[];
   expect(exits.filter((a) => a.type === 'exit' && a.ticketNumber === ticketNumber)).toHaveLength(1);
 });
+
+it('checks out offline a car that came in offline, by its OFF- reference: once on the server, completed, with the times recorded offline', async () => {
+  const { page, context } = phone;
+  const admin = await apiAs(baseUrl, 'admin', inject('adminPassword'));
+  await signIn(page, baseUrl, 'admin', inject('adminPassword'));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+  // The dashboard's figures carry the tariff the phone estimates with while offline.
+  await page.getByTestId('available').waitFor();
+
+  await page.getByRole('link', { name: 'Car in' }).click();
+  await context.setOffline(true);
+  await page.getByTestId('offline-banner').waitFor();
+  const enteredAt = Date.now();
+  await page.getByLabel('Licence plate').fill('SHORT 9');
+  await page.getByRole('button', { name: 'Issue ticket' }).click();
+  const ref = (await page.getByTestId('provisional-ref').textContent())?.trim() ?? '';
+  expect(ref).toMatch(/^OFF-[0-9A-F]{6}$/);
+
+  await page.getByRole('link', { name: 'Car out' }).click();
+  await page.getByRole('button', { name: new RegExp(`^${ref} · SHORT 9`) }).waitFor();
+  await expectNoAxeViolations(page, 'car out with an offline car listed');
+  await page.getByLabel('Ticket number').fill(ref.toLowerCase());
+  await page.getByRole('button', { name: 'Find ticket' }).click();
+  const estimate = (await page.getByTestId('amount-due').textContent())?.replace('Estimated amount due', '').trim() ?? '';
+  expect(estimate).toMatch(/^\$\d+\.\d\d$/);
+  await page.getByText('Estimate until synced').waitFor();
+  await expectNoAxeViolations(page, 'estimate for an OFF- reference');
+  const exitedAt = Date.now();
+  await page.getByRole('button', { name: 'Cash' }).click();
+  await page.getByText(`${estimate} (estimate)`).waitFor();
+  await page.getByText(`${ref} (provisional reference)`).waitFor();
+  await expectNoAxeViolations(page, 'offline receipt for an OFF- reference');
+  expect(await page.getByTestId('pending-chip').textContent()).toMatch(/^2 pending · /);
+
+  // Reload with no network: both are still on the phone; nothing reached the server.
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  expect(await page.getByTestId('pending-chip').textContent()).toMatch(/^2 pending · /);
+  expect(await admin.ticketsByPlate('SHORT 9')).toEqual([]);
+  await page.waitForTimeout(2000);
+
+  const onlineAt = Date.now();
+  await context.setOffline(false);
+  await page.getByTestId('pending-chip').filter({ hasText: /^0 pending · synced/ }).waitFor({ timeout: 20_000 });
+
+  const tickets = await admin.ticketsByPlate('SHORT 9');
+  expect(tickets).toHaveLength(1);
+  const [done] = tickets;
+  expect(done).toMatchObject({ status: 'completed', paymentMethod: 'Cash' });
+  expect(Math.abs(Date.parse(done!.entryTime) - enteredAt)).toBeLessThan(10_000);
+  expect(Math.abs(Date.parse(done!.exitTime ?? '') - exitedAt)).toBeLessThan(10_000);
+  // Dated when it happened on the phone, not when it synced.
+  expect(Date.parse(done!.exitTime ?? '')).toBeLessThan(onlineAt - 1500);
+  const activity = (await admin.call('GET', '/api/activities?limit=100')) as { type: string; ticketNumber: string }[];
+  expect(activity.filter((a) => a.ticketNumber === done!.ticketNumber).map((a) => a.type).sort()).toEqual(['entry', 'exit']);
+
+  // Reloading sends nothing twice, and the car is no longer listed as in.
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  await page.getByRole('link', { name: 'Car out' }).click();
+  await page.getByLabel('Ticket number').waitFor();
+  expect(await page.getByRole('heading', { name: 'Came in offline on this phone' }).count()).toBe(0);
+  expect(await admin.ticketsByPlate('SHORT 9')).toHaveLength(1);
+});

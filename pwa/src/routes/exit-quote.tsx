@@ -20,10 +20,11 @@ export function QuoteView({ quote: q, busy, error, onPay, onBack }: { quote: Exi
           {q.ticketNumber}
           {q.ticket && ` · ${q.ticket.licensePlate} · ${q.ticket.vehicleType}`}
         </p>
+        {q.source === 'offline' && <p class="eyebrow">Estimate until synced</p>}
         {q.amountCents !== null ? (
           <p class="big" data-testid="amount-due">
             <span id="due-label" class="visually-hidden">
-              Amount due
+              {q.source === 'server' ? 'Amount due' : 'Estimated amount due'}
             </span>
             {formatCents(q.amountCents)}
           </p>
@@ -42,6 +43,13 @@ export function QuoteView({ quote: q, busy, error, onPay, onBack }: { quote: Exi
         {q.source === 'phone' && (
           <p class="note" role="status">
             Offline: estimated from this phone's copy of the ticket at its hourly rate. The server works out the final amount when the exit syncs.
+          </p>
+        )}
+        {q.source === 'offline' && (
+          <p class="note" role="status">
+            This car came in offline: the server has no ticket for it yet. The amount is an estimate from the garage's tariff as this
+            phone last saw it. The entry is sent first, then this exit with the ticket number the server gives; the receipt then shows
+            the final amount.
           </p>
         )}
         {q.source === 'none' && (

@@ -127,4 +127,66 @@ describe('Car out', () => {
     expect(outbox.pending.value.map((i: OutboxItem) => (i.kind === 'exit' ? [i.ticketNumber, i.body.paymentMethod] : null))).toEqual([['PS-000001', 'Mobile']]);
     outbox.stop();
   });
+
+  it('checks out a car that came in offline by its OFF- reference: an estimate from the tariff, then the real amount after sync', async () => {
+    rememberStats(fixture.stats({ timezone: 'UTC', hourlyRate: 1000, graceMinutes: 0, dailyMaxCents: null }));
+    server.use(...offline());
+    const entry = offlineEntry('3f9a1c2e-0000-4000-8000-000000000000', 'IN 1', minutesAgo(61));
+    const { outbox } = renderWithOutbox(<ExitScreen />, memoryStore([entry]));
+    await outbox.start();
+    findTicket('off-3f9a1c');
+
+    expect((await screen.findByTestId('amount-due')).textContent).toContain('$20.00');
+    expect(screen.getByText('Estimate until synced')).toBeTruthy();
+    expect(screen.getByText(/This car came in offline/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cash' }));
+    expect(await screen.findByText('$20.00 (estimate)')).toBeTruthy();
+    expect(screen.getByText('OFF-3F9A1C (provisional reference)')).toBeTruthy();
+    expect(screen.getByText(/Estimate until synced/)).toBeTruthy();
+    const exit = outbox.pending.value.find((i: OutboxItem) => i.kind === 'exit');
+    expect(exit).toMatchObject({ ticketNumber: 'OFF-3F9A1C', entryKey: entry.key, quotedCents: 2000, body: { paymentMethod: 'Cash' } });
+
+    const sent: string[] = [];
+    server.use(
+      http.post('/api/tickets', () => HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-REAL01', licensePlate: 'IN 1' }), { status: 201 })),
+      http.put('/api/tickets/:n/exit', ({ params }) => {
+        sent.push(String(params.n));
+        return HttpResponse.json(fixture.completedTicket({ ticketNumber: 'PS-REAL01', licensePlate: 'IN 1', amountPaid: 1500 }));
+      }),
+    );
+    await outbox.drain();
+    expect((await screen.findByTestId('amount-paid')).textContent).toBe('$15.00');
+    expect(screen.getByText(/Estimated offline at \$20.00/)).toBeTruthy();
+    expect(sent).toEqual(['PS-REAL01']);
+    outbox.stop();
+  });
+
+  it('lists this phone’s cars that came in offline, and says why a refused or unknown reference cannot be checked out', async () => {
+    server.use(...offline());
+    const waiting = offlineEntry('aaaaaa00-0000-4000-8000-000000000000', 'WAIT 1', minutesAgo(5));
+    const refused = { ...offlineEntry('bbbbbb00-0000-4000-8000-000000000000', 'FULL 1', minutesAgo(5)), state: 'refused' as const, error: { code: 'garage_full', message: 'Garage is full.' } };
+    const { outbox } = renderWithOutbox(<ExitScreen />, memoryStore([waiting, refused]));
+    await outbox.start();
+    expect(await screen.findByRole('heading', { name: 'Came in offline on this phone' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /FULL 1/ })).toBeNull();
+
+    findTicket('OFF-BBBBBB');
+    expect((await screen.findByRole('alert')).textContent).toMatch(/refused the entry OFF-BBBBBB/);
+    findTicket('OFF-CCCCCC');
+    expect((await screen.findByRole('alert')).textContent).toMatch(/No car with reference OFF-CCCCCC on this phone/);
+
+    fireEvent.click(screen.getByRole('button', { name: /OFF-AAAAAA · WAIT 1/ }));
+    expect(await screen.findByText('Estimate until synced')).toBeTruthy();
+    outbox.stop();
+  });
 });
+
+/** No connection at all. */
+function offline() {
+  return [http.post('/api/tickets', () => HttpResponse.error()), http.put('/api/tickets/:n/exit', () => HttpResponse.error()), http.get('/api/tickets/:n', () => HttpResponse.error())];
+}
+
+/** An entry recorded offline on this phone, not yet sent. */
+function offlineEntry(key: string, licensePlate: string, at: string): OutboxItem {
+  return { key, createdAt: at, state: 'pending', attempts: 1, error: null, ticket: null, sentAt: null, kind: 'entry', body: { licensePlate, vehicleType: 'Car', entryTime: at } };
+}

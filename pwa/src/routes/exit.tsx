@@ -5,7 +5,9 @@ import { PlateInput, type PaymentMethod, type Ticket } from '../../../shared/tic
 import { api, isTransient } from '../lib/api.js';
 import { serverNow } from '../lib/clock.js';
 import { describeFailure, describeRefusal } from '../lib/failure-text.js';
-import { garageTimeZone } from '../lib/garage.js';
+import { garageTimeZone, lastStats } from '../lib/garage.js';
+import { provisionalRef } from '../lib/ids.js';
+import { carsInOffline, findProvisional, parseProvisionalRef, quoteOfflineEntry } from '../lib/offline-exit.js';
 import { formatCents } from '../../../shared/format.js';
 import { useOutbox } from '../lib/outbox.js';
 import { quoteTicket, type ExitQuote } from '../lib/quote.js';
@@ -59,8 +61,32 @@ export function ExitScreen() {
     }
   }
 
+  /** A car that came in offline, found by the provisional reference on its ticket. */
+  function lookUpProvisional(ref: string) {
+    error.value = null;
+    const found = findProvisional(outbox.items.value, ref);
+    if (found.found === 'numbered') {
+      number.value = found.ticketNumber;
+      void lookUp(found.ticketNumber);
+    } else if (found.found === 'offline') {
+      quote.value = quoteOfflineEntry(found.entry, lastStats.value?.stats ?? null, serverNow());
+    } else if (found.found === 'refused') {
+      error.value = `The server refused the entry ${ref}: ${found.entry.error?.message ?? ''} Retry or discard it on the dashboard first.`;
+    } else if (found.found === 'already_out') {
+      error.value = `${ref} was already checked out on this phone. Its exit is sent with its entry.`;
+    } else {
+      error.value = `No car with reference ${ref} on this phone. An OFF- reference can only be checked out on the phone that issued it; otherwise type its ticket number once it has one.`;
+    }
+  }
+
   function findByNumber(event: Event) {
     event.preventDefault();
+    const ref = parseProvisionalRef(number.value);
+    if (ref) {
+      number.value = ref;
+      lookUpProvisional(ref);
+      return;
+    }
     const parsed = parseTicketNumber(number.value);
     if (!parsed) {
       error.value = `"${number.value}" is not a ticket number. They look like PS-7K3QXM; check the ticket and try again.`;
@@ -95,7 +121,11 @@ export function ExitScreen() {
     busy.value = true;
     error.value = null;
     try {
-      const item = await outbox.recordExit(q.ticketNumber, { paymentMethod: method }, { licensePlate: q.ticket?.licensePlate ?? null, quotedCents: q.amountCents });
+      const item = await outbox.recordExit(q.ticketNumber, { paymentMethod: method }, {
+        licensePlate: q.ticket?.licensePlate ?? null,
+        quotedCents: q.amountCents,
+        ...(q.entryKey ? { entryKey: q.entryKey } : {}),
+      });
       if (item.state === 'refused') {
         error.value = describeRefusal(item.error ?? { code: 'internal', message: 'The server refused this exit.' });
         await outbox.discard(item.key);
@@ -119,6 +149,7 @@ export function ExitScreen() {
   }
 
   const tz = garageTimeZone.value;
+  const offlineCars = carsInOffline(outbox.items.value);
   const errorBox = error.value && (
     <p class="error" role="alert">
       {error.value}
@@ -149,7 +180,7 @@ export function ExitScreen() {
         <input
           id="ticket-number"
           class="plate-input"
-          placeholder="PS-7K3QXM"
+          placeholder="PS-7K3QXM or OFF-3F9A1C"
           autocomplete="off"
           autocapitalize="characters"
           spellcheck={false}
@@ -179,6 +210,20 @@ export function ExitScreen() {
           </button>
         ))}
       {errorBox}
+      {offlineCars.length > 0 && (
+        <section class="offline-cars" aria-labelledby="offline-cars-title">
+          <h2 id="offline-cars-title">Came in offline on this phone</h2>
+          <ul class="matches">
+            {offlineCars.map((e) => (
+              <li key={e.key}>
+                <button type="button" class="button" onClick={() => lookUpProvisional(provisionalRef(e.key))}>
+                  {provisionalRef(e.key)} · {e.body.licensePlate.toUpperCase()} · in {formatTime(e.body.entryTime, tz)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form onSubmit={findByPlate} noValidate class="lost">
         <h2>Lost ticket? Find by plate</h2>
         <label for="lost-plate">Licence plate</label>

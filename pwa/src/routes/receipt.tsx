@@ -28,6 +28,9 @@ export function Receipt({ item }: { item: ExitItem }) {
           <dd>{t.exitTime && formatDateTime(t.exitTime, tz)}</dd>
         </dl>
         {t.feeBreakdown && <FeeBreakdownList fee={t.feeBreakdown} />}
+        {item.quotedCents !== null && item.quotedCents !== t.amountPaid && (
+          <p class="note">Estimated offline at {formatCents(item.quotedCents)}; the amount above is the server's final amount.</p>
+        )}
       </article>
     );
   }
@@ -39,7 +42,7 @@ export function Receipt({ item }: { item: ExitItem }) {
       </h2>
       <dl class="facts">
         <dt>Ticket</dt>
-        <dd>{item.ticketNumber}</dd>
+        <dd>{item.ticketNumber.startsWith('OFF-') ? `${item.ticketNumber} (provisional reference)` : item.ticketNumber}</dd>
         {item.licensePlate && (
           <>
             <dt>Plate</dt>
@@ -55,7 +58,8 @@ export function Receipt({ item }: { item: ExitItem }) {
         </p>
       ) : (
         <p class="note" role="status">
-          Not on the server yet: it is sent, once, as soon as the phone reconnects, and this receipt then shows the final amount.
+          Estimate until synced. Not on the server yet: it is sent, once, as soon as the phone reconnects
+          {item.entryKey ? ' (right after the entry of this car)' : ''}, and this receipt then shows the final amount.
         </p>
       )}
     </article>
