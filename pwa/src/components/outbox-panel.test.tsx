@@ -72,4 +72,34 @@ describe('pending chip and outbox panel', () => {
     await waitFor(() => expect(screen.queryByTestId('refused-item')).toBeNull());
     expect((await store.allItems())[0]?.state).toBe('sent');
   });
+
+  it('shows an exit held back by its refused entry; discarding the entry discards the exit too', async () => {
+    const entry = item('e', 'refused', 'FULL 2');
+    const exit: OutboxItem = {
+      key: 'x',
+      kind: 'exit',
+      createdAt: '2026-11-23T13:30:00.000Z',
+      state: 'refused',
+      attempts: 0,
+      error: { code: 'entry_refused', message: 'Not sent: the entry OFF-E it belongs to was refused.' },
+      ticket: null,
+      sentAt: null,
+      ticketNumber: 'OFF-E',
+      licensePlate: 'FULL 2',
+      quotedCents: 1000,
+      entryKey: 'e',
+      body: { paymentMethod: 'Cash', exitTime: '2026-11-23T13:30:00.000Z' },
+    };
+    const store = memoryStore([entry, exit]);
+    const { outbox } = renderWithOutbox(<OutboxPanel />, store);
+    outbox.items.value = await store.allItems();
+    const rows = await screen.findAllByTestId('refused-item');
+    expect(rows.map((r) => r.querySelector('p')?.textContent)).toEqual([expect.stringMatching(/^Entry FULL 2/), expect.stringMatching(/^Exit OFF-E \(FULL 2\), Cash/)]);
+    expect(screen.getByText(/the entry OFF-E it belongs to was refused/)).toBeTruthy();
+
+    fireEvent.click(screen.getAllByRole('button', { name: 'Discard' })[0]!);
+    fireEvent.click(await screen.findByRole('button', { name: 'Tap again to discard it and its exit' }));
+    await waitFor(() => expect(screen.queryAllByTestId('refused-item')).toHaveLength(0));
+    expect(await store.allItems()).toEqual([]);
+  });
 });

@@ -6,9 +6,9 @@ import { api, isTransient } from '../lib/api.js';
 import { serverNow } from '../lib/clock.js';
 import { describeFailure, describeRefusal } from '../lib/failure-text.js';
 import { garageTimeZone, lastStats } from '../lib/garage.js';
-import { provisionalRef } from '../lib/ids.js';
-import { carsInOffline, findProvisional, parseProvisionalRef, quoteOfflineEntry } from '../lib/offline-exit.js';
+import { findProvisional, parseProvisionalRef, quoteOfflineEntry } from '../lib/offline-exit.js';
 import { formatCents } from '../../../shared/format.js';
+import { OfflineCars } from '../components/offline-cars.js';
 import { useOutbox } from '../lib/outbox.js';
 import { quoteTicket, type ExitQuote } from '../lib/quote.js';
 import { QuoteView } from './exit-quote.js';
@@ -149,7 +149,6 @@ export function ExitScreen() {
   }
 
   const tz = garageTimeZone.value;
-  const offlineCars = carsInOffline(outbox.items.value);
   const errorBox = error.value && (
     <p class="error" role="alert">
       {error.value}
@@ -210,20 +209,7 @@ export function ExitScreen() {
           </button>
         ))}
       {errorBox}
-      {offlineCars.length > 0 && (
-        <section class="offline-cars" aria-labelledby="offline-cars-title">
-          <h2 id="offline-cars-title">Came in offline on this phone</h2>
-          <ul class="matches">
-            {offlineCars.map((e) => (
-              <li key={e.key}>
-                <button type="button" class="button" onClick={() => lookUpProvisional(provisionalRef(e.key))}>
-                  {provisionalRef(e.key)} · {e.body.licensePlate.toUpperCase()} · in {formatTime(e.body.entryTime, tz)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <OfflineCars onPick={lookUpProvisional} />
       <form onSubmit={findByPlate} noValidate class="lost">
         <h2>Lost ticket? Find by plate</h2>
         <label for="lost-plate">Licence plate</label>
