@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
-import { fakeSlack } from './test/fake-slack.js';
-import { slackHarness, type SlackHarness } from './test/harness.js';
+import type { SlackHarness } from './test/harness.js';
+import { slackSuite } from './test/slack-suite.js';
 import { buttonClickBody, signedRequest, slashCommandBody } from './test/slack-requests.js';
 import { capturedLog } from './test/captured-log.js';
 import { createApp } from '../api/app.js';
@@ -10,17 +10,11 @@ import { OTHER_WORKSPACE_MESSAGE } from './team.js';
 import { INTERNAL_ERROR_MESSAGE } from './blocks/error.js';
 import { createSlack } from './create-slack.js';
 
-const slack = fakeSlack();
+const { slack, start } = slackSuite();
 let h: SlackHarness;
 
-beforeAll(() => slack.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => slack.server.close());
 beforeEach(async () => {
-  h = await slackHarness(slack);
-});
-afterEach(async () => {
-  await h.close();
-  slack.reset();
+  h = await start();
 });
 
 const text = (reply: Record<string, unknown> | undefined) => JSON.stringify(reply ?? {});
@@ -147,7 +141,7 @@ describe('POST /slack/events: ack first, work after', () => {
   it('a response_url that fails after the ack is logged, and the server keeps answering', async () => {
     await h.close();
     const { log, lines } = capturedLog();
-    h = await slackHarness(slack, { log });
+    h = await start({ log });
     slack.server.use(http.post('https://hooks.slack.com/*', () => new HttpResponse('expired_url', { status: 404 })));
     const first = await h.command('stats');
     expect(first.res.status).toBe(200);
@@ -163,7 +157,7 @@ describe('POST /slack/events: failures the person did not cause', () => {
   it('a database that is gone: the person gets an apology, the log gets the error', async () => {
     await h.close();
     const { log, lines } = capturedLog();
-    h = await slackHarness(slack, { log });
+    h = await start({ log });
     await h.db.sql.end();
     const { res, replies } = await h.command('stats', { userId: 'U0UNLUCKY' });
     expect(res.status).toBe(200);

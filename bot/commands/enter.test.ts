@@ -1,22 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fakeSlack } from '../test/fake-slack.js';
-import { slackHarness, type SlackHarness } from '../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import type { SlackHarness } from '../test/harness.js';
+import { slackSuite } from '../test/slack-suite.js';
 import { onlyReply, said, ticketNumberIn } from '../test/replies.js';
 import { slashCommandBody } from '../test/slack-requests.js';
 
-const slack = fakeSlack();
+const { slack, start } = slackSuite();
 let h: SlackHarness;
-
-beforeAll(() => slack.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => slack.server.close());
-afterEach(async () => {
-  await h.close();
-  slack.reset();
-});
 
 describe('/park enter', () => {
   it('issues a ticket and shows it in the channel: number, plate, type, local time, occupancy', async () => {
-    h = await slackHarness(slack, { totalSpaces: 140, timezone: 'America/New_York', start: '2026-11-23T19:05:00.000Z' });
+    h = await start({ totalSpaces: 140, timezone: 'America/New_York', start: '2026-11-23T19:05:00.000Z' });
     const { res, replies } = await h.command('enter abc 123 suv', { userId: 'U0ALICE' });
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(''); // the ack carries nothing; the answer goes to response_url
@@ -33,7 +26,7 @@ describe('/park enter', () => {
   });
 
   it('the ticket is the one the HTTP API (and so the PWA) sees', async () => {
-    h = await slackHarness(slack);
+    h = await start();
     await h.addUser('attendant1', 'attendant');
     const number = ticketNumberIn(onlyReply((await h.command('enter KL 44 van')).replies));
     const { status, json } = await h.apiGet(`/api/tickets/${number}`, 'attendant1');
@@ -42,7 +35,7 @@ describe('/park enter', () => {
   });
 
   it('refuses when the garage is full, ephemerally, in words a person reads', async () => {
-    h = await slackHarness(slack, { totalSpaces: 2 });
+    h = await start({ totalSpaces: 2 });
     await h.command('enter CAR1');
     await h.command('enter CAR2');
     const reply = onlyReply((await h.command('enter CAR3')).replies);
@@ -51,7 +44,7 @@ describe('/park enter', () => {
   });
 
   it('refuses a plate that is already parked, naming its ticket', async () => {
-    h = await slackHarness(slack);
+    h = await start();
     const first = ticketNumberIn(onlyReply((await h.command('enter XYZ 1')).replies));
     const reply = onlyReply((await h.command('enter xyz-1')).replies);
     expect(reply).toMatchObject({ response_type: 'ephemeral', text: `XYZ-1 is already parked on ticket ${first}` });
@@ -62,7 +55,7 @@ describe('/park enter', () => {
     ['enter', 'Which plate?'],
     ['enter A', 'is not a licence plate'],
   ])('"/park %s" says what to type and makes nothing', async (text, message) => {
-    h = await slackHarness(slack);
+    h = await start();
     const reply = onlyReply((await h.command(text)).replies);
     expect(reply.response_type).toBe('ephemeral');
     expect(reply.text).toContain(message);
@@ -70,7 +63,7 @@ describe('/park enter', () => {
   });
 
   it('a re-sent command (same trigger id, Slack retry header) makes one ticket, and says so', async () => {
-    h = await slackHarness(slack);
+    h = await start();
     const req = slashCommandBody({ text: 'enter RETRY1' });
     const first = await h.send(req.body);
     const again = await h.send(req.body, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
@@ -87,7 +80,7 @@ describe('/park enter', () => {
   });
 
   it('two deliveries of one command at the same moment still make one ticket', async () => {
-    h = await slackHarness(slack);
+    h = await start();
     const req = slashCommandBody({ text: 'enter TWIN1' });
     await Promise.all([h.send(req.body), h.send(req.body, { headers: { 'x-slack-retry-num': '1' } })]);
     await h.settled();
@@ -96,7 +89,7 @@ describe('/park enter', () => {
   });
 
   it('the same words typed again (a new command) are refused as already parked, not a second ticket', async () => {
-    h = await slackHarness(slack);
+    h = await start();
     await h.command('enter AGAIN1');
     const reply = onlyReply((await h.command('enter AGAIN1')).replies);
     expect(reply.text).toMatch(/^AGAIN1 is already parked on ticket PS-/);

@@ -1,18 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fakeSlack } from '../test/fake-slack.js';
-import { slackHarness, type SlackHarness } from '../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import type { SlackHarness } from '../test/harness.js';
+import { slackSuite } from '../test/slack-suite.js';
 import { onlyReply, payButtons, said, ticketNumberIn } from '../test/replies.js';
 import { buttonClickBody, slashCommandBody } from '../test/slack-requests.js';
 
-const slack = fakeSlack();
+const { slack, start } = slackSuite();
 let h: SlackHarness;
-
-beforeAll(() => slack.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => slack.server.close());
-afterEach(async () => {
-  await h.close();
-  slack.reset();
-});
 
 /** Parks a car at the harness's clock and moves the clock on by `minutes`; gives its ticket number. */
 async function parked(plate: string, minutes: number): Promise<string> {
@@ -27,7 +20,7 @@ async function ticket(number: string) {
 
 describe('/park exit with a payment method', () => {
   it('completes the ticket and posts the receipt in the channel with the fee and its breakdown', async () => {
-    h = await slackHarness(slack, { timezone: 'America/New_York', start: '2026-11-23T19:05:00.000Z' });
+    h = await start({ timezone: 'America/New_York', start: '2026-11-23T19:05:00.000Z' });
     const number = await parked('ABC 123', 90);
     const reply = onlyReply((await h.command(`exit ${number} cash`, { userId: 'U0BOB' })).replies);
     expect(reply.response_type).toBe('in_channel');
@@ -39,7 +32,7 @@ describe('/park exit with a payment method', () => {
   });
 
   it('finds the car by plate (a lost ticket) and takes a two-word method', async () => {
-    h = await slackHarness(slack);
+    h = await start();
     const number = await parked('KL-9 9', 61);
     const reply = onlyReply((await h.command('exit kl 99 credit card')).replies);
     expect(said(reply)).toContain('Paid $20.00');
@@ -50,7 +43,7 @@ describe('/park exit with a payment method', () => {
     ['by ticket number', (n: string) => `exit ${n} mobile`],
     ['by plate, which has no active ticket by the time of the retry', () => 'exit RESEND 1 mobile'],
   ])('a re-sent command (%s) completes once; the repeat is told so, not charged', async (_name, text) => {
-    h = await slackHarness(slack);
+    h = await start();
     const number = await parked('RESEND 1', 30);
     const req = slashCommandBody({ text: text(number) });
     await h.send(req.body);
@@ -71,12 +64,12 @@ describe('/park exit with a payment method', () => {
     ['exit NOPE 1 cash', 'No car with plate NOPE 1 is parked here.'],
     ['exit ABC999 cash', 'No car with plate ABC999 is parked here, and no ticket PS-ABC999.'],
   ])('"%s" -> "%s"', async (text, message) => {
-    h = await slackHarness(slack);
+    h = await start();
     expect(onlyReply((await h.command(text)).replies)).toMatchObject({ response_type: 'ephemeral', text: message });
   });
 
   it('a ticket already paid shows its receipt to the asker, and charges nothing more', async () => {
-    h = await slackHarness(slack);
+    h = await start();
     const number = await parked('PAID1', 10);
     await h.command(`exit ${number} cash`);
     h.clock.advance(60 * 60_000);
@@ -90,7 +83,7 @@ describe('/park exit with a payment method', () => {
 
 describe('/park exit without a method: the quote and its buttons', () => {
   it('quotes the amount due, only to the asker, with one button per payment method; nothing is completed', async () => {
-    h = await slackHarness(slack);
+    h = await start();
     const number = await parked('QUOTE1', 181);
     const reply = onlyReply((await h.command(`exit ${number}`)).replies);
     expect(reply.response_type).toBe('ephemeral');
@@ -101,7 +94,7 @@ describe('/park exit without a method: the quote and its buttons', () => {
   });
 
   it('a click completes the ticket with that method and replaces the quote with the receipt', async () => {
-    h = await slackHarness(slack);
+    h = await start();
     const number = await parked('CLICK1', 45);
     const [, debit] = payButtons(onlyReply((await h.command(`exit ${number}`)).replies)).slice(1);
     const { res, replies } = await h.click(debit!.actionId, debit!.value, { userId: 'U0CAROL' });
@@ -116,7 +109,7 @@ describe('/park exit without a method: the quote and its buttons', () => {
   });
 
   it('clicked twice (even on another method, an hour later) it completes once; the second click sees the same receipt', async () => {
-    h = await slackHarness(slack);
+    h = await start();
     const number = await parked('TWICE1', 30);
     const [cash, credit] = payButtons(onlyReply((await h.command(`exit ${number}`)).replies));
     const first = onlyReply((await h.click(cash!.actionId, cash!.value)).replies);
@@ -133,7 +126,7 @@ describe('/park exit without a method: the quote and its buttons', () => {
   });
 
   it('two people clicking their quotes at the same moment: one completion, both see the receipt', async () => {
-    h = await slackHarness(slack);
+    h = await start();
     const number = await parked('RACE1', 75);
     const [cashA] = payButtons(onlyReply((await h.command(`exit ${number}`, { userId: 'U0ANN' })).replies));
     const [, cardB] = payButtons(onlyReply((await h.command(`exit RACE1`, { userId: 'U0BEN' })).replies));
@@ -156,7 +149,7 @@ describe('/park exit without a method: the quote and its buttons', () => {
   });
 
   it('a click after the car was checked out some other way shows that receipt', async () => {
-    h = await slackHarness(slack);
+    h = await start();
     const number = await parked('ELSEWHERE1', 20);
     const [, , , mobile] = payButtons(onlyReply((await h.command(`exit ${number}`)).replies));
     await h.command(`exit ${number} cash`);
@@ -168,14 +161,14 @@ describe('/park exit without a method: the quote and its buttons', () => {
   });
 
   it('a button value ParkOps did not make is refused in words', async () => {
-    h = await slackHarness(slack);
+    h = await start();
     const reply = onlyReply((await h.click('pay_cash', '{"ticketNumber":"nope"}')).replies);
     expect(reply).toMatchObject({ response_type: 'ephemeral' });
     expect(reply.text).toContain('run the exit command again');
   });
 
   it('a click for a ticket that does not exist says so', async () => {
-    h = await slackHarness(slack);
+    h = await start();
     const reply = onlyReply((await h.click('pay_cash', JSON.stringify({ ticketNumber: 'PS-0000ZZ', paymentMethod: 'Cash' }))).replies);
     expect(reply).toMatchObject({ response_type: 'ephemeral', text: 'No ticket PS-0000ZZ' });
   });

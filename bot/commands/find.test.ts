@@ -1,25 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { garageStats } from '../../api/garage/stats.js';
-import { fakeSlack } from '../test/fake-slack.js';
-import { slackHarness, type SlackHarness } from '../test/harness.js';
+import type { SlackHarness } from '../test/harness.js';
+import { slackSuite } from '../test/slack-suite.js';
 import { onlyReply, said, ticketNumberIn } from '../test/replies.js';
 
-const slack = fakeSlack();
+const { slack, start } = slackSuite();
 let h: SlackHarness;
-
-beforeAll(() => slack.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => slack.server.close());
-afterEach(async () => {
-  await h.close();
-  slack.reset();
-});
 
 describe('/park find', () => {
   it.each([
     ['by plate, typed another way', () => 'find abc-123'],
     ['by ticket number, lower case with O for 0', (n: string) => `find ${n.toLowerCase().replace(/0/g, 'o')}`],
   ])('%s: the ticket, time parked and amount due, to the asker', async (_name, text) => {
-    h = await slackHarness(slack, { timezone: 'America/New_York', start: '2026-11-23T19:05:00.000Z' });
+    h = await start({ timezone: 'America/New_York', start: '2026-11-23T19:05:00.000Z' });
     const number = ticketNumberIn(onlyReply((await h.command('enter ABC 123')).replies));
     h.clock.advance(125 * 60_000);
     const reply = onlyReply((await h.command(text(number))).replies);
@@ -28,7 +21,7 @@ describe('/park find', () => {
   });
 
   it('a plate whose car has left: its latest ticket, what it paid', async () => {
-    h = await slackHarness(slack);
+    h = await start();
     const number = ticketNumberIn(onlyReply((await h.command('enter GONE1')).replies));
     h.clock.advance(30 * 60_000);
     await h.command(`exit ${number} cash`);
@@ -41,7 +34,7 @@ describe('/park find', () => {
     ['find PS-0000ZZ', 'No ticket PS-0000ZZ.'],
     ['find', 'Find what?'],
   ])('"%s" -> an ephemeral "%s"', async (text, message) => {
-    h = await slackHarness(slack);
+    h = await start();
     const reply = onlyReply((await h.command(text)).replies);
     expect(reply.response_type).toBe('ephemeral');
     expect(reply.text).toContain(message);
@@ -50,7 +43,7 @@ describe('/park find', () => {
 
 describe('/park stats', () => {
   it("shows the dashboard's figures to the asker: occupancy, free spaces, revenue and vehicles today, average stay", async () => {
-    h = await slackHarness(slack, { totalSpaces: 10 });
+    h = await start({ totalSpaces: 10 });
     const a = ticketNumberIn(onlyReply((await h.command('enter ST1')).replies));
     await h.command('enter ST2');
     await h.command('enter ST3');

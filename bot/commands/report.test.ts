@@ -1,20 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dailyReport } from '../../api/reports/daily.js';
 import { updateUser } from '../../api/auth/queries.js';
-import { fakeSlack } from '../test/fake-slack.js';
-import { slackHarness, type SlackHarness } from '../test/harness.js';
+import type { SlackHarness } from '../test/harness.js';
+import { slackSuite } from '../test/slack-suite.js';
 import { onlyReply, said, ticketNumberIn } from '../test/replies.js';
 import { formatCents } from '../../shared/format.js';
 
-const slack = fakeSlack();
+const { slack, start } = slackSuite();
 let h: SlackHarness;
-
-beforeAll(() => slack.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => slack.server.close());
-afterEach(async () => {
-  await h.close();
-  slack.reset();
-});
 
 /** A day with known tickets in New York: three in, two out (cash 90 min, card 200 min), one still parked. */
 async function knownDay() {
@@ -31,7 +24,7 @@ async function knownDay() {
 
 describe('/park report', () => {
   it("a manager gets the day's figures: those of dailyReport and GET /api/reports/daily, to the cent", async () => {
-    h = await slackHarness(slack, { timezone: 'America/New_York' });
+    h = await start({ timezone: 'America/New_York' });
     await h.addUser('maria', 'manager', 'U0MANAGER');
     await knownDay();
     h.clock.set('2026-11-24T15:00:00.000Z');
@@ -67,7 +60,7 @@ describe('/park report', () => {
   });
 
   it('an admin may too; without a date it is today in the garage timezone', async () => {
-    h = await slackHarness(slack, { timezone: 'America/New_York', start: '2026-11-24T03:30:00.000Z' }); // 22:30 on the 23rd in New York
+    h = await start({ timezone: 'America/New_York', start: '2026-11-24T03:30:00.000Z' }); // 22:30 on the 23rd in New York
     await h.addUser('root1', 'admin', 'U0ADMIN');
     const reply = onlyReply((await h.command('report', { userId: 'U0ADMIN' })).replies);
     expect(said(reply)).toContain('Report — Mon 23 Nov 2026');
@@ -78,7 +71,7 @@ describe('/park report', () => {
     ['an attendant', 'attendant', 'Only managers can see reports; your ParkOps account (sam) is an attendant.'],
     ['a disabled manager', 'disabled', 'Your ParkOps account (sam) is disabled, so you cannot see reports.'],
   ] as const)('refused plainly when %s', async (_name, kind, message) => {
-    h = await slackHarness(slack);
+    h = await start();
     if (kind === 'attendant') await h.addUser('sam', 'attendant', 'U0SOMEONE');
     if (kind === 'disabled') {
       const user = await h.addUser('sam', 'manager', 'U0SOMEONE');
@@ -91,7 +84,7 @@ describe('/park report', () => {
   });
 
   it('a date it cannot read is answered with how to write it', async () => {
-    h = await slackHarness(slack);
+    h = await start();
     const reply = onlyReply((await h.command('report 23/11/2026', { userId: 'U0MANAGER' })).replies);
     expect(reply).toMatchObject({ response_type: 'ephemeral' });
     expect(reply.text).toContain('write it as YYYY-MM-DD');
