@@ -1,22 +1,17 @@
 import { addDays, type LocalDate } from '../../shared/garage-day.js';
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+import { dateTimeFormat } from '../../shared/intl.js';
 
 function partsIn(instant: Date, timeZone: string) {
-  let format = dateTimeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    dateTimeFormats.set(timeZone, format);
-  }
+  const format = dateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const parts: Record<string, string> = {};
   for (const p of format.formatToParts(instant)) parts[p.type] = p.value;
   return parts;

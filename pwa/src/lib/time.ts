@@ -1,21 +1,16 @@
+import { dateTimeFormat } from '../../../shared/intl.js';
+
 /** The device's own timezone, used until the garage's is known. */
 export const deviceTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-const formats = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string, withDate: boolean): Intl.DateTimeFormat {
-  const id = `${timeZone}|${withDate}`;
-  let f = formats.get(id);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      ...(withDate ? { day: 'numeric', month: 'short' } : {}),
-    });
-    formats.set(id, f);
-  }
-  return f;
+  return dateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...(withDate ? { day: 'numeric', month: 'short' } : {}),
+  });
 }
 
 /**
