@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteFee, type Tariff } from './fee.js';
+import { quoteFee, quoteTicketFee, type Tariff } from './fee.js';
 
 const entry = new Date('2026-11-23T10:00:00.000Z');
 const after = (minutes: number, seconds = 0) => new Date(entry.getTime() + minutes * 60_000 + seconds * 1000);
@@ -64,5 +64,27 @@ describe('quoteFee', () => {
     // 02:30 CEST -> 02:30 CET on 2026-10-25: the same wall-clock time, one real hour later.
     const fee = quoteFee(new Date('2026-10-25T02:30:00+02:00'), new Date('2026-10-25T02:30:00+01:00'), plain);
     expect(fee).toMatchObject({ durationMinutes: 60, totalCents: 1000 });
+  });
+});
+
+describe('quoteTicketFee', () => {
+  // The case: fetched 30 min after entry, checked out 5 h 10 min after entry.
+  const ticket = { entryTime: '2026-11-23T08:00:00.000Z', tariff: { hourlyRate: 1000, graceMinutes: 10, dailyMaxCents: 5000 } };
+
+  it.each([
+    ['after 5 min: inside the grace period', 5, 0],
+    ['after 30 min', 30, 1000],
+    ['after 5 h 10 min: 6 hours, capped at the daily max', 310, 5000],
+    ['after 4 h 10 min: 5 hours, under the cap', 250, 5000],
+    ['after 3 h 10 min', 190, 4000],
+  ])('%s', (_label, minutes, cents) => {
+    const at = new Date(Date.parse(ticket.entryTime) + minutes * 60_000);
+    expect(quoteTicketFee(ticket, at).totalCents).toBe(cents);
+  });
+
+  it('is the stay priced with the ticket snapshot, whatever else the ticket carries', () => {
+    const at = new Date('2026-11-23T13:10:00.000Z');
+    const stale = { ...ticket, amountDue: 1000, feeBreakdown: quoteFee(new Date(ticket.entryTime), new Date('2026-11-23T08:30:00.000Z'), ticket.tariff) };
+    expect(quoteTicketFee(stale, at)).toEqual(quoteFee(new Date(ticket.entryTime), at, ticket.tariff));
   });
 });

@@ -50,3 +50,16 @@ export function quoteFee(entry: Date, exit: Date, tariff: Tariff): FeeBreakdown 
   const dailyCapsApplied = (cappedDay ? fullDays : 0) + (cappedRest ? 1 : 0);
   return { ...base, billableHours, graceApplied: false, fullDays, dailyCapsApplied, totalCents };
 }
+
+/** A ticket as far as pricing goes: when it came in and the tariff copied onto it at entry. */
+export type PricedStay = { entryTime: Date | string; tariff: Tariff };
+
+/**
+ * What a ticket owes if the car leaves at `at`: the one place an active ticket is priced — the
+ * server's `amountDue`, the exit's charge, Slack's quote and the phone's offline quote all call it
+ * with the ticket's own tariff snapshot, so they cannot disagree.
+ * @example quoteTicketFee({ entryTime: '2026-11-23T08:00:00.000Z', tariff }, new Date('2026-11-23T13:10:00.000Z'))
+ */
+export function quoteTicketFee(ticket: PricedStay, at: Date): FeeBreakdown {
+  return quoteFee(new Date(ticket.entryTime), at, ticket.tariff);
+}

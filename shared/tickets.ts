@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseInsensitiveEnum } from './case-insensitive-enum.js';
-import { readPlate } from './plate.js';
+import { readPlate, type Plate } from './plate.js';
 import { parseTicketNumber } from './ticket-number.js';
 
 export const VEHICLE_TYPES = ['Car', 'Motorcycle', 'SUV', 'Van', 'Truck'] as const;
@@ -33,6 +33,16 @@ export const FeeBreakdown = z
   .meta({ description: 'How the fee was worked out; money in cents' });
 export type FeeBreakdown = z.infer<typeof FeeBreakdown>;
 
+/** The tariff copied onto a ticket at entry (see shared/fee.ts): what its stay is priced with, offline too. */
+export const TicketTariff = z
+  .object({
+    hourlyRate: z.number().int().min(0),
+    graceMinutes: z.number().int().min(0),
+    dailyMaxCents: z.number().int().min(0).nullable(),
+  })
+  .meta({ description: 'The tariff in force when the car came in; a later change of the garage settings never reprices it' });
+export type TicketTariff = z.infer<typeof TicketTariff>;
+
 /** A parking ticket. Money in integer cents. */
 export const Ticket = z
   .object({
@@ -47,6 +57,7 @@ export const Ticket = z
     status: z.enum(['active', 'completed']),
     paymentMethod: PaymentMethod.nullable(),
     hourlyRate: z.number().int(),
+    tariff: TicketTariff,
     amountDue: z.number().int().optional().meta({ description: 'Active tickets: the fee if the car left now' }),
     feeBreakdown: FeeBreakdown.optional().meta({ description: 'Completed tickets: how the fee was worked out; active tickets: the quote if the car left now' }),
   })
@@ -80,6 +91,26 @@ export const TicketNumberInput = z
     return parsed;
   })
   .meta({ example: 'PS-7K3QXM' });
+
+/**
+ * Which car a person means, as typed into Slack or a search box: a typed `PS-…` is a ticket
+ * number; anything else is read as a plate first (its active ticket) and, when it could also be one,
+ * as a ticket number typed without `PS-`.
+ */
+export type TicketTarget = { text: string; plate: Plate | null; ticketNumber: string | null };
+
+/** Reads a target; null when the text is neither a plate nor a ticket number. */
+export function readTicketTarget(text: string): TicketTarget | null {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  if (/^ps-/i.test(trimmed)) {
+    const ticketNumber = parseTicketNumber(trimmed);
+    return ticketNumber ? { text: trimmed, plate: null, ticketNumber } : null;
+  }
+  const plate = readPlate(trimmed);
+  const ticketNumber = parseTicketNumber(trimmed);
+  if (!plate && !ticketNumber) return null;
+  return { text: trimmed, plate, ticketNumber };
+}
 
 /** POST /api/tickets */
 export const CreateTicketBody = z.strictObject({

@@ -1,8 +1,13 @@
-import { quoteFee } from '../../shared/fee.js';
-import type { Ticket } from '../../shared/tickets.js';
+import { quoteTicketFee } from '../../shared/fee.js';
+import type { Ticket, TicketTariff } from '../../shared/tickets.js';
 import type { TicketRow } from './queries.js';
 
-/** A stored ticket as the API shows it: active ones with what they would pay now. */
+/** The tariff copied onto a stored ticket at entry: what its stay is priced with. */
+export function tariffOf(row: TicketRow): TicketTariff {
+  return { hourlyRate: row.hourlyRate, graceMinutes: row.graceMinutes, dailyMaxCents: row.dailyMaxCents };
+}
+
+/** A stored ticket as the API shows it: with its tariff snapshot, and active ones with what they would pay now. */
 export function toTicket(row: TicketRow, now: Date): Ticket {
   const ticket: Ticket = {
     id: row.id,
@@ -16,9 +21,10 @@ export function toTicket(row: TicketRow, now: Date): Ticket {
     status: row.status,
     paymentMethod: row.paymentMethod,
     hourlyRate: row.hourlyRate,
+    tariff: tariffOf(row),
   };
   if (row.status === 'active') {
-    const quote = quoteFee(row.entryTime, now, row);
+    const quote = quoteTicketFee(ticket, now);
     ticket.amountDue = quote.totalCents;
     ticket.feeBreakdown = quote;
   } else if (row.feeBreakdown) {

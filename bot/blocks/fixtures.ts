@@ -1,44 +1,43 @@
+import { quoteTicketFee } from '../../shared/fee.js';
 import type { DailyReport } from '../../shared/reports.js';
-import type { Ticket } from '../../shared/tickets.js';
+import { Ticket } from '../../shared/tickets.js';
 
-/** An active ticket as the API shows it. */
-export const activeTicket: Ticket = {
+const tariff = { hourlyRate: 1000, graceMinutes: 0, dailyMaxCents: null };
+const entryTime = '2026-11-23T14:05:00.000Z';
+/** When the fixtures were "fetched": 2 h 30 min after entry. */
+const seenAt = new Date('2026-11-23T16:35:00.000Z');
+const quote = quoteTicketFee({ entryTime, tariff }, seenAt);
+
+/** An active ticket as the API shows it at `seenAt` (parsed with the shared schema: a real shape). */
+export const activeTicket: Ticket = Ticket.parse({
   id: 7,
   ticketNumber: 'PS-7K3QXM',
   licensePlate: 'ABC 123',
   vehicleType: 'SUV',
-  entryTime: '2026-11-23T14:05:00.000Z',
+  entryTime,
   exitTime: null,
   durationMinutes: null,
   amountPaid: null,
   status: 'active',
   paymentMethod: null,
   hourlyRate: 1000,
-  amountDue: 3000,
-};
+  tariff,
+  amountDue: quote.totalCents,
+  feeBreakdown: quote,
+});
 
-const { amountDue: _due, ...withoutDue } = activeTicket;
+const { amountDue: _due, feeBreakdown: _quote, ...withoutDue } = activeTicket;
 
-/** The same ticket completed: 2 h 30 min, paid by card. */
-export const completedTicket: Ticket = {
+/** The same ticket completed at `seenAt`: 2 h 30 min, paid by card. */
+export const completedTicket: Ticket = Ticket.parse({
   ...withoutDue,
   status: 'completed',
-  exitTime: '2026-11-23T16:35:00.000Z',
-  durationMinutes: 150,
-  amountPaid: 3000,
+  exitTime: seenAt.toISOString(),
+  durationMinutes: quote.durationMinutes,
+  amountPaid: quote.totalCents,
   paymentMethod: 'Credit Card',
-  feeBreakdown: {
-    durationMinutes: 150,
-    billableHours: 3,
-    hourlyRate: 1000,
-    graceMinutes: 0,
-    graceApplied: false,
-    dailyMaxCents: null,
-    fullDays: 0,
-    dailyCapsApplied: 0,
-    totalCents: 3000,
-  },
-};
+  feeBreakdown: quote,
+});
 
 /** A day's report as GET /api/reports/daily gives it. */
 export function dayReport(over: Partial<DailyReport> = {}): DailyReport {

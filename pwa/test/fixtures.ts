@@ -1,53 +1,58 @@
 import { User } from '../../shared/auth.js';
 import { GarageSettings, GarageStats } from '../../shared/garage.js';
-import { Activity, Ticket } from '../../shared/tickets.js';
+import { quoteTicketFee } from '../../shared/fee.js';
+import { Activity, Ticket, type PaymentMethod } from '../../shared/tickets.js';
+
+/** What a test may choose about a ticket; what follows from it (amounts, breakdown, rate) is worked out. */
+type TicketFacts = Partial<Pick<Ticket, 'id' | 'ticketNumber' | 'licensePlate' | 'vehicleType' | 'entryTime' | 'tariff'>>;
+
+const ticketFacts = {
+  id: 1,
+  ticketNumber: 'PS-7K3QXM',
+  licensePlate: 'ABC 123',
+  vehicleType: 'Car',
+  entryTime: '2026-11-23T12:00:00.000Z',
+  tariff: { hourlyRate: 1000, graceMinutes: 0, dailyMaxCents: null },
+} satisfies Required<TicketFacts>;
 
 /** Fixtures are parsed with the shared schemas, so a fixture that drifts from the contract fails. */
 export const fixture = {
   user: (over: Partial<User> = {}): User =>
     User.parse({ id: 7, username: 'ana', role: 'attendant', disabled: false, slackUserId: null, createdAt: '2026-11-01T08:00:00.000Z', ...over }),
-  activeTicket: (over: Partial<Ticket> = {}): Ticket =>
-    Ticket.parse({
-      id: 1,
-      ticketNumber: 'PS-7K3QXM',
-      licensePlate: 'ABC 123',
-      vehicleType: 'Car',
-      entryTime: '2026-11-23T12:00:00.000Z',
+  /**
+   * An active ticket as the server answers it at `fetchedAt` (90 min after entry unless a test says
+   * otherwise): `amountDue` and `feeBreakdown` are the server's quote at that moment, made with the
+   * one pricing function, and the hourly rate is the tariff's.
+   */
+  activeTicket: (over: TicketFacts = {}, fetchedAt?: Date): Ticket => {
+    const facts = { ...ticketFacts, ...over };
+    const quote = quoteTicketFee(facts, fetchedAt ?? new Date(Date.parse(facts.entryTime) + 90 * 60_000));
+    return Ticket.parse({
+      ...facts,
       exitTime: null,
       durationMinutes: null,
       amountPaid: null,
       status: 'active',
       paymentMethod: null,
-      hourlyRate: 1000,
-      amountDue: 2000,
-      ...over,
-    }),
-  completedTicket: (over: Partial<Ticket> = {}): Ticket =>
-    Ticket.parse({
-      id: 1,
-      ticketNumber: 'PS-7K3QXM',
-      licensePlate: 'ABC 123',
-      vehicleType: 'Car',
-      entryTime: '2026-11-23T12:00:00.000Z',
-      exitTime: '2026-11-23T13:30:00.000Z',
-      durationMinutes: 90,
-      amountPaid: 2000,
+      hourlyRate: facts.tariff.hourlyRate,
+      amountDue: quote.totalCents,
+      feeBreakdown: quote,
+    });
+  },
+  /** A ticket paid at `exitTime` (90 min after entry unless given), charged as the server charges it. */
+  completedTicket: (over: TicketFacts & { exitTime?: string; paymentMethod?: PaymentMethod } = {}): Ticket => {
+    const entryTime = over.entryTime ?? ticketFacts.entryTime;
+    const facts = { ...ticketFacts, exitTime: new Date(Date.parse(entryTime) + 90 * 60_000).toISOString(), paymentMethod: 'Cash' as const, ...over };
+    const fee = quoteTicketFee(facts, new Date(facts.exitTime));
+    return Ticket.parse({
+      ...facts,
+      durationMinutes: fee.durationMinutes,
+      amountPaid: fee.totalCents,
       status: 'completed',
-      paymentMethod: 'Cash',
-      hourlyRate: 1000,
-      feeBreakdown: {
-        durationMinutes: 90,
-        billableHours: 2,
-        hourlyRate: 1000,
-        graceMinutes: 0,
-        graceApplied: false,
-        dailyMaxCents: null,
-        fullDays: 0,
-        dailyCapsApplied: 0,
-        totalCents: 2000,
-      },
-      ...over,
-    }),
+      hourlyRate: facts.tariff.hourlyRate,
+      feeBreakdown: fee,
+    });
+  },
   stats: (over: Partial<GarageStats> = {}): GarageStats =>
     GarageStats.parse({
       totalSpaces: 140,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LoginAnswer, User, type LoginBody } from '../../../shared/auth.js';
 import { ApiError, type ErrorCode } from '../../../shared/errors.js';
 import { GarageSettings, GarageStats, Status, type SettingsUpdate } from '../../../shared/garage.js';
-import { Activity, Ticket, type CreateTicketBody, type ExitTicketBody } from '../../../shared/tickets.js';
+import { Activity, Ticket, type CreateTicketBody, type ExitTicketBody, type PaymentMethod, type VehicleType } from '../../../shared/tickets.js';
 import { learnServerTime } from './clock.js';
 
 /** The server answered with an error: `code` to switch on, `message` for a person. */
@@ -98,7 +98,10 @@ export const api = {
     }),
 };
 
-/** What the app sends to record an entry (plate as typed, vehicle type, when it happened). */
-export type EntryRequest = { licensePlate: string; vehicleType: CreateTicketBody['vehicleType']; entryTime: string };
-/** What the app sends to record an exit (with when it happened, for exits recorded offline). */
-export type ExitRequest = { paymentMethod: ExitTicketBody['paymentMethod']; exitTime?: string };
+/**
+ * What the app sends to record an entry: the body POST /api/tickets takes, always with the vehicle
+ * type as the app names it and the time it happened (the outbox dates every entry).
+ */
+export type EntryRequest = z.input<typeof CreateTicketBody> & { vehicleType: VehicleType; entryTime: string };
+/** What the app sends to record an exit: the body PUT /api/tickets/:n/exit takes, its payment method as the app names it. */
+export type ExitRequest = z.input<typeof ExitTicketBody> & { paymentMethod: PaymentMethod };

@@ -1,5 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import { z } from 'zod';
+import type { Tariff } from '../../../shared/fee.js';
 import { GarageStats } from '../../../shared/garage.js';
 import { readPersisted, writePersisted } from './persisted.js';
 import { deviceTimeZone } from './time.js';
@@ -11,6 +12,12 @@ export const lastStats = signal<z.infer<typeof Cached> | null>(readPersisted('st
 
 /** The garage's timezone: every time on screen is shown in it. */
 export const garageTimeZone = computed(() => lastStats.value?.stats.timezone ?? deviceTimeZone);
+
+/** The garage's tariff as of the last figures seen: what a car that came in offline is priced with. */
+export const garageTariff = computed<Tariff | null>(() => {
+  const stats = lastStats.value?.stats;
+  return stats ? { hourlyRate: stats.hourlyRate, graceMinutes: stats.graceMinutes, dailyMaxCents: stats.dailyMaxCents } : null;
+});
 
 /** Remembers fresh figures from the server. */
 export function rememberStats(stats: GarageStats): void {

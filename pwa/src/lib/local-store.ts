@@ -33,19 +33,26 @@ export type OutboxItem =
       entryKey?: string | null;
     });
 
+/**
+ * A ticket as it lies on the phone: written as a Ticket, but possibly by an older version of the app
+ * (without fields added since), so only its key is certain. Read it through lib/ticket-cache.ts.
+ */
+export type StoredTicket = { ticketNumber: string };
+
 /** The phone's own storage: the outbox, and the tickets it has seen (for lookups while offline). */
 export interface LocalStore {
   allItems(): Promise<OutboxItem[]>;
   putItem(item: OutboxItem): Promise<void>;
   deleteItem(key: string): Promise<void>;
-  getTicket(ticketNumber: string): Promise<Ticket | undefined>;
+  /** What is kept under `ticketNumber`, unchecked (lib/ticket-cache.ts validates it). */
+  getTicket(ticketNumber: string): Promise<unknown>;
   putTicket(ticket: Ticket): Promise<void>;
   deleteTicket(ticketNumber: string): Promise<void>;
 }
 
 interface ParkOpsDb extends DBSchema {
   outbox: { key: string; value: OutboxItem };
-  tickets: { key: string; value: Ticket };
+  tickets: { key: string; value: StoredTicket };
 }
 
 /** The LocalStore in IndexedDB (database `parkops`), which survives reloads and restarts. */
@@ -67,7 +74,7 @@ export function indexedDbStore(): LocalStore {
 }
 
 /** A LocalStore in memory, for tests and for browsers without IndexedDB. */
-export function memoryStore(items: OutboxItem[] = [], tickets: Ticket[] = []): LocalStore {
+export function memoryStore(items: OutboxItem[] = [], tickets: StoredTicket[] = []): LocalStore {
   const outbox = new Map(items.map((i) => [i.key, structuredClone(i)]));
   const seen = new Map(tickets.map((t) => [t.ticketNumber, structuredClone(t)]));
   return {

@@ -1,8 +1,5 @@
-import { quoteFee, type Tariff } from '../../../shared/fee.js';
-import type { Ticket } from '../../../shared/tickets.js';
 import { provisionalRef } from './ids.js';
 import type { OutboxItem } from './local-store.js';
-import type { ExitQuote } from './quote.js';
 
 type EntryItem = Extract<OutboxItem, { kind: 'entry' }>;
 type ExitItem = Extract<OutboxItem, { kind: 'exit' }>;
@@ -57,27 +54,4 @@ export function exitTarget(exit: ExitItem, items: OutboxItem[]): ExitTarget {
   if (entry?.state === 'sent' && entry.ticket) return { ok: true, ticketNumber: entry.ticket.ticketNumber };
   if (entry?.state === 'pending') return { ok: false, reason: 'waiting' };
   return { ok: false, reason: entry ? 'entry_refused' : 'entry_missing' };
-}
-
-/**
- * Estimates what a car that came in offline owes now, from the garage tariff the phone last saw
- * (null when it has none). The ticket shown is the phone's own record, numbered by its reference.
- */
-export function quoteOfflineEntry(entry: EntryItem, tariff: Tariff | null, now: Date): ExitQuote {
-  const ref = provisionalRef(entry.key);
-  const ticket: Ticket = {
-    id: 0,
-    ticketNumber: ref,
-    licensePlate: entry.body.licensePlate.toUpperCase(),
-    vehicleType: entry.body.vehicleType,
-    entryTime: entry.body.entryTime,
-    exitTime: null,
-    durationMinutes: null,
-    amountPaid: null,
-    status: 'active',
-    paymentMethod: null,
-    hourlyRate: tariff?.hourlyRate ?? 0,
-  };
-  const breakdown = tariff ? quoteFee(new Date(entry.body.entryTime), now, tariff) : null;
-  return { ticketNumber: ref, ticket, source: 'offline', amountCents: breakdown?.totalCents ?? null, breakdown, tariffNote: null, entryKey: entry.key };
 }

@@ -142,6 +142,15 @@ describe('the outbox', () => {
     expect(outbox.pending.value).toHaveLength(0);
   });
 
+  it('keeps the ticket of an accepted entry for quotes offline, and forgets it once its exit is accepted', async () => {
+    server.use(...recordingServer([]));
+    outbox = createOutbox(memoryStore());
+    await outbox.recordEntry({ licensePlate: 'KEEP 1', vehicleType: 'Car' });
+    expect(await outbox.tickets.recall('PS-REAL01')).toMatchObject({ licensePlate: 'KEEP 1', status: 'active' });
+    await outbox.recordExit('PS-REAL01', { paymentMethod: 'Cash' }, { licensePlate: 'KEEP 1', quotedCents: 1000 });
+    expect(await outbox.tickets.recall('PS-REAL01')).toBeNull();
+  });
+
   it('drops accepted items older than a day at start, and keeps the rest', async () => {
     const old = new Date(Date.now() - 25 * 3600_000).toISOString();
     const sent = { key: 'k-old', createdAt: old, state: 'sent' as const, attempts: 1, error: null, ticket: fixture.activeTicket(), sentAt: old, kind: 'entry' as const, body: { licensePlate: 'OLD 1', vehicleType: 'Car' as const, entryTime: old } };
@@ -207,7 +216,7 @@ function recordingServer(log: string[], exits: { n: string; body: unknown; key: 
     http.put('/api/tickets/:n/exit', async ({ request, params }) => {
       exits.push({ n: String(params.n), body: await request.json(), key: request.headers.get('idempotency-key') });
       log.push(`exit ${String(params.n)}`);
-      return HttpResponse.json(fixture.completedTicket({ ticketNumber: String(params.n), amountPaid: 1000 }));
+      return HttpResponse.json(fixture.completedTicket({ ticketNumber: String(params.n), exitTime: '2026-11-23T12:45:00.000Z' }));
     }),
   ];
 }

@@ -8,6 +8,7 @@ import { newIdempotencyKey, provisionalRef } from './ids.js';
 import type { LocalStore, OutboxItem } from './local-store.js';
 import { dependentExits, exitTarget } from './offline-exit.js';
 import { readPersisted, writePersisted } from './persisted.js';
+import { createTicketCache } from './ticket-cache.js';
 
 /** What happened to one item on one try. */
 export type SendOutcome = 'sent' | 'refused' | 'unreachable' | 'unauthorized';
@@ -34,6 +35,7 @@ export function backoffMs(failures: number): number {
  * refused or gone, the exit is refused here too, never sent with its provisional reference.
  */
 export function createOutbox(store: LocalStore) {
+  const tickets = createTicketCache(store);
   const items = signal<OutboxItem[]>([]);
   const lastSyncedAt = signal<string | null>(readPersisted('lastSyncedAt', z.string()) ?? null);
   /** True when the last try could not reach the server. */
@@ -94,8 +96,7 @@ export function createOutbox(store: LocalStore) {
       }
       await save({ ...item, state: 'sent', ticket, error: null, attempts: item.attempts + 1, sentAt: new Date().toISOString() });
       if (item.kind === 'entry') await numberDependents(item.key, ticket.ticketNumber);
-      if (ticket.status === 'active') await store.putTicket(ticket);
-      else await store.deleteTicket(ticket.ticketNumber);
+      await tickets.remember(ticket);
       markSynced();
       return 'sent';
     } catch (error) {
@@ -227,7 +228,8 @@ export function createOutbox(store: LocalStore) {
     stop() {
       clearTimeout(timer);
     },
-    store,
+    /** The tickets this phone has seen, kept on the same storage as the outbox. */
+    tickets,
   };
 }
 

@@ -2,20 +2,10 @@ import { useComputed, useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { PlateInput, VEHICLE_TYPES, type VehicleType } from '../../../shared/tickets.js';
 import { ChoiceGroup } from '../components/choice-group.js';
+import { CodeInput } from '../components/code-input.js';
 import { TicketCard } from '../components/ticket-card.js';
 import { describeFailure, describeRefusal } from '../lib/failure-text.js';
 import { useOutbox } from '../lib/outbox.js';
-
-/** Uppercases what is typed in place, keeping the caret where it was. */
-export function uppercaseInPlace(input: HTMLInputElement): string {
-  const { selectionStart, selectionEnd } = input;
-  const upper = input.value.toUpperCase();
-  if (upper !== input.value) {
-    input.value = upper;
-    if (selectionStart !== null && selectionEnd !== null) input.setSelectionRange(selectionStart, selectionEnd);
-  }
-  return upper;
-}
 
 /** A car comes in: plate, vehicle type, Issue -> the ticket card (number, QR code, time). */
 export function EntryScreen() {
@@ -81,18 +71,13 @@ export function EntryScreen() {
       <h1>Car in</h1>
       <form onSubmit={issue} noValidate>
         <label for="plate">Licence plate</label>
-        <input
+        <CodeInput
           id="plate"
-          ref={plateField}
-          class="plate-input"
-          autocomplete="off"
-          autocapitalize="characters"
-          spellcheck={false}
+          inputRef={plateField}
           enterkeyhint="go"
-          aria-invalid={error.value ? 'true' : undefined}
-          aria-describedby={error.value ? 'entry-error' : undefined}
+          errorId={error.value ? 'entry-error' : null}
           value={plate.value}
-          onInput={(e) => (plate.value = uppercaseInPlace(e.currentTarget))}
+          onValue={(v) => (plate.value = v)}
         />
         <ChoiceGroup legend="Vehicle type" name="vehicleType" options={VEHICLE_TYPES} value={vehicleType.value} onChange={(v) => (vehicleType.value = v)} />
         {error.value && (

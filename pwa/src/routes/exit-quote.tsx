@@ -11,38 +11,37 @@ import { formatDateTime } from '../lib/time.js';
 /** The amount due with its breakdown, how sure it is, and one big button per payment method. */
 export function QuoteView({ quote: q, busy, error, onPay, onBack }: { quote: ExitQuote; busy: boolean; error: JSX.Element | null | false | ''; onPay: (method: PaymentMethod) => void; onBack: () => void }) {
   const tz = garageTimeZone.value;
-  const minutesSoFar = q.ticket ? Math.max(0, Math.floor((serverNow().getTime() - Date.parse(q.ticket.entryTime)) / 60_000)) : 0;
+  const minutesSoFar = q.car ? Math.max(0, Math.floor((serverNow().getTime() - Date.parse(q.car.entryTime)) / 60_000)) : 0;
   return (
     <main id="main" class="screen exit">
       <h1>Amount due</h1>
       <section class="quote" aria-labelledby="due-label">
         <p class="eyebrow">
           {q.ticketNumber}
-          {q.ticket && ` · ${q.ticket.licensePlate} · ${q.ticket.vehicleType}`}
+          {q.car && ` · ${q.car.licensePlate} · ${q.car.vehicleType}`}
         </p>
         {q.source === 'offline' && <p class="eyebrow">Estimate until synced</p>}
-        {q.amountCents !== null ? (
+        {q.breakdown ? (
           <p class="big" data-testid="amount-due">
             <span id="due-label" class="visually-hidden">
               {q.source === 'server' ? 'Amount due' : 'Estimated amount due'}
             </span>
-            {formatCents(q.amountCents)}
+            {formatCents(q.breakdown.totalCents)}
           </p>
         ) : (
           <p id="due-label" class="big-text">
             Amount unknown offline
           </p>
         )}
-        {q.ticket && (
+        {q.car && (
           <p class="muted">
-            In at {formatDateTime(q.ticket.entryTime, tz)} · {formatDuration(minutesSoFar)} so far
+            In at {formatDateTime(q.car.entryTime, tz)} · {formatDuration(minutesSoFar)} so far
           </p>
         )}
         {q.breakdown && <FeeBreakdownList fee={q.breakdown} label={q.source === 'server' ? 'Due now' : 'Estimate'} />}
-        {q.tariffNote && <p class="note">{q.tariffNote}</p>}
         {q.source === 'phone' && (
           <p class="note" role="status">
-            Offline: estimated from this phone's copy of the ticket at its hourly rate. The server works out the final amount when the exit syncs.
+            Offline: estimated from this phone's copy of the ticket, with the tariff it came in on. The server works out the final amount when the exit syncs.
           </p>
         )}
         {q.source === 'offline' && (

@@ -6,6 +6,7 @@ import { server } from '../../test/msw.js';
 import { renderWithOutbox, resetAppState } from '../../test/render.js';
 import { rememberStats } from '../lib/garage.js';
 import { memoryStore, type OutboxItem } from '../lib/local-store.js';
+import { formatTime } from '../lib/time.js';
 import { ExitScreen } from './exit.js';
 
 beforeEach(() => {
@@ -26,7 +27,7 @@ describe('Car out', () => {
     server.use(
       http.get('/api/tickets/:n', ({ params }) =>
         params.n === 'PS-7K3QXM'
-          ? HttpResponse.json(fixture.activeTicket({ entryTime: minutesAgo(90), amountDue: 2000 }))
+          ? HttpResponse.json(fixture.activeTicket({ entryTime: minutesAgo(90) }, new Date()))
           : HttpResponse.json(apiError('not_found', 'No ticket'), { status: 404 }),
       ),
       http.put('/api/tickets/:n/exit', async ({ request, params }) => {
@@ -48,17 +49,21 @@ describe('Car out', () => {
     expect(exitCall?.key).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('explains an amount that grace or a daily maximum changed', async () => {
-    server.use(http.get('/api/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ entryTime: minutesAgo(5), amountDue: 0 }))));
+  it.each([
+    ['inside the grace period', 5, '$0.00', 'Free: left within 10 min'],
+    ['capped at the daily maximum', 310, '$50.00', '$50.00 applied once'],
+  ])('shows why the amount is what it is, from the ticket’s own tariff: %s', async (_case, minutes, amount, why) => {
+    const tariff = { hourlyRate: 1000, graceMinutes: 10, dailyMaxCents: 5000 };
+    server.use(http.get('/api/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ entryTime: minutesAgo(minutes), tariff }, new Date()))));
     renderWithOutbox(<ExitScreen />);
     findTicket('PS-7K3QXM');
-    expect((await screen.findByTestId('amount-due')).textContent).toContain('$0.00');
-    expect(screen.getByText(/grace period or daily maximum/)).toBeTruthy();
+    expect((await screen.findByTestId('amount-due')).textContent).toContain(amount);
+    expect(screen.getByText(why)).toBeTruthy();
   });
 
   it('says plainly when a ticket was already paid', async () => {
     server.use(
-      http.get('/api/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ entryTime: minutesAgo(30), amountDue: 1000 }))),
+      http.get('/api/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ entryTime: minutesAgo(30) }, new Date()))),
       http.put('/api/tickets/:n/exit', () =>
         HttpResponse.json(apiError('ticket_already_completed', 'Ticket PS-7K3QXM was already paid'), { status: 409 }),
       ),
@@ -80,38 +85,53 @@ describe('Car out', () => {
 
   it('finds a lost ticket by plate among the active tickets', async () => {
     let query = '';
+    const lost = { ticketNumber: 'PS-AB12CD', licensePlate: 'LOST 7', entryTime: minutesAgo(210) };
     server.use(
       http.get('/api/tickets', ({ request }) => {
         query = new URL(request.url).search;
-        return HttpResponse.json([fixture.activeTicket({ ticketNumber: 'PS-AB12CD', licensePlate: 'LOST 7', entryTime: '2026-11-23T09:15:00.000Z' })]);
+        return HttpResponse.json([fixture.activeTicket(lost, new Date())]);
       }),
-      http.get('/api/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-AB12CD', licensePlate: 'LOST 7', amountDue: 4000 }))),
+      http.get('/api/tickets/:n', () => HttpResponse.json(fixture.activeTicket(lost, new Date()))),
     );
     renderWithOutbox(<ExitScreen />);
     fireEvent.input(screen.getByLabelText('Licence plate'), { target: { value: 'lost-7' } });
+    expect(screen.getByLabelText<HTMLInputElement>('Licence plate').value).toBe('LOST-7');
     fireEvent.click(screen.getByRole('button', { name: 'Find by plate' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'PS-AB12CD · LOST 7 · in 09:15' }));
+    fireEvent.click(await screen.findByRole('button', { name: `PS-AB12CD · LOST 7 · in ${formatTime(lost.entryTime, 'UTC')}` }));
     expect((await screen.findByTestId('amount-due')).textContent).toContain('$40.00');
     expect(new URLSearchParams(query).get('plate')).toBe('LOST-7');
     expect(new URLSearchParams(query).get('status')).toBe('active');
   });
 
-  it('offline: quotes from the phone’s copy of the ticket as an estimate and records the exit for later', async () => {
+  it('offline: quotes the phone’s copy of the ticket as of now, with its tariff, and records the exit for later', async () => {
     server.use(
       http.get('/api/tickets/:n', () => HttpResponse.error()),
       http.put('/api/tickets/:n/exit', () => HttpResponse.error()),
     );
-    const store = memoryStore([], [fixture.activeTicket({ entryTime: minutesAgo(150), hourlyRate: 1000 })]);
-    const { outbox } = renderWithOutbox(<ExitScreen />, store);
+    // Fetched 30 min after entry (then $10.00 was due); the car leaves 5 h 10 min after entry.
+    const entryTime = minutesAgo(310);
+    const seen = fixture.activeTicket({ entryTime }, new Date(Date.parse(entryTime) + 30 * 60_000));
+    const { outbox } = renderWithOutbox(<ExitScreen />, memoryStore([], [seen]));
     findTicket('PS-7K3QXM');
-    expect((await screen.findByTestId('amount-due')).textContent).toContain('$30.00');
+    expect((await screen.findByTestId('amount-due')).textContent).toContain('$60.00');
+    expect(screen.getByText('6 h × $10.00/h')).toBeTruthy();
     expect(screen.getByText(/Offline: estimated from this phone's copy/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Cash' }));
-    expect(await screen.findByText('$30.00 (estimate)')).toBeTruthy();
+    expect(await screen.findByText('$60.00 (estimate)')).toBeTruthy();
     expect(screen.getByText(/Not on the server yet/)).toBeTruthy();
     expect(outbox.pending.value).toHaveLength(1);
     outbox.stop();
+  });
+
+  it('offline with a copy kept by an older version of the app (no tariff): the amount is unknown, never guessed', async () => {
+    server.use(http.get('/api/tickets/:n', () => HttpResponse.error()));
+    const { tariff: _, ...old } = fixture.activeTicket({ entryTime: minutesAgo(150) });
+    renderWithOutbox(<ExitScreen />, memoryStore([], [old]));
+    findTicket('PS-7K3QXM');
+    expect(await screen.findByText('Amount unknown offline')).toBeTruthy();
+    expect(screen.queryByTestId('amount-due')).toBeNull();
+    expect(screen.getByText(/this ticket is not on this phone/)).toBeTruthy();
   });
 
   it('offline with a ticket this phone never saw: still records the exit, amount set on sync', async () => {
@@ -146,12 +166,15 @@ describe('Car out', () => {
     const exit = outbox.pending.value.find((i: OutboxItem) => i.kind === 'exit');
     expect(exit).toMatchObject({ ticketNumber: 'OFF-3F9A1C', entryKey: entry.key, quotedCents: 2000, body: { paymentMethod: 'Cash' } });
 
+    // Meanwhile the garage's rate went down to $7.50/h: the server's ticket carries the rate in force at entry.
     const sent: string[] = [];
+    const real = { ticketNumber: 'PS-REAL01', licensePlate: 'IN 1', entryTime: entry.createdAt, tariff: { hourlyRate: 750, graceMinutes: 0, dailyMaxCents: null } };
     server.use(
-      http.post('/api/tickets', () => HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-REAL01', licensePlate: 'IN 1' }), { status: 201 })),
-      http.put('/api/tickets/:n/exit', ({ params }) => {
+      http.post('/api/tickets', () => HttpResponse.json(fixture.activeTicket(real, new Date()), { status: 201 })),
+      http.put('/api/tickets/:n/exit', async ({ params, request }) => {
         sent.push(String(params.n));
-        return HttpResponse.json(fixture.completedTicket({ ticketNumber: 'PS-REAL01', licensePlate: 'IN 1', amountPaid: 1500 }));
+        const { exitTime } = (await request.json()) as { exitTime: string };
+        return HttpResponse.json(fixture.completedTicket({ ...real, exitTime }));
       }),
     );
     await outbox.drain();
