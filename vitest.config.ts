@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: ['shared/**/*.test.ts', 'api/**/*.test.ts', 'bot/**/*.test.ts'],
+          include: ['shared/**/*.test.ts', 'api/**/*.test.ts', 'bot/**/*.test.ts', 'server/**/*.test.ts'],
           globalSetup: ['api/test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -19,7 +19,7 @@ const READY_TIMEOUT_MS = 90_000;
 const STOP_GRACE_MS = 20_000;
 
 /**
- * Starts `npx tsx api/main.ts` on a free loopback port in its own process group (so a Ctrl-C in the
+ * Starts `npx tsx server/main.ts` on a free loopback port in its own process group (so a Ctrl-C in the
  * terminal reaches only the bench, which then stops the server in order), and waits until
  * `/api/status` answers 200.
  */
@@ -27,7 +27,7 @@ export async function startServer(options: { root: string; dataDir: string; env:
   const port = await freePort();
   const logFile = path.join(options.dataDir, 'server.log');
   const log = createWriteStream(logFile);
-  const child = spawn('npx', ['tsx', 'api/main.ts'], {
+  const child = spawn('npx', ['tsx', 'server/main.ts'], {
     cwd: options.root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

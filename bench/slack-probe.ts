@@ -10,7 +10,7 @@ export async function probeSlackRoute(baseUrl: string, slack: { signingSecret: s
   const text = await response.text();
   if (response.status === 200) return { available: true };
   if (response.status === 404) {
-    return { available: false, reason: 'POST /slack/events answered 404: this build does not mount the Slack route (api/main.ts does not wire bot/ in yet)' };
+    return { available: false, reason: 'POST /slack/events answered 404: this build does not mount the Slack route (server/main.ts does not wire bot/ in yet)' };
   }
   return { available: false, reason: `a signed /park help answered ${response.status} ${text.slice(0, 200)}` };
 }

@@ -1,19 +1,13 @@
 import { isLocalDate, type LocalDate } from '../shared/garage-day.js';
 import { readPlate, type Plate } from '../shared/plate.js';
 import { parseTicketNumber } from '../shared/ticket-number.js';
-import { PAYMENT_METHODS, VEHICLE_TYPES, type PaymentMethod, type VehicleType } from '../shared/tickets.js';
-
-/**
- * Which car a person means: a typed `PS-…` is a ticket number; anything else is read as a plate
- * first (its active ticket) and, when it could also be one, as a ticket number typed without `PS-`.
- */
-export type Target = { text: string; plate: Plate | null; ticketNumber: string | null };
+import { PAYMENT_METHODS, readTicketTarget, VEHICLE_TYPES, type PaymentMethod, type TicketTarget, type VehicleType } from '../shared/tickets.js';
 
 /** A `/park` command, read from its text. */
 export type ParkCommand =
   | { kind: 'enter'; plate: Plate; vehicleType: VehicleType }
-  | { kind: 'exit'; target: Target; paymentMethod: PaymentMethod | null }
-  | { kind: 'find'; target: Target }
+  | { kind: 'exit'; target: TicketTarget; paymentMethod: PaymentMethod | null }
+  | { kind: 'find'; target: TicketTarget }
   | { kind: 'stats' }
   | { kind: 'report'; date: LocalDate | null }
   | { kind: 'help'; notUnderstood?: string }
@@ -24,19 +18,6 @@ const PAYMENT_ALIASES: Record<string, PaymentMethod> = {
   credit: 'Credit Card',
   debit: 'Debit Card',
 };
-
-/** Reads a target; null when the text is neither a plate nor a ticket number. */
-export function readTarget(text: string): Target | null {
-  const trimmed = text.trim().replace(/\s+/g, ' ');
-  if (/^ps-/i.test(trimmed)) {
-    const ticketNumber = parseTicketNumber(trimmed);
-    return ticketNumber ? { text: trimmed, plate: null, ticketNumber } : null;
-  }
-  const plate = readPlate(trimmed);
-  const ticketNumber = parseTicketNumber(trimmed);
-  if (!plate && !ticketNumber) return null;
-  return { text: trimmed, plate, ticketNumber };
-}
 
 /** Splits a trailing payment method (`cash`, `credit card`, `debit`…) off the words. */
 function splitPaymentMethod(words: string[]): { rest: string[]; method: PaymentMethod | null } {
@@ -71,13 +52,13 @@ export function parseParkCommand(text: string, command = '/park'): ParkCommand {
     case 'exit': {
       const { rest, method } = splitPaymentMethod(args);
       if (rest.length === 0) return { kind: 'invalid', message: `Which car? Try \`${command} exit PS-7K3QXM\` or \`${command} exit ABC 123 cash\`.` };
-      const target = readTarget(rest.join(' '));
+      const target = readTicketTarget(rest.join(' '));
       if (!target) return { kind: 'invalid', message: `"${rest.join(' ')}" is neither a ticket number (PS-7K3QXM) nor a licence plate.` };
       return { kind: 'exit', target, paymentMethod: method };
     }
     case 'find': {
       if (args.length === 0) return { kind: 'invalid', message: `Find what? Try \`${command} find ABC 123\` or \`${command} find PS-7K3QXM\`.` };
-      const target = readTarget(args.join(' '));
+      const target = readTicketTarget(args.join(' '));
       if (!target) return { kind: 'invalid', message: `"${args.join(' ')}" is neither a ticket number (PS-7K3QXM) nor a licence plate.` };
       return { kind: 'find', target };
     }

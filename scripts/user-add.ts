@@ -10,7 +10,7 @@ import { CreateUserBody } from '../shared/auth.js';
 import { describeIssues } from '../shared/errors.js';
 import { recordAudit } from '../api/audit/queries.js';
 import { hashPassword } from '../api/auth/passwords.js';
-import { insertUser } from '../api/auth/queries.js';
+import { insertUser } from '../api/users/queries.js';
 import { loadConfig } from '../api/config.js';
 import { connect } from '../api/db/connect.js';
 import { openEmbeddedPostgres } from '../api/db/embedded.js';

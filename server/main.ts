@@ -1,18 +1,23 @@
+/**
+ * The composition root: reads the configuration, starts (or joins) PostgreSQL, and wires the HTTP
+ * app (api/), the Slack adapter (bot/) and the schedules (daily summary, key pruning) together.
+ * It sits above every part, so no part imports another part above it.
+ */
 import { randomBytes } from 'node:crypto';
 import { serve, type ServerType } from '@hono/node-server';
-import { createApp } from './app.js';
+import { createApp } from '../api/app.js';
 import { createSlack } from '../bot/create-slack.js';
-import type { Deps } from './deps.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { connect } from './db/connect.js';
-import { guardDriverCrash } from './db/driver-guard.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
-import { migrate } from './db/migrate.js';
-import type { Sql } from './db/types.js';
-import { ensureFirstAdmin } from './auth/bootstrap.js';
-import { ensureGarage } from './garage/queries.js';
-import { startKeyPruning } from './idempotency/prune.js';
-import { createLogger, type Logger } from './logger.js';
+import type { Deps } from '../api/deps.js';
+import { ConfigError, loadConfig, type Config } from '../api/config.js';
+import { connect } from '../api/db/connect.js';
+import { guardDriverCrash } from '../api/db/driver-guard.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../api/db/embedded.js';
+import { migrate } from '../api/db/migrate.js';
+import type { Sql } from '../api/db/types.js';
+import { ensureFirstAdmin } from '../api/auth/bootstrap.js';
+import { ensureGarage } from '../api/garage/queries.js';
+import { startKeyPruning } from '../api/idempotency/prune.js';
+import { createLogger, type Logger } from '../api/logger.js';
 
 /** How long shutdown waits for requests in flight before closing anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;

@@ -74,6 +74,47 @@ export type Actor = `user:${number}` | `slack:${string}` | 'system';
 export const AuditSource = z.enum(['pwa', 'api', 'slack', 'system']);
 export type AuditSource = z.infer<typeof AuditSource>;
 
+/** Who makes a change and through which door; recorded in the audit log, and the scope of its idempotency keys. */
+export type Attribution = { actor: Actor; source: AuditSource };
+
+/**
+ * The permission rule, the one place that says who may do what — asked by the HTTP access table
+ * (api/auth/access.ts), by Slack's commands and by the app's menus: each action and the least role
+ * that may do it.
+ */
+export const ACTION_ROLES = {
+  /** Their own session: who am I, sign out. */
+  'session.use': 'attendant',
+  /** Issue, look up, search and check out tickets. */
+  'tickets.use': 'attendant',
+  'garage.stats': 'attendant',
+  'activities.read': 'attendant',
+  'settings.read': 'manager',
+  'settings.write': 'manager',
+  'reports.read': 'manager',
+  'audit.read': 'manager',
+  'users.manage': 'admin',
+} as const satisfies Record<string, Role>;
+export type Action = keyof typeof ACTION_ROLES;
+
+/** Whether someone may do an action, and when not, why (for the door to phrase). */
+export type AccessDecision =
+  | { ok: true }
+  | { ok: false; reason: 'no_account' | 'disabled'; needed: Role }
+  | { ok: false; reason: 'role'; needed: Role; role: Role };
+
+/**
+ * Decides whether a staff account (null: none, or no live session) may do `action`.
+ * @example decideAccess({ role: 'attendant', disabled: false }, 'reports.read') // { ok: false, reason: 'role', needed: 'manager', role: 'attendant' }
+ */
+export function decideAccess(user: { role: Role; disabled: boolean } | null, action: Action): AccessDecision {
+  const needed = ACTION_ROLES[action];
+  if (!user) return { ok: false, reason: 'no_account', needed };
+  if (user.disabled) return { ok: false, reason: 'disabled', needed };
+  if (!hasRole(user.role, needed)) return { ok: false, reason: 'role', needed, role: user.role };
+  return { ok: true };
+}
+
 /** One row of the audit log. */
 export const AuditEntry = z.object({
   id: z.number().int(),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasRole, ROLES, type Role } from '../../shared/auth.js';
+import { ACTION_ROLES, hasRole, ROLES, type Role } from '../../shared/auth.js';
 import { startTestApp, type TestApp } from '../test/app.js';
 import { accessRules } from './access.js';
 
@@ -30,7 +30,7 @@ describe('the access table', () => {
     const body = ['POST', 'PUT', 'PATCH'].includes(method) ? {} : undefined;
     const res = await t.call(method, concrete(path), { as: role, body });
     if (path === '/api/auth/logout') await t.signInAll(); // that call ended the session it used
-    const allowed = access === 'public' || (role !== null && hasRole(role, access));
+    const allowed = access === 'public' || (role !== null && hasRole(role, ACTION_ROLES[access]));
     if (allowed) {
       expect([401, 403]).not.toContain(res.status);
     } else {

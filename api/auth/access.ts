@@ -1,10 +1,11 @@
-import type { Role } from '../../shared/auth.js';
+import type { Action } from '../../shared/auth.js';
 
-/** Who may call a route: anyone, or a signed-in staff member with at least this role. */
-export type Access = 'public' | Role;
+/** Who may call a route: anyone, or whoever may do this action (shared/auth.ts ACTION_ROLES). */
+export type Access = 'public' | Action;
 
 /**
- * The one access table: every route of the API with who may call it. The auth middleware
+ * The HTTP access table: every route of the API with the action it is, so the one permission rule
+ * (`decideAccess` in shared/auth.ts) decides it as it decides Slack's commands. The auth middleware
  * enforces it and a test checks that every route the app serves has a row here.
  */
 export const accessRules: ReadonlyArray<{ method: string; path: string; access: Access }> = [
@@ -13,21 +14,21 @@ export const accessRules: ReadonlyArray<{ method: string; path: string; access: 
   { method: 'GET', path: '/api/docs', access: 'public' },
   { method: 'GET', path: '/api/docs/assets/swagger-ui-dist/:file', access: 'public' },
   { method: 'POST', path: '/api/auth/login', access: 'public' },
-  { method: 'POST', path: '/api/auth/logout', access: 'attendant' },
-  { method: 'GET', path: '/api/auth/me', access: 'attendant' },
-  { method: 'GET', path: '/api/garage/stats', access: 'attendant' },
-  { method: 'POST', path: '/api/tickets', access: 'attendant' },
-  { method: 'GET', path: '/api/tickets', access: 'attendant' },
-  { method: 'GET', path: '/api/tickets/:ticketNumber', access: 'attendant' },
-  { method: 'PUT', path: '/api/tickets/:ticketNumber/exit', access: 'attendant' },
-  { method: 'GET', path: '/api/activities', access: 'attendant' },
-  { method: 'GET', path: '/api/garage/settings', access: 'manager' },
-  { method: 'PUT', path: '/api/garage/settings', access: 'manager' },
-  { method: 'GET', path: '/api/reports/daily', access: 'manager' },
-  { method: 'GET', path: '/api/audit', access: 'manager' },
-  { method: 'GET', path: '/api/users', access: 'admin' },
-  { method: 'POST', path: '/api/users', access: 'admin' },
-  { method: 'PATCH', path: '/api/users/:id', access: 'admin' },
+  { method: 'POST', path: '/api/auth/logout', access: 'session.use' },
+  { method: 'GET', path: '/api/auth/me', access: 'session.use' },
+  { method: 'GET', path: '/api/garage/stats', access: 'garage.stats' },
+  { method: 'POST', path: '/api/tickets', access: 'tickets.use' },
+  { method: 'GET', path: '/api/tickets', access: 'tickets.use' },
+  { method: 'GET', path: '/api/tickets/:ticketNumber', access: 'tickets.use' },
+  { method: 'PUT', path: '/api/tickets/:ticketNumber/exit', access: 'tickets.use' },
+  { method: 'GET', path: '/api/activities', access: 'activities.read' },
+  { method: 'GET', path: '/api/garage/settings', access: 'settings.read' },
+  { method: 'PUT', path: '/api/garage/settings', access: 'settings.write' },
+  { method: 'GET', path: '/api/reports/daily', access: 'reports.read' },
+  { method: 'GET', path: '/api/audit', access: 'audit.read' },
+  { method: 'GET', path: '/api/users', access: 'users.manage' },
+  { method: 'POST', path: '/api/users', access: 'users.manage' },
+  { method: 'PATCH', path: '/api/users/:id', access: 'users.manage' },
 ];
 
 const compiled = accessRules.map((rule) => ({
@@ -36,10 +37,10 @@ const compiled = accessRules.map((rule) => ({
 }));
 
 /**
- * Who may call `method path`. A path with no rule needs a signed-in attendant at least, so an
- * unknown path tells a stranger nothing.
+ * What calling `method path` is. A path with no rule is `session.use` (a signed-in attendant at
+ * least), so an unknown path tells a stranger nothing.
  */
 export function accessFor(method: string, path: string): Access {
   const m = method === 'HEAD' ? 'GET' : method;
-  return compiled.find((r) => r.method === m && r.pattern.test(path))?.access ?? 'attendant';
+  return compiled.find((r) => r.method === m && r.pattern.test(path))?.access ?? 'session.use';
 }

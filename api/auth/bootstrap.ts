@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../audit/queries.js';
 import type { Sql } from '../db/types.js';
 import { hashPassword } from './passwords.js';
-import { countUsers, insertUser, lockFirstAdmin } from './queries.js';
+import { countUsers, insertUser, lockFirstAdmin } from '../users/queries.js';
 
 /**
  * On a first start with no accounts, creates `admin` with `ADMIN_PASSWORD`, or with a generated

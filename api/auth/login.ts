@@ -3,7 +3,8 @@ import { recordAudit } from '../audit/queries.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import { verifyPassword } from './passwords.js';
-import { clearLoginFailures, countLoginFailures, insertSession, loadUserByUsername, recordLoginFailure, type UserRow } from './queries.js';
+import { loadUserByUsername, type UserRow } from '../users/queries.js';
+import { clearLoginFailures, countLoginFailures, insertSession, recordLoginFailure } from './queries.js';
 import { hashToken, newSessionToken } from './tokens.js';
 
 /** Failed logins for one username allowed in the window before it is refused. */

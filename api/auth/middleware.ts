@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { hasRole } from '../../shared/auth.js';
+import { decideAccess } from '../../shared/auth.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import type { AppEnv } from '../http/env.js';
@@ -23,8 +23,8 @@ export function readSessionToken(c: Context) {
 }
 
 /**
- * Applies the access table: public routes pass without a session lookup; others need a
- * live session of a user who is not disabled and whose role is high enough. A state change
+ * Applies the access table: public routes pass without a session lookup; others need a live
+ * session of a user whom the one permission rule (`decideAccess`) lets do the route's action. A state change
  * made with the cookie must come from this origin (CSRF).
  */
 export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
@@ -40,10 +40,10 @@ export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
         c.set('via', found.via);
       }
     }
-    const user = c.get('user');
-    if (!user) throw new AppError('unauthorized', 'Sign in first: your session is missing or has ended');
-    if (!hasRole(user.role, access)) {
-      throw new AppError('forbidden', `This needs the ${access} role; you are signed in as ${user.role}`);
+    const decision = decideAccess(c.get('user') ?? null, access);
+    if (!decision.ok) {
+      if (decision.reason === 'role') throw new AppError('forbidden', `This needs the ${decision.needed} role; you are signed in as ${decision.role}`);
+      throw new AppError('unauthorized', 'Sign in first: your session is missing or has ended');
     }
     if (c.get('via') === 'cookie' && !SAFE_METHODS.has(c.req.method) && !isSameOrigin(c.req.header('origin'), c.req.url, c.req.header('host'))) {
       throw new AppError('forbidden', 'Cross-site request refused: a change made with the session cookie must come from this site');

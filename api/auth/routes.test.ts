@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginAnswer, User } from '../../shared/auth.js';
 import { readPlate } from '../../shared/plate.js';
-import { runIdempotent } from '../idempotency/run.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../test/app.js';
 import { hashToken } from './tokens.js';
-import { issueTicket } from '../tickets/use-cases.js';
+import { issueTicket } from '../tickets/enter.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -210,7 +209,7 @@ describe('audit log', () => {
   it('a change that fails after writing its ticket and audit row leaves neither', async () => {
     const plate = readPlate('ROLLBK1')!;
     await expect(
-      runIdempotent(t.sql, t.garageId, undefined, t.clock.now, async (tx) => {
+      t.sql.begin(async (tx) => {
         await issueTicket(tx, t.deps, { plate, vehicleType: 'Car' }, { actor: 'system', source: 'system' });
         throw new Error('the receipt printer caught fire');
       }),

@@ -7,13 +7,16 @@ import { attributionOf, currentUser } from '../http/env.js';
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '../http/openapi.js';
 import { login } from './login.js';
 import { readSessionToken, SESSION_COOKIE } from './middleware.js';
-import { endSession, toUser } from './queries.js';
+import { toUser } from '../users/queries.js';
+import { endSession } from './queries.js';
 import { hashToken } from './tokens.js';
 
 const loginRoute = createRoute({
   method: 'post',
   path: '/login',
+  operationId: 'login',
   summary: 'Sign in: a bearer token, and the same token as an HttpOnly session cookie',
+  security: [],
   request: { body: jsonBody(LoginBody) },
   responses: { 200: jsonResponse(LoginAnswer, 'Signed in'), ...errorResponses(400, 401, 403, 429) },
 });
@@ -21,13 +24,15 @@ const loginRoute = createRoute({
 const logoutRoute = createRoute({
   method: 'post',
   path: '/logout',
+  operationId: 'logout',
   summary: 'End this session',
-  responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'Signed out'), ...errorResponses(401) },
+  responses: { 200: jsonResponse(z.object({ ok: z.literal(true) }), 'Signed out'), ...errorResponses(401, 403) },
 });
 
 const meRoute = createRoute({
   method: 'get',
   path: '/me',
+  operationId: 'getMe',
   summary: 'Who is signed in',
   responses: { 200: jsonResponse(User, 'The signed-in user'), ...errorResponses(401) },
 });

@@ -28,6 +28,13 @@ export async function loadSettings(sql: Db, garageId: number): Promise<GarageSet
   return row ?? null;
 }
 
+/** The garage's timezone: every time shown to a person is in it. */
+export async function loadGarageTimezone(sql: Db, garageId: number): Promise<string> {
+  const [row] = await sql<{ timezone: string }[]>`select timezone from garages where id = ${garageId}`;
+  if (!row) throw new Error(`garage ${garageId} does not exist`);
+  return row.timezone;
+}
+
 /** Changes the settings that are present in `update`; gives the settings after the change. */
 export async function updateSettings(sql: Db, garageId: number, update: SettingsUpdate): Promise<GarageSettings | null> {
   const has = (key: keyof SettingsUpdate) => update[key] !== undefined;

@@ -1,58 +1,66 @@
 import { createHash } from 'node:crypto';
+import type { Attribution } from '../../shared/auth.js';
 import type { Sql, TransactionSql } from '../db/types.js';
 import { AppError } from '../http/app-error.js';
-import {
-  claimIdempotencyKey,
-  deleteExpiredIdempotencyKey,
-  loadIdempotentAnswer,
-  saveIdempotentAnswer,
-} from './queries.js';
+import { claimIdempotencyKey, deleteExpiredIdempotencyKey, loadIdempotentResult, saveIdempotentResult, type KeyRef } from './queries.js';
 
-/** How long a key replays its first answer. */
+/** How long a key replays its first result. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3600_000;
 
-/** A state change's answer: what the client is sent. */
-export type Answer<T> = { status: 200 | 201; body: T };
+/** A request that may be repeated safely: whose it is, its key, and what it asks for. */
+export type IdempotentRequest = {
+  /** Who sent it, through which door: keys are never shared between two of them. */
+  by: Attribution;
+  key: string;
+  /** The use case, e.g. `ticket.enter`. */
+  operation: string;
+  /** The use case's validated input, in a canonical form: what makes two requests "the same". */
+  input: unknown;
+};
 
-/** Who asks for a state change, and the key that makes repeats of it safe. */
-export type Idempotency = { key: string; operation: string; request: unknown } | undefined;
+/** The scope a key lives in: one per door and user, so nobody can replay or block another's key. */
+export function keyScope(by: Attribution): string {
+  return `${by.source}:${by.actor}`;
+}
 
-/** A stable fingerprint of "the same request": the operation and its validated input. */
-export function fingerprint(operation: string, request: unknown): string {
-  return createHash('sha256').update(JSON.stringify([operation, request])).digest('hex');
+/** A stable fingerprint of "the same request": the operation and its canonical input. */
+export function fingerprint(operation: string, input: unknown): string {
+  return createHash('sha256').update(JSON.stringify([operation, input])).digest('hex');
 }
 
 /**
- * Runs a state change in one transaction. With a key, the first request that claims it runs the
- * change and stores its answer in the same transaction; a repeat with the same request replays
- * that answer without writing; a repeat with another request is 422. Only successful answers are
- * stored: a refusal (garage full, say) rolls the claim back, so the same key can be tried again.
- * Concurrent repeats wait on the key's row until the first one commits or rolls back.
+ * Runs a use case's change in one transaction and says whether its result was replayed.
+ * With a key, the first request that claims it (in its sender's scope) runs the change and stores
+ * its result in the same transaction; a repeat with the same input replays that result without
+ * writing; a repeat with another input is an `idempotency_conflict`. Only successes are stored: a
+ * refusal (garage full, say) rolls the claim back, so the same key can be tried again. Concurrent
+ * repeats wait on the key's row until the first one commits or rolls back. Knows no HTTP: the
+ * result is what the use case returns, and each door renders it.
  */
 export async function runIdempotent<T>(
   sql: Sql,
   garageId: number,
-  idempotency: Idempotency,
+  request: IdempotentRequest | undefined,
   now: Date,
-  change: (tx: TransactionSql) => Promise<Answer<T>>,
-): Promise<Answer<T> & { replayed: boolean }> {
-  if (!idempotency) return { ...(await sql.begin((tx) => change(tx))), replayed: false };
-  const { key, operation, request } = idempotency;
-  const hash = fingerprint(operation, request);
+  change: (tx: TransactionSql) => Promise<T>,
+): Promise<{ result: T; replayed: boolean }> {
+  if (!request) return { result: await sql.begin((tx) => change(tx)) as T, replayed: false };
+  const ref: KeyRef = { garageId, scope: keyScope(request.by), key: request.key };
+  const hash = fingerprint(request.operation, request.input);
   return sql.begin(async (tx) => {
-    await deleteExpiredIdempotencyKey(tx, garageId, key, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS));
-    if (await claimIdempotencyKey(tx, garageId, key, operation, hash, now)) {
-      const answer = await change(tx);
-      await saveIdempotentAnswer(tx, garageId, key, answer.status, answer.body);
-      return { ...answer, replayed: false };
+    await deleteExpiredIdempotencyKey(tx, ref, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS));
+    if (await claimIdempotencyKey(tx, ref, request.operation, hash, now)) {
+      const result = await change(tx);
+      await saveIdempotentResult(tx, ref, result);
+      return { result, replayed: false };
     }
-    const stored = await loadIdempotentAnswer(tx, garageId, key);
-    if (!stored || stored.statusCode === null) {
-      throw new Error(`idempotency key ${key} is claimed but has no answer`); // cannot happen: claims commit with their answer
+    const stored = await loadIdempotentResult(tx, ref);
+    if (!stored || stored.result === null) {
+      throw new Error(`idempotency key ${request.key} is claimed but has no result`); // cannot happen: claims commit with their result
     }
     if (stored.requestHash !== hash) {
       throw new AppError('idempotency_conflict', 'This Idempotency-Key was already used for a different request; use a new key');
     }
-    return { status: stored.statusCode as 200 | 201, body: stored.responseBody as T, replayed: true };
+    return { result: stored.result as T, replayed: true };
   });
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '../../shared/auth.js';
 import { createApp } from '../app.js';
 import { hashPassword } from '../auth/passwords.js';
-import { insertUser } from '../auth/queries.js';
+import { insertUser } from '../users/queries.js';
 import { ensureGarage } from '../garage/queries.js';
 import { createLogger } from '../logger.js';
 import { createTestDatabase } from './database.js';

@@ -16,10 +16,10 @@ export type ServerProcess = {
   kill9: () => Promise<void>;
 };
 
-/** Starts `api/main.ts` with `env` on a free port and waits until /api/status answers. */
+/** Starts `server/main.ts` with `env` on a free port and waits until /api/status answers. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -27,6 +27,7 @@ const columns = (sql: Db) => sql`
 /** What entry needs to know, read while holding the garage's row lock. */
 export type EntryState = {
   totalSpaces: number;
+  timezone: string;
   hourlyRate: number;
   graceMinutes: number;
   dailyMaxCents: number | null;
@@ -48,7 +49,7 @@ export async function lockGarageForEntry(sql: Db, garageId: number, plateNormali
     sql<{ id: number }[]>`select id from garages where id = ${garageId} for no key update`,
     sql<EntryState[]>`
       select
-        g.total_spaces, g.hourly_rate, g.grace_minutes, g.daily_max_cents,
+        g.total_spaces, g.timezone, g.hourly_rate, g.grace_minutes, g.daily_max_cents,
         (select count(*)::int from tickets t where t.garage_id = g.id and t.status = 'active') as occupied,
         (select t.ticket_number from tickets t
           where t.garage_id = g.id and t.plate_normalized = ${plateNormalized} and t.status = 'active') as active_ticket_number

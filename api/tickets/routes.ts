@@ -1,52 +1,58 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CreateTicketBody, ExitTicketBody, Ticket, TicketNumberInput, TicketSearchQuery } from '../../shared/tickets.js';
 import type { Deps } from '../deps.js';
-import { AppError } from '../http/app-error.js';
 import { attributionOf } from '../http/env.js';
 import { createRouter, errorResponses, idempotencyKey, jsonBody, jsonResponse } from '../http/openapi.js';
-import { runIdempotent } from '../idempotency/run.js';
-import { loadTicket, searchTickets } from './queries.js';
+import { enterVehicle } from './enter.js';
+import { exitVehicle } from './exit.js';
+import { byTicketNumber, findTicket } from './lookup.js';
+import { searchTickets } from './queries.js';
 import { toTicket } from './ticket-view.js';
-import { exitVehicle, issueTicket } from './use-cases.js';
 
 const IdempotencyHeader = z.object({
-  'idempotency-key': z.string().optional().meta({ description: 'Makes retries safe: the same key and body replay the first answer' }),
+  'idempotency-key': z.string().optional().meta({
+    description: "Makes retries safe: the same key and body within 24 h replay the first answer. Keys are the sender's own: another user's, or the same user's through another door (app, API, Slack), never match",
+  }),
 });
 const NumberParam = z.object({ ticketNumber: TicketNumberInput });
 
 const create = createRoute({
   method: 'post',
   path: '/',
+  operationId: 'createTicket',
   summary: 'Issue a ticket for a car coming in',
   request: { headers: IdempotencyHeader, body: jsonBody(CreateTicketBody) },
-  responses: { 201: jsonResponse(Ticket, 'The new ticket'), ...errorResponses(400, 409, 422) },
+  responses: { 201: jsonResponse(Ticket, 'The new ticket'), ...errorResponses(400, 401, 403, 409, 422) },
 });
 
 const search = createRoute({
   method: 'get',
   path: '/',
+  operationId: 'searchTickets',
   summary: 'Search tickets by plate and status (lost tickets)',
   request: { query: TicketSearchQuery },
-  responses: { 200: jsonResponse(z.array(Ticket), 'Matching tickets, newest first'), ...errorResponses(400) },
+  responses: { 200: jsonResponse(z.array(Ticket), 'Matching tickets, newest first'), ...errorResponses(400, 401) },
 });
 
 const get = createRoute({
   method: 'get',
   path: '/{ticketNumber}',
+  operationId: 'getTicket',
   summary: 'A ticket by number (any case; O reads as 0, I and L as 1)',
   request: { params: NumberParam },
-  responses: { 200: jsonResponse(Ticket, 'The ticket'), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse(Ticket, 'The ticket'), ...errorResponses(400, 401, 404) },
 });
 
 const exit = createRoute({
   method: 'put',
   path: '/{ticketNumber}/exit',
+  operationId: 'exitTicket',
   summary: 'Check a car out: price the stay and record the payment',
   request: { params: NumberParam, headers: IdempotencyHeader, body: jsonBody(ExitTicketBody) },
-  responses: { 200: jsonResponse(Ticket, 'The completed ticket'), ...errorResponses(400, 404, 409, 422) },
+  responses: { 200: jsonResponse(Ticket, 'The completed ticket'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 
-/** /api/tickets: entry, lookup, search, exit. */
+/** /api/tickets: entry, lookup, search, exit — each a use case shared with Slack; this door only translates. */
 export function ticketRoutes(deps: Deps) {
   const { sql, garageId } = deps;
   return (
@@ -54,23 +60,14 @@ export function ticketRoutes(deps: Deps) {
       /** POST /api/tickets */
       .openapi(create, async (c) => {
         const body = c.req.valid('json');
-        const key = idempotencyKey(c.req.header('idempotency-key'));
-        const answer = await runIdempotent(
-          sql,
-          garageId,
-          key ? { key, operation: 'ticket.enter', request: body } : undefined,
-          deps.now(),
-          async (tx) => ({
-            status: 201 as const,
-            body: await issueTicket(tx, deps, {
-              plate: body.licensePlate,
-              vehicleType: body.vehicleType,
-              entryTime: body.entryTime ? new Date(body.entryTime) : undefined,
-            }, attributionOf(c.var)),
-          }),
+        const entry = await enterVehicle(
+          deps,
+          { plate: body.licensePlate, vehicleType: body.vehicleType, entryTime: body.entryTime ? new Date(body.entryTime) : undefined },
+          attributionOf(c.var),
+          idempotencyKey(c.req.header('idempotency-key')),
         );
-        if (answer.replayed) c.header('Idempotent-Replayed', 'true');
-        return c.json(answer.body, 201);
+        if (entry.replayed) c.header('Idempotent-Replayed', 'true');
+        return c.json(entry.ticket, 201);
       })
       /** GET /api/tickets?plate=&status= */
       .openapi(search, async (c) => {
@@ -86,27 +83,21 @@ export function ticketRoutes(deps: Deps) {
       /** GET /api/tickets/:ticketNumber */
       .openapi(get, async (c) => {
         const { ticketNumber } = c.req.valid('param');
-        const row = await loadTicket(sql, garageId, ticketNumber);
-        if (!row) throw new AppError('not_found', `No ticket ${ticketNumber}`);
+        const row = await findTicket(sql, garageId, byTicketNumber(ticketNumber), { latestByPlate: false });
         return c.json(toTicket(row, deps.now()), 200);
       })
       /** PUT /api/tickets/:ticketNumber/exit */
       .openapi(exit, async (c) => {
         const { ticketNumber } = c.req.valid('param');
         const body = c.req.valid('json');
-        const key = idempotencyKey(c.req.header('idempotency-key'));
-        const answer = await runIdempotent(
-          sql,
-          garageId,
-          key ? { key, operation: `ticket.exit:${ticketNumber}`, request: body } : undefined,
-          deps.now(),
-          async (tx) => ({
-            status: 200 as const,
-            body: await exitVehicle(tx, deps, { ticketNumber, paymentMethod: body.paymentMethod, exitTime: body.exitTime ? new Date(body.exitTime) : undefined }, attributionOf(c.var)),
-          }),
+        const done = await exitVehicle(
+          deps,
+          { target: byTicketNumber(ticketNumber), paymentMethod: body.paymentMethod, exitTime: body.exitTime ? new Date(body.exitTime) : undefined },
+          attributionOf(c.var),
+          idempotencyKey(c.req.header('idempotency-key')),
         );
-        if (answer.replayed) c.header('Idempotent-Replayed', 'true');
-        return c.json(answer.body, 200);
+        if (done.replayed) c.header('Idempotent-Replayed', 'true');
+        return c.json(done.ticket, 200);
       })
   );
 }

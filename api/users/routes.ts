@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { CreateUserBody, UpdateUserBody, User } from '../../shared/auth.js';
 import { recordAudit } from '../audit/queries.js';
 import { hashPassword } from '../auth/passwords.js';
-import { endUserSessions, insertUser, listUsers, loadUser, toUser, updateUser } from '../auth/queries.js';
+import { endUserSessions } from '../auth/queries.js';
+import { insertUser, listUsers, loadUser, toUser, updateUser } from './queries.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import { attributionOf, currentUser } from '../http/env.js';
@@ -11,24 +12,27 @@ import { createRouter, errorResponses, jsonBody, jsonResponse } from '../http/op
 const list = createRoute({
   method: 'get',
   path: '/',
+  operationId: 'listUsers',
   summary: 'All staff accounts',
-  responses: { 200: jsonResponse(z.array(User), 'Accounts by username') },
+  responses: { 200: jsonResponse(z.array(User), 'Accounts by username'), ...errorResponses(401, 403) },
 });
 
 const create = createRoute({
   method: 'post',
   path: '/',
+  operationId: 'createUser',
   summary: 'Add a staff account',
   request: { body: jsonBody(CreateUserBody) },
-  responses: { 201: jsonResponse(User, 'The new account'), ...errorResponses(400, 409) },
+  responses: { 201: jsonResponse(User, 'The new account'), ...errorResponses(400, 401, 403, 409) },
 });
 
 const update = createRoute({
   method: 'patch',
   path: '/{id}',
+  operationId: 'updateUser',
   summary: 'Change role, reset password, disable or enable, link a Slack user',
   request: { params: z.object({ id: z.coerce.number().int().positive() }), body: jsonBody(UpdateUserBody) },
-  responses: { 200: jsonResponse(User, 'The account after the change'), ...errorResponses(400, 404, 409) },
+  responses: { 200: jsonResponse(User, 'The account after the change'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
 /** /api/users: account management for admins. */

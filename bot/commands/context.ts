@@ -1,6 +1,6 @@
 import type { Deps } from '../../api/deps.js';
 import { AppError } from '../../api/http/app-error.js';
-import type { Attribution } from '../../api/tickets/use-cases.js';
+import type { Attribution } from '../../shared/auth.js';
 import { buildError, INTERNAL_ERROR_MESSAGE } from '../blocks/error.js';
 import type { Reply } from '../blocks/reply.js';
 
@@ -18,6 +18,15 @@ export type SlackContext = {
 /** The Slack user as the audit log records them. */
 export function attribution(ctx: SlackContext): Attribution {
   return { actor: `slack:${ctx.userId}`, source: 'slack' };
+}
+
+/**
+ * The idempotency key of this Slack request: its trigger id, which a re-sent delivery carries
+ * again, named by what it does (`enter`, `exit`, `pay`). Keys are scoped to the Slack user, so no
+ * other person or door can replay or block it.
+ */
+export function requestKey(ctx: SlackContext, what: string): string | undefined {
+  return ctx.triggerId ? `${what}:${ctx.triggerId}` : undefined;
 }
 
 /**

@@ -170,6 +170,6 @@ describe('/park exit without a method: the quote and its buttons', () => {
   it('a click for a ticket that does not exist says so', async () => {
     h = await start();
     const reply = onlyReply((await h.click('pay_cash', JSON.stringify({ ticketNumber: 'PS-0000ZZ', paymentMethod: 'Cash' }))).replies);
-    expect(reply).toMatchObject({ response_type: 'ephemeral', text: 'No ticket PS-0000ZZ' });
+    expect(reply).toMatchObject({ response_type: 'ephemeral', text: 'No ticket PS-0000ZZ.' });
   });
 });

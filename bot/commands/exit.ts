@@ -1,99 +1,86 @@
+import { loadGarageTimezone } from '../../api/garage/queries.js';
 import { AppError } from '../../api/http/app-error.js';
-import { runIdempotent } from '../../api/idempotency/run.js';
-import { loadTicket } from '../../api/tickets/queries.js';
+import { exitVehicle } from '../../api/tickets/exit.js';
+import { byTicketNumber, findTicket } from '../../api/tickets/lookup.js';
 import { toTicket } from '../../api/tickets/ticket-view.js';
-import { exitVehicle } from '../../api/tickets/use-cases.js';
-import { quoteFee } from '../../shared/fee.js';
-import type { PaymentMethod, Ticket } from '../../shared/tickets.js';
+import { quoteTicketFee } from '../../shared/fee.js';
+import type { PaymentMethod, Ticket, TicketTarget } from '../../shared/tickets.js';
 import { buildQuote, buildReceipt, type PayChoice } from '../blocks/exit.js';
 import { formatDateTime } from '../blocks/format.js';
 import type { Reply } from '../blocks/reply.js';
-import type { Target } from '../parse.js';
-import { attribution, type SlackContext } from './context.js';
-import { findTicket, garageTimezone } from './lookup.js';
+import { attribution, requestKey, type SlackContext } from './context.js';
 
 const alreadyPaid = (t: Ticket, timeZone: string) =>
   `Already paid${t.exitTime ? ` at ${formatDateTime(t.exitTime, timeZone)}` : ''}: nothing more was charged.`;
 
-/** The receipt of a ticket someone else completed first, shown only to the person who asked. */
+/** The ticket a `ticket_already_completed` refusal names, if it is one. */
+function completedTicketOf(error: unknown): string | null {
+  if (!(error instanceof AppError) || error.code !== 'ticket_already_completed') return null;
+  const [detail] = (error.details ?? []) as { ticketNumber?: string }[];
+  return detail?.ticketNumber ?? null;
+}
+
+/** The receipt of a ticket completed earlier (by anyone, through any door), shown only to the person who asked. */
 async function receiptOfCompleted(ctx: SlackContext, ticketNumber: string, timeZone: string, replaceOriginal: boolean): Promise<Reply> {
-  const row = await loadTicket(ctx.deps.sql, ctx.deps.garageId, ticketNumber);
-  if (!row) throw new AppError('not_found', `No ticket ${ticketNumber}.`);
+  const row = await findTicket(ctx.deps.sql, ctx.deps.garageId, byTicketNumber(ticketNumber), { latestByPlate: false });
   const ticket = toTicket(row, ctx.deps.now());
   return buildReceipt(ticket, timeZone, { visibility: 'ephemeral', replaceOriginal, note: alreadyPaid(ticket, timeZone) });
 }
 
 /**
- * `/park exit <ticket|plate> [method]`. With a method: completes the ticket through the same use
- * case as PUT /api/tickets/:n/exit and posts the receipt in the channel. The car is looked up inside
- * the idempotent transaction, so a re-sent delivery of the command replays its receipt (to the
- * sender only) even though the plate has no active ticket any more. Without a method: an ephemeral
- * quote with a button per payment method.
+ * `/park exit <ticket|plate> [method]`. With a method: the exit use case (as PUT
+ * /api/tickets/:n/exit), the receipt posted in the channel; the command's trigger id is its
+ * idempotency key, so a re-sent delivery replays its receipt (to the sender only) even though the
+ * plate has no active ticket any more. Without a method: an ephemeral quote with a button per
+ * payment method.
  */
-export async function exitCommand(ctx: SlackContext, input: { target: Target; paymentMethod: PaymentMethod | null }): Promise<Reply> {
+export async function exitCommand(ctx: SlackContext, input: { target: TicketTarget; paymentMethod: PaymentMethod | null }): Promise<Reply> {
   const { deps } = ctx;
-  const timeZone = await garageTimezone(deps);
-  const now = deps.now();
+  const timeZone = await loadGarageTimezone(deps.sql, deps.garageId);
   if (!input.paymentMethod) {
     const row = await findTicket(deps.sql, deps.garageId, input.target, { latestByPlate: false });
     if (row.status === 'completed') return receiptOfCompleted(ctx, row.ticketNumber, timeZone, false);
-    return buildQuote(toTicket(row, now), quoteFee(row.entryTime, now, row), timeZone);
+    const now = deps.now();
+    const ticket = toTicket(row, now);
+    return buildQuote(ticket, quoteTicketFee(ticket, now), timeZone);
   }
-  const paymentMethod = input.paymentMethod;
-  const seen: { ticketNumber?: string } = {};
   try {
-    const answer = await runIdempotent(
-      deps.sql,
-      deps.garageId,
-      ctx.triggerId
-        ? { key: `slack:exit:${ctx.triggerId}`, operation: 'ticket.exit.slack-command', request: { target: input.target.text, paymentMethod } }
-        : undefined,
-      now,
-      async (tx) => {
-        const row = await findTicket(tx, deps.garageId, input.target, { latestByPlate: false });
-        seen.ticketNumber = row.ticketNumber;
-        return { status: 200 as const, body: await exitVehicle(tx, deps, { ticketNumber: row.ticketNumber, paymentMethod }, attribution(ctx)) };
-      },
-    );
-    if (answer.replayed) {
-      return buildReceipt(answer.body, timeZone, { visibility: 'ephemeral', note: 'This command had already been handled: nothing more was charged.' });
+    const done = await exitVehicle(deps, { target: input.target, paymentMethod: input.paymentMethod }, attribution(ctx), requestKey(ctx, 'exit'));
+    if (done.replayed) {
+      return buildReceipt(done.ticket, timeZone, { visibility: 'ephemeral', note: 'This command had already been handled: nothing more was charged.' });
     }
-    return buildReceipt(answer.body, timeZone);
+    return buildReceipt(done.ticket, timeZone);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'ticket_already_completed' && seen.ticketNumber) {
-      return receiptOfCompleted(ctx, seen.ticketNumber, timeZone, false);
-    }
+    const completed = completedTicketOf(error);
+    if (completed) return receiptOfCompleted(ctx, completed, timeZone, false);
     throw error;
   }
 }
 
 /**
- * A click on a quote's payment button. Completes the ticket once however often and by whomever
- * its quotes are clicked: the idempotency key is the ticket's, so every later click (and every
- * concurrent one, which waits on the key) replays the first completion; a ticket completed some
- * other way shows its receipt. Each clicker's quote is replaced by the receipt.
+ * A click on a quote's payment button: the exit use case for the ticket the quote was for. The
+ * click's trigger id is its idempotency key, so a re-sent delivery of the click replays its receipt;
+ * every other click — the same person's again, on another method, or someone else's at the same
+ * moment — finds the ticket completed (its row lock lets exactly one exit through) and shows that
+ * receipt. Each clicker's quote is replaced by the receipt.
  */
 export async function payCommand(ctx: SlackContext, choice: PayChoice): Promise<Reply> {
   const { deps } = ctx;
-  const timeZone = await garageTimezone(deps);
+  const timeZone = await loadGarageTimezone(deps.sql, deps.garageId);
   try {
-    const answer = await runIdempotent(
-      deps.sql,
-      deps.garageId,
-      { key: `slack:pay:${choice.ticketNumber}`, operation: 'ticket.exit.slack-quote', request: { ticketNumber: choice.ticketNumber } },
-      deps.now(),
-      async (tx) => ({
-        status: 200 as const,
-        body: await exitVehicle(tx, deps, { ticketNumber: choice.ticketNumber, paymentMethod: choice.paymentMethod }, attribution(ctx)),
-      }),
+    const done = await exitVehicle(
+      deps,
+      { target: byTicketNumber(choice.ticketNumber), paymentMethod: choice.paymentMethod },
+      attribution(ctx),
+      requestKey(ctx, 'pay'),
     );
-    return buildReceipt(answer.body, timeZone, {
+    return buildReceipt(done.ticket, timeZone, {
       visibility: 'ephemeral',
       replaceOriginal: true,
-      ...(answer.replayed ? { note: alreadyPaid(answer.body, timeZone) } : {}),
+      ...(done.replayed ? { note: alreadyPaid(done.ticket, timeZone) } : {}),
     });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'ticket_already_completed') return receiptOfCompleted(ctx, choice.ticketNumber, timeZone, true);
+    if (completedTicketOf(error)) return receiptOfCompleted(ctx, choice.ticketNumber, timeZone, true);
     throw error;
   }
 }

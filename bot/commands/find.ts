@@ -1,16 +1,17 @@
+import { loadGarageTimezone } from '../../api/garage/queries.js';
+import { findTicket } from '../../api/tickets/lookup.js';
 import { toTicket } from '../../api/tickets/ticket-view.js';
-import { quoteFee } from '../../shared/fee.js';
+import { quoteTicketFee } from '../../shared/fee.js';
+import type { TicketTarget } from '../../shared/tickets.js';
 import type { Reply } from '../blocks/reply.js';
 import { buildTicketStatus } from '../blocks/ticket.js';
-import type { Target } from '../parse.js';
 import type { SlackContext } from './context.js';
-import { findTicket, garageTimezone } from './lookup.js';
 
-/** `/park find <plate|ticket>`: the ticket, how long the car has been parked and what it owes now. */
-export async function findCommand(ctx: SlackContext, target: Target): Promise<Reply> {
-  const timeZone = await garageTimezone(ctx.deps);
+/** `/park find <plate|ticket>`: the ticket (by the shared lookup policy), how long the car has been parked and what it owes now. */
+export async function findCommand(ctx: SlackContext, target: TicketTarget): Promise<Reply> {
+  const timeZone = await loadGarageTimezone(ctx.deps.sql, ctx.deps.garageId);
   const row = await findTicket(ctx.deps.sql, ctx.deps.garageId, target, { latestByPlate: true });
   const now = ctx.deps.now();
-  const fee = row.status === 'active' ? quoteFee(row.entryTime, now, row) : null;
-  return buildTicketStatus(toTicket(row, now), fee, timeZone);
+  const ticket = toTicket(row, now);
+  return buildTicketStatus(ticket, ticket.status === 'active' ? quoteTicketFee(ticket, now) : null, timeZone);
 }

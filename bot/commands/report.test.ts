@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dailyReport } from '../../api/reports/daily.js';
-import { updateUser } from '../../api/auth/queries.js';
+import { updateUser } from '../../api/users/queries.js';
 import type { SlackHarness } from '../test/harness.js';
 import { slackSuite } from '../test/slack-suite.js';
 import { onlyReply, said, ticketNumberIn } from '../test/replies.js';

@@ -8,7 +8,9 @@ import { createLogger } from '../../api/logger.js';
 import { dailyReport } from '../../api/reports/daily.js';
 import { claimSummaryDay, loadSummaryDay } from '../../api/summaries/queries.js';
 import { createTestDatabase, type TestDatabase } from '../../api/test/database.js';
-import { exitVehicle, issueTicket } from '../../api/tickets/use-cases.js';
+import { enterVehicle } from '../../api/tickets/enter.js';
+import { exitVehicle } from '../../api/tickets/exit.js';
+import { byTicketNumber } from '../../api/tickets/lookup.js';
 import { readPlate } from '../../shared/plate.js';
 import type { PaymentMethod } from '../../shared/tickets.js';
 import { createSlack } from '../create-slack.js';
@@ -56,10 +58,10 @@ const posts = () => slack.apiCalls.filter((c) => c.method === 'chat.postMessage'
 async function stay(plate: string, inAt: string, out?: { at: string; method: PaymentMethod }) {
   const by = { actor: 'system' as const, source: 'system' as const };
   clock.set(inAt);
-  const ticket = await db.sql.begin((tx) => issueTicket(tx, deps, { plate: readPlate(plate)!, vehicleType: 'Car' }, by));
+  const { ticket } = await enterVehicle(deps, { plate: readPlate(plate)!, vehicleType: 'Car' }, by);
   if (out) {
     clock.set(out.at);
-    await db.sql.begin((tx) => exitVehicle(tx, deps, { ticketNumber: ticket.ticketNumber, paymentMethod: out.method }, by));
+    await exitVehicle(deps, { target: byTicketNumber(ticket.ticketNumber), paymentMethod: out.method }, by);
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createApp } from '../../api/app.js';
 import { hashPassword } from '../../api/auth/passwords.js';
-import { insertUser } from '../../api/auth/queries.js';
+import { insertUser } from '../../api/users/queries.js';
 import { LoginAnswer, type Role } from '../../shared/auth.js';
 import { listAudit } from '../../api/audit/queries.js';
 import { searchTickets } from '../../api/tickets/queries.js';

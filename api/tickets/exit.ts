@@ -1,0 +1,80 @@
+import type { Attribution } from '../../shared/auth.js';
+import { isEntryTimeAcceptable } from '../../shared/entry.js';
+import { quoteTicketFee } from '../../shared/fee.js';
+import type { PaymentMethod, Ticket, TicketTarget } from '../../shared/tickets.js';
+import { recordAudit } from '../audit/queries.js';
+import type { TransactionSql } from '../db/types.js';
+import { AppError } from '../http/app-error.js';
+import { runIdempotent } from '../idempotency/run.js';
+import type { Replayable, TicketDeps } from './deps.js';
+import { findTicket, ticketNotFound } from './lookup.js';
+import { completeTicket, loadTicket } from './queries.js';
+import { tariffOf, toTicket } from './ticket-view.js';
+
+/** A car going out: which ticket (a number, or a plate's active ticket), how it paid, and when if recorded offline. */
+export type ExitInput = { target: TicketTarget; paymentMethod: PaymentMethod; exitTime?: Date | undefined };
+
+/**
+ * The exit use case, the one every door calls (PUT /api/tickets/:n/exit, `/park exit`, Slack's pay
+ * buttons, the phone's outbox): finds the ticket by the lookup policy, prices the stay with the
+ * ticket's own tariff (`quoteTicketFee`) and records the payment, with its audit row, in one
+ * transaction. With an idempotency key (scoped to `by`), a repeat replays the first completion —
+ * even when the plate it named has no active ticket any more. A ticket already completed is a
+ * `ticket_already_completed` refusal whose details name the ticket, so a door can show its receipt.
+ */
+export async function exitVehicle(deps: TicketDeps, input: ExitInput, by: Attribution, idempotencyKey?: string): Promise<Replayable<{ ticket: Ticket }>> {
+  const canonical = {
+    plate: input.target.plate?.normalized ?? null,
+    ticketNumber: input.target.ticketNumber,
+    paymentMethod: input.paymentMethod,
+    exitTime: input.exitTime?.toISOString() ?? null,
+  };
+  const { result, replayed } = await runIdempotent(
+    deps.sql,
+    deps.garageId,
+    idempotencyKey === undefined ? undefined : { by, key: idempotencyKey, operation: 'ticket.exit', input: canonical },
+    deps.now(),
+    async (tx) => ({ ticket: await completeStay(tx, deps, input, by) }),
+  );
+  return { ...result, replayed };
+}
+
+/**
+ * The step inside exitVehicle's transaction. An exit recorded offline is priced at the time it
+ * happened (`exitTime`, in the same window as entries).
+ * Invariant — exactly one exit per ticket: the ticket row is locked before it is read as active,
+ * so of two racing exits exactly one completes it.
+ */
+async function completeStay(tx: TransactionSql, deps: TicketDeps, input: ExitInput, by: Attribution): Promise<Ticket> {
+  const now = deps.now();
+  const { target } = input;
+  const ticketNumber = target.plate === null && target.ticketNumber !== null
+    ? target.ticketNumber
+    : (await findTicket(tx, deps.garageId, target, { latestByPlate: false })).ticketNumber;
+  const ticket = await loadTicket(tx, deps.garageId, ticketNumber, true);
+  if (!ticket) throw ticketNotFound(target, false);
+  if (ticket.status === 'completed') {
+    throw new AppError(
+      'ticket_already_completed',
+      `Ticket ${ticket.ticketNumber} was already paid (${ticket.paymentMethod}) at ${ticket.exitTime?.toISOString()}`,
+      [{ ticketNumber: ticket.ticketNumber }],
+    );
+  }
+  if (input.exitTime && !isEntryTimeAcceptable(input.exitTime, now)) {
+    throw new AppError('validation_failed', 'exitTime must be within the last 24 hours and at most 2 minutes ahead of the server clock', [
+      { path: 'exitTime', message: 'out of range' },
+    ]);
+  }
+  const left = input.exitTime ?? now;
+  const exitTime = left < ticket.entryTime ? ticket.entryTime : left; // a phone's clock may run behind the entry's
+  const fee = quoteTicketFee({ entryTime: ticket.entryTime, tariff: tariffOf(ticket) }, exitTime);
+  const completed = await completeTicket(tx, ticket.id, { exitTime, paymentMethod: input.paymentMethod, fee });
+  await recordAudit(tx, {
+    garageId: deps.garageId,
+    ...by,
+    action: 'ticket.exit',
+    subject: completed.ticketNumber,
+    details: { amountPaid: fee.totalCents, paymentMethod: input.paymentMethod, durationMinutes: fee.durationMinutes },
+  });
+  return toTicket(completed, now);
+}

@@ -1,0 +1,43 @@
+import type { TicketTarget } from '../../shared/tickets.js';
+import type { Db } from '../db/types.js';
+import { AppError } from '../http/app-error.js';
+import { loadTicket, searchTickets, type TicketRow } from './queries.js';
+
+/** A target that is a ticket number and nothing else (what the API's `/tickets/:ticketNumber` means). */
+export function byTicketNumber(ticketNumber: string): TicketTarget {
+  return { text: ticketNumber, plate: null, ticketNumber };
+}
+
+/**
+ * The ticket-lookup policy, the same for every door: the active ticket of a plate, else the ticket
+ * of that number; with `latestByPlate`, a plate without an active ticket gives its most recent one
+ * (what "find" means: the car may have left). Throws a not-found AppError that says what was looked for.
+ */
+export async function findTicket(sql: Db, garageId: number, target: TicketTarget, options: { latestByPlate: boolean }): Promise<TicketRow> {
+  if (target.plate) {
+    const [active] = await searchTickets(sql, garageId, { plateNormalized: target.plate.normalized, status: 'active', limit: 1 });
+    if (active) return active;
+  }
+  if (target.ticketNumber) {
+    const byNumber = await loadTicket(sql, garageId, target.ticketNumber);
+    if (byNumber) return byNumber;
+  }
+  if (target.plate && options.latestByPlate) {
+    const [latest] = await searchTickets(sql, garageId, { plateNormalized: target.plate.normalized, limit: 1 });
+    if (latest) return latest;
+  }
+  throw ticketNotFound(target, options.latestByPlate);
+}
+
+/** The not-found refusal for a target, naming what was looked for. */
+export function ticketNotFound(target: TicketTarget, anyTicket: boolean): AppError {
+  const plate = target.plate
+    ? anyTicket
+      ? `No ticket for plate ${target.plate.display}`
+      : `No car with plate ${target.plate.display} is parked here`
+    : null;
+  const ticket = target.ticketNumber ? `no ticket ${target.ticketNumber}` : null;
+  if (plate && ticket) return new AppError('not_found', `${plate}, and ${ticket}.`);
+  if (plate) return new AppError('not_found', `${plate}.`);
+  return new AppError('not_found', `No ticket ${target.ticketNumber}.`);
+}
