@@ -58,9 +58,18 @@ export function createApp(deps: Deps, extra: ExtraRoutes = []) {
     .route('/users', userRoutes(deps));
   api.route('/docs', docsRoutes());
   app.route('/api', api);
+  // named, not inline: doc31's config is typed with OpenAPI 3.0's License, which lacks 3.1's SPDX `identifier`
+  const license = { name: 'Proprietary: no licence is granted', identifier: 'LicenseRef-ParkOps-Proprietary' };
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'ParkOps API', version: '1.0.0', description: 'Garage operations: tickets, payments, stats and reports. Money in integer cents; times ISO-8601 UTC. Sign in with POST /api/auth/login and send the token as `Authorization: Bearer <token>`.' },
+    info: {
+      title: 'ParkOps API',
+      version: '1.0.0',
+      description: 'Garage operations: tickets, payments, stats and reports. Money in integer cents; times ISO-8601 UTC. Sign in with POST /api/auth/login and send the token as `Authorization: Bearer <token>`.',
+      license,
+    },
+    // relative: each garage runs its own server, so the right origin is the one the client fetched this from
+    servers: [{ url: '/', description: 'The ParkOps server that served this document (same origin)' }],
     security: [{ bearer: [] }],
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

@@ -7,9 +7,10 @@ import { loadActivities } from './queries.js';
 const list = createRoute({
   method: 'get',
   path: '/',
+  operationId: 'listActivities',
   summary: 'Recent entries and exits, newest first',
   request: { query: ActivitiesQuery },
-  responses: { 200: jsonResponse(z.array(Activity), 'Recent activity'), ...errorResponses(400) },
+  responses: { 200: jsonResponse(z.array(Activity), 'Recent activity'), ...errorResponses(400, 401) },
 });
 
 /** /api/activities */

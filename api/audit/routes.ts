@@ -17,11 +17,12 @@ const AuditQuery = z.object({
 const list = createRoute({
   method: 'get',
   path: '/',
+  operationId: 'listAuditEntries',
   summary: 'The audit log, newest first; page with `before`',
   request: { query: AuditQuery },
   responses: {
     200: jsonResponse(z.object({ entries: z.array(AuditEntry), nextBefore: z.number().int().nullable() }), 'A page of the audit log'),
-    ...errorResponses(400),
+    ...errorResponses(400, 401, 403),
   },
 });
 

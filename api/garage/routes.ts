@@ -10,23 +10,26 @@ import { garageStats } from './stats.js';
 const stats = createRoute({
   method: 'get',
   path: '/stats',
+  operationId: 'getGarageStats',
   summary: "Occupancy now and today's figures in the garage's timezone",
-  responses: { 200: jsonResponse(GarageStats, 'The dashboard figures') },
+  responses: { 200: jsonResponse(GarageStats, 'The dashboard figures'), ...errorResponses(401) },
 });
 
 const getSettings = createRoute({
   method: 'get',
   path: '/settings',
+  operationId: 'getGarageSettings',
   summary: 'The garage settings',
-  responses: { 200: jsonResponse(GarageSettings, 'The settings') },
+  responses: { 200: jsonResponse(GarageSettings, 'The settings'), ...errorResponses(401, 403) },
 });
 
 const putSettings = createRoute({
   method: 'put',
   path: '/settings',
+  operationId: 'updateGarageSettings',
   summary: 'Change any of the settings; cars already inside keep the tariff they entered with',
   request: { body: jsonBody(SettingsUpdate) },
-  responses: { 200: jsonResponse(GarageSettings, 'The settings after the change'), ...errorResponses(400) },
+  responses: { 200: jsonResponse(GarageSettings, 'The settings after the change'), ...errorResponses(400, 401, 403) },
 });
 
 /** /api/garage: stats and settings. */

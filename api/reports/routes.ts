@@ -11,6 +11,7 @@ import { dailyReport } from './daily.js';
 const daily = createRoute({
   method: 'get',
   path: '/daily',
+  operationId: 'getDailyReport',
   summary: "One day's figures in the garage's timezone (default today), or a range with from and to",
   request: { query: ReportQuery },
   responses: {
@@ -18,7 +19,7 @@ const daily = createRoute({
       description: 'The report (JSON, or CSV with format=csv)',
       content: { 'application/json': { schema: DailyReport }, 'text/csv': { schema: { type: 'string' } } },
     },
-    ...errorResponses(400),
+    ...errorResponses(400, 401, 403),
   },
 });
 

@@ -7,7 +7,9 @@ import { pingDatabase } from './queries.js';
 const status = createRoute({
   method: 'get',
   path: '/',
+  operationId: 'getStatus',
   summary: 'Health: ok when the database answers',
+  security: [],
   responses: { 200: jsonResponse(Status, 'Up'), 503: jsonResponse(Status, 'The database is unreachable') },
 });
 
