@@ -74,6 +74,14 @@ export type Actor = `user:${number}` | `slack:${string}` | 'system';
 export const AuditSource = z.enum(['pwa', 'api', 'slack', 'system']);
 export type AuditSource = z.infer<typeof AuditSource>;
 
+/**
+ * Why a request has no session, in every 401's `details[0].reason`, so an app can say it in words:
+ * none was sent, it is not known, its user signed out (maybe on another device), their password was
+ * reset, their account was disabled, or it was idle too long.
+ */
+export const SessionEndReason = z.enum(['no_session', 'unknown', 'signed_out', 'password_reset', 'disabled', 'idle']);
+export type SessionEndReason = z.infer<typeof SessionEndReason>;
+
 /** Who makes a change and through which door; recorded in the audit log, and the scope of its idempotency keys. */
 export type Attribution = { actor: Actor; source: AuditSource };
 
@@ -94,6 +102,10 @@ export const ACTION_ROLES = {
   'reports.read': 'manager',
   'audit.read': 'manager',
   'users.manage': 'admin',
+  /** Report an outbox item given up on the phone (what was discarded, and why). */
+  'discards.report': 'attendant',
+  /** See discarded items and resolve those where money was taken. */
+  'discards.resolve': 'manager',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTION_ROLES;
 

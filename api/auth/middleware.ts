@@ -5,7 +5,8 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import type { AppEnv } from '../http/env.js';
 import { accessFor } from './access.js';
-import { touchSession } from './queries.js';
+import { explainMissingSession, touchSession } from './queries.js';
+import { sessionEnded } from './session-ended.js';
 import { hashToken } from './tokens.js';
 
 /** The session cookie the PWA signs in with. */
@@ -28,22 +29,23 @@ export function readSessionToken(c: Context) {
  * made with the cookie must come from this origin (CSRF).
  */
 export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
+  const idleHours = Math.round((deps.sessionIdleMs / 3600_000) * 10) / 10;
   return async (c, next) => {
     const access = accessFor(c.req.method, c.req.path);
     if (access === 'public') return next(); // no session lookup: status must answer even when the database cannot
     const found = readSessionToken(c);
-    if (found) {
-      const now = deps.now();
-      const user = await touchSession(deps.sql, hashToken(found.token), now, new Date(now.getTime() - deps.sessionIdleMs));
-      if (user) {
-        c.set('user', user);
-        c.set('via', found.via);
-      }
-    }
-    const decision = decideAccess(c.get('user') ?? null, access);
+    if (!found) throw sessionEnded('no_session', idleHours);
+    const now = deps.now();
+    const tokenHash = hashToken(found.token);
+    const idleSince = new Date(now.getTime() - deps.sessionIdleMs);
+    const user = await touchSession(deps.sql, tokenHash, now, idleSince);
+    if (!user) throw sessionEnded(await explainMissingSession(deps.sql, tokenHash, idleSince), idleHours);
+    c.set('user', user);
+    c.set('via', found.via);
+    const decision = decideAccess(user, access);
     if (!decision.ok) {
       if (decision.reason === 'role') throw new AppError('forbidden', `This needs the ${decision.needed} role; you are signed in as ${decision.role}`);
-      throw new AppError('unauthorized', 'Sign in first: your session is missing or has ended');
+      throw sessionEnded(decision.reason === 'disabled' ? 'disabled' : 'unknown', idleHours);
     }
     if (c.get('via') === 'cookie' && !SAFE_METHODS.has(c.req.method) && !isSameOrigin(c.req.header('origin'), c.req.url, c.req.header('host'))) {
       throw new AppError('forbidden', 'Cross-site request refused: a change made with the session cookie must come from this site');

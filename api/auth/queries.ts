@@ -1,3 +1,4 @@
+import type { SessionEndReason } from '../../shared/auth.js';
 import type { Db } from '../db/types.js';
 import type { StaffMember } from '../http/env.js';
 
@@ -34,12 +35,29 @@ export async function touchSession(sql: Db, tokenHash: string, now: Date, idleSi
 
 /** Ends one session (logout). */
 export async function endSession(sql: Db, tokenHash: string, now: Date): Promise<void> {
-  await sql`update sessions set ended_at = ${now} where token_hash = ${tokenHash} and ended_at is null`;
+  await sql`update sessions set ended_at = ${now}, end_reason = 'signed_out' where token_hash = ${tokenHash} and ended_at is null`;
 }
 
-/** Ends every session of a user (disabled, or password reset). */
-export async function endUserSessions(sql: Db, userId: number, now: Date): Promise<void> {
-  await sql`update sessions set ended_at = ${now} where user_id = ${userId} and ended_at is null`;
+/** Ends every session of a user, saying why (their account was disabled, or their password reset). */
+export async function endUserSessions(sql: Db, userId: number, now: Date, reason: 'password_reset' | 'disabled'): Promise<void> {
+  await sql`update sessions set ended_at = ${now}, end_reason = ${reason} where user_id = ${userId} and ended_at is null`;
+}
+
+/**
+ * Why a token has no live session (asked only after `touchSession` found none): not known, ended
+ * (and why), its user disabled, or idle since before `idleSince`.
+ */
+export async function explainMissingSession(sql: Db, tokenHash: string, idleSince: Date): Promise<Exclude<SessionEndReason, 'no_session'>> {
+  const [row] = await sql<{ endedAt: Date | null; endReason: SessionEndReason | null; lastSeenAt: Date; disabled: boolean }[]>`
+    select s.ended_at, s.end_reason, s.last_seen_at, u.disabled
+    from sessions s join users u on u.id = s.user_id
+    where s.token_hash = ${tokenHash}
+  `;
+  if (!row) return 'unknown';
+  if (row.endedAt) return row.endReason === 'password_reset' || row.endReason === 'disabled' ? row.endReason : 'signed_out';
+  if (row.disabled) return 'disabled';
+  if (row.lastSeenAt < idleSince) return 'idle';
+  return 'unknown';
 }
 
 /** Records a failed login for throttling. */

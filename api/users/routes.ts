@@ -72,7 +72,7 @@ export function userRoutes(deps: Deps) {
             if (!(await loadUser(tx, id))) return null;
             const changed = await updateUser(tx, id, { role: body.role, passwordHash, disabled: body.disabled, slackUserId: body.slackUserId });
             if (!changed) return null;
-            if (body.disabled === true || passwordHash !== undefined) await endUserSessions(tx, id, now);
+            if (body.disabled === true || passwordHash !== undefined) await endUserSessions(tx, id, now, body.disabled === true ? 'disabled' : 'password_reset');
             const details: Record<string, unknown> = { ...body };
             if ('password' in details) details.password = 'reset';
             await recordAudit(tx, { garageId, ...by, action: 'user.update', subject: changed.username, details });
