@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { activityRoutes } from './activities/routes.js';
 import { auditRoutes } from './audit/routes.js';
+import { discardRoutes } from './discards/routes.js';
 import { authenticate } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
 import type { Deps } from './deps.js';
@@ -35,6 +36,7 @@ export type ExtraRoutes = { path: string; app: Hono<any, any, any> }[];
  * | /api/activities | recent entries and exits |
  * | /api/reports/daily | daily / range report, JSON or CSV |
  * | /api/auth/…, /api/users…, /api/audit | sign-in, staff accounts, the audit log |
+ * | /api/discards… | what the phone gave up on, and the payments a manager resolves |
  * | /api/openapi.json, /api/docs | the contract and a page to read it |
  * | /metrics | Prometheus metrics, for the holder of METRICS_TOKEN |
  * | everything else | the app page |
@@ -55,7 +57,8 @@ export function createApp(deps: Deps, extra: ExtraRoutes = []) {
     .route('/activities', activityRoutes(deps))
     .route('/reports', reportRoutes(deps))
     .route('/audit', auditRoutes(deps))
-    .route('/users', userRoutes(deps));
+    .route('/users', userRoutes(deps))
+    .route('/discards', discardRoutes(deps));
   api.route('/docs', docsRoutes());
   app.route('/api', api);
   // named, not inline: doc31's config is typed with OpenAPI 3.0's License, which lacks 3.1's SPDX `identifier`

@@ -10,6 +10,7 @@ export const errorStatus = {
   vehicle_already_parked: 409,
   ticket_already_completed: 409,
   already_exists: 409,
+  already_resolved: 409,
   payload_too_large: 413,
   idempotency_conflict: 422,
   rate_limited: 429,

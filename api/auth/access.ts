@@ -29,6 +29,9 @@ export const accessRules: ReadonlyArray<{ method: string; path: string; access: 
   { method: 'GET', path: '/api/users', access: 'users.manage' },
   { method: 'POST', path: '/api/users', access: 'users.manage' },
   { method: 'PATCH', path: '/api/users/:id', access: 'users.manage' },
+  { method: 'POST', path: '/api/discards', access: 'discards.report' },
+  { method: 'GET', path: '/api/discards', access: 'discards.resolve' },
+  { method: 'POST', path: '/api/discards/:id/resolve', access: 'discards.resolve' },
 ];
 
 const compiled = accessRules.map((rule) => ({
