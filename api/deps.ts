@@ -1,4 +1,6 @@
+import type { Alerts } from './alerts.js';
 import type { Sql } from './db/types.js';
+import type { TrustedProxies } from './http/client-address.js';
 import type { Logger } from './logger.js';
 
 /** What the app is built from; tests pass their own clock and database. */
@@ -12,4 +14,8 @@ export type Deps = {
   sessionIdleMs: number;
   /** The bearer token the metrics scraper sends; unset: no /metrics. */
   metricsToken?: string | undefined;
+  /** Where anomalies are announced to managers (the Slack adapter, wired by the composition root); unset: nowhere. */
+  alerts?: Alerts | undefined;
+  /** Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (TRUSTED_PROXY); unset: none. */
+  trustedProxies?: TrustedProxies | undefined;
 };

@@ -2,6 +2,7 @@ import type { ExtraRoutes } from '../api/app.js';
 import type { Config } from '../api/config.js';
 import type { Deps } from '../api/deps.js';
 import type { Logger } from '../api/logger.js';
+import { createSlackAlerts, type SlackAlerts } from './alerts/alerts.js';
 import { boltLogger } from './bolt-logger.js';
 import { HonoReceiver } from './receiver.js';
 import { buildSlackApp } from './slack-app.js';
@@ -20,14 +21,16 @@ export type Slack = {
   receiver: HonoReceiver | null;
   /** Starts the daily summary (when a bot token and a channel are set); call once the server listens. */
   startSummaries(): SummaryScheduler | null;
+  /** Anomalies announced to the managers' channel (`SLACK_SUMMARY_CHANNEL`), when a bot token and a channel are set. */
+  alerts: SlackAlerts | null;
   /** Stops the summary schedule and waits for Slack work in flight; call before closing the database. */
   stop(): Promise<void>;
 };
 
 /**
  * Builds the Slack adapter from the configuration, each half off (with a log line saying why) when
- * its settings are missing: the route needs `SLACK_SIGNING_SECRET`; the daily summary needs
- * `SLACK_BOT_TOKEN` and `SLACK_SUMMARY_CHANNEL`. Makes no call to Slack.
+ * its settings are missing: the route needs `SLACK_SIGNING_SECRET`; the daily summary and the
+ * managers' alerts need `SLACK_BOT_TOKEN` and `SLACK_SUMMARY_CHANNEL`. Makes no call to Slack.
  * @example const slack = createSlack({ deps, config, log }); const app = createApp(deps, slack.routes);
  */
 export function createSlack(options: { deps: Deps; config: SlackConfig; log: Logger; summaryPoster?: SummaryPoster }): Slack {
@@ -47,10 +50,12 @@ export function createSlack(options: { deps: Deps; config: SlackConfig; log: Log
   const makePoster = given ? () => given : token ? () => createSummaryPoster(createSummaryClient(token, { logger: boltLogger(log), slackApiUrl: config.SLACK_API_URL })) : null;
   if (channel && makePoster) checkSchedule(config.SUMMARY_SCHEDULE);
   let scheduler: SummaryScheduler | null = null;
+  const alerts = channel && makePoster ? createSlackAlerts({ deps, channel, post: makePoster() }) : null;
 
   return {
     routes: receiver ? [{ path: '/slack', app: receiver.routes() }] : [],
     receiver,
+    alerts,
     startSummaries() {
       if (!channel || !makePoster) {
         log.info({}, 'daily slack summary off: set SLACK_BOT_TOKEN and SLACK_SUMMARY_CHANNEL to post it');
@@ -63,6 +68,7 @@ export function createSlack(options: { deps: Deps; config: SlackConfig; log: Log
     async stop() {
       await scheduler?.stop();
       await receiver?.stop();
+      await alerts?.settled();
     },
   };
 }

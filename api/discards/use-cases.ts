@@ -20,15 +20,16 @@ export function discardStatus(body: Pick<DiscardBody, 'kind' | 'paymentMethod'>)
  * Records what an attendant discards from the phone after the server refused it — who, what, the
  * amount taken, what the server said and why — with its audit row, in one transaction. Reporting
  * the same phone item again (its key) gives the record made the first time, so a retry never makes
- * two. Invariant: money taken at the gate never disappears without a record.
+ * two. Invariant: money taken at the gate never disappears without a record. A paid exit is
+ * announced to managers (`deps.alerts`) once, after the record has committed.
  */
 export async function reportDiscard(
-  deps: Pick<Deps, 'sql' | 'garageId' | 'now'>,
+  deps: Pick<Deps, 'sql' | 'garageId' | 'now' | 'alerts'>,
   body: DiscardBody,
   staff: Staff,
 ): Promise<{ discard: Discard; replayed: boolean }> {
   const status = discardStatus(body);
-  return deps.sql.begin(async (tx) => {
+  const done = await deps.sql.begin(async (tx) => {
     const id = await insertDiscard(tx, { ...body, garageId: deps.garageId, discardedBy: staff.userId, discardedAt: deps.now(), status });
     if (id === null) {
       const earlier = await loadDiscardByKey(tx, deps.garageId, staff.userId, body.key);
@@ -56,6 +57,8 @@ export async function reportDiscard(
     if (!discard) throw new Error(`discard ${id} was just inserted but cannot be read`);
     return { discard, replayed: false };
   });
+  if (!done.replayed && done.discard.status === 'needs_manager') deps.alerts?.paymentNeedsManager(done.discard);
+  return done;
 }
 
 /**

@@ -30,7 +30,7 @@ export function testClock(start: string) {
 
 /**
  * A whole server for one test: its own migrated database, a garage, the real HTTP app with the
- * Slack route mounted as in main.ts, and helpers that send signed requests through it.
+ * Slack route mounted and the alerts wired as in server/main.ts, and helpers that send signed requests through it.
  */
 export async function slackHarness(
   slack: ReturnType<typeof fakeSlack>,
@@ -60,6 +60,7 @@ export async function slackHarness(
     ...options.config,
   };
   const adapter = createSlack({ deps, config, log: deps.log, ...(options.summaryPoster ? { summaryPoster: options.summaryPoster } : {}) });
+  deps.alerts = adapter.alerts ?? undefined; // wired as server/main.ts does
   const app = createApp(deps, adapter.routes);
 
   /** Sends a signed body to POST /slack/events; resolves when the HTTP answer (the ack) is back. */

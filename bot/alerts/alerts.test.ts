@@ -1,0 +1,72 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { LoginAnswer } from '../../shared/auth.js';
+import { capturedLog } from '../test/captured-log.js';
+import type { SlackHarness } from '../test/harness.js';
+import { slackSuite } from '../test/slack-suite.js';
+
+const { slack, start } = slackSuite();
+
+/** Signs `username` in through the API and reports a discarded outbox item as the phone does. */
+async function discard(h: SlackHarness, username: string, over: Record<string, unknown> = {}) {
+  const login = await h.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'correct horse battery' }),
+  });
+  const { token } = LoginAnswer.parse(await login.json());
+  const res = await h.app.request('/api/discards', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      key: 'item-1',
+      kind: 'exit',
+      ticketNumber: 'OFF-3F9A1C',
+      licensePlate: 'ABC 123',
+      vehicleType: 'Car',
+      paymentMethod: 'Cash',
+      amountCents: 6000,
+      happenedAt: '2026-11-23T14:40:00.000Z',
+      refusal: { code: 'garage_full', message: 'Garage is full — 140/140' },
+      reason: 'The entry was refused; the driver paid cash and left',
+      ...over,
+    }),
+  });
+  await h.slack.alerts?.settled();
+  return res;
+}
+
+const posts = () => slack.apiCalls.filter((c) => c.method === 'chat.postMessage');
+
+describe("the managers' channel hears about money to account for", () => {
+  it('a paid exit discarded on a phone is posted once to the managers, in the garage time, with the amount and who', async () => {
+    const h = await start({ timezone: 'America/New_York' });
+    await h.addUser('ana', 'attendant');
+    expect((await discard(h, 'ana')).status).toBe(201);
+    expect(posts()).toHaveLength(1);
+    const [post] = posts();
+    expect(post!.args.channel).toBe('C0MANAGERS');
+    expect(post!.args.text).toBe('Payment to resolve: $60.00 (Cash) taken by ana for OFF-3F9A1C · ABC 123 could not be recorded');
+    expect(JSON.stringify(post!.args.blocks)).toContain('9:40'); // 14:40 UTC is 9:40 in New York
+    // the same item reported again is the same record: no second post
+    expect((await discard(h, 'ana')).headers.get('idempotent-replayed')).toBe('true');
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('a discarded entry (no money taken) is recorded without a post', async () => {
+    const h = await start();
+    await h.addUser('ben', 'attendant');
+    expect((await discard(h, 'ben', { kind: 'entry', paymentMethod: null, amountCents: null, key: 'entry-1' })).status).toBe(201);
+    expect(posts()).toHaveLength(0);
+  });
+
+  it('Slack refusing the post: the record is kept and the failure logged with what it was about', async () => {
+    const { log, lines } = capturedLog();
+    const h = await start({ log });
+    await h.addUser('cyd', 'attendant');
+    slack.server.use(http.post('https://slack.com/api/chat.postMessage', () => HttpResponse.json({ ok: false, error: 'channel_not_found' })));
+    const res = await discard(h, 'cyd');
+    expect(res.status).toBe(201);
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'slack alert could not be posted', alert: 'payment_needs_manager', channel: 'C0MANAGERS' }));
+  });
+});
