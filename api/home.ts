@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Handler } from 'hono';
+import type { Context, Handler } from 'hono';
 
 /** Where `npm run build` puts the attendant app. */
 export const PWA_DIST = fileURLToPath(new URL('../pwa/dist/', import.meta.url));
@@ -58,11 +58,47 @@ async function fileAt(file: string): Promise<Buffer | null> {
   return s?.isFile() ? readFile(file) : null;
 }
 
+/** The precompressed copies the build writes beside each text file (pwa/vite.config.ts), best first. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+/**
+ * The encodings a client accepts, from its `Accept-Encoding` (`q=0` refuses one; `*` accepts any).
+ * @example acceptedEncodings('gzip, deflate, br;q=0.9') // Set { 'gzip', 'deflate', 'br' }
+ */
+export function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (q && Number(q.slice(2)) === 0) continue;
+    if (name === '*') ENCODINGS.forEach((e) => accepted.add(e.name));
+    else accepted.add(name);
+  }
+  return accepted;
+}
+
+/** A file as sent: its precompressed copy in the best encoding the client takes, else itself. */
+async function bestCopy(file: string, acceptEncoding: string | undefined): Promise<{ body: Buffer; encoding: string | null } | null> {
+  const accepted = acceptedEncodings(acceptEncoding);
+  for (const e of ENCODINGS) {
+    if (!accepted.has(e.name)) continue;
+    const body = await fileAt(file + e.suffix);
+    if (body) return { body, encoding: e.name };
+  }
+  const body = await fileAt(file);
+  return body ? { body, encoding: null } : null;
+}
+
 /**
  * Serves the built PWA from `dist` for every non-API GET: a file when one matches the path, else
  * `index.html` (SPA fallback) — but a missing file under `/assets/` or with an extension is a 404,
- * so a stale page never gets HTML for a script. `/api/*` is never answered here. Without a build,
- * a page says how to make one.
+ * so a stale page never gets HTML for a script. `/api/*` is never answered here. Text files go as
+ * their brotli or gzip copy when the client takes one (the build writes them: no compressing per
+ * request). Without a build, a page says how to make one.
  */
 export function servePwa(dist: string = PWA_DIST): Handler {
   const root = path.resolve(dist);
@@ -77,22 +113,29 @@ export function servePwa(dist: string = PWA_DIST): Handler {
     }
     const file = path.resolve(root, `.${path.posix.normalize(decoded)}`);
     const inside = file === root || file.startsWith(root + path.sep);
-    const body = inside && file !== root ? await fileAt(file) : null;
-    if (body) {
-      c.header('Content-Type', contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
-      c.header('Cache-Control', cacheControl(urlPath));
-      return c.body(new Uint8Array(body));
-    }
+    const acceptEncoding = c.req.header('accept-encoding');
+    const found = inside && file !== root && !ENCODINGS.some((e) => file.endsWith(e.suffix)) ? await bestCopy(file, acceptEncoding) : null;
+    if (found) return send(c, found, contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream', cacheControl(urlPath));
     if (urlPath.startsWith('/assets/') || path.posix.extname(urlPath) !== '') {
       c.header('Cache-Control', 'no-cache');
       return c.text(`Not found: ${urlPath}`, 404);
     }
-    const index = await fileAt(path.join(root, 'index.html'));
-    c.header('Cache-Control', 'no-cache');
-    if (!index) return c.html(placeholder);
-    c.header('Content-Type', contentTypes['.html']!);
-    return c.body(new Uint8Array(index));
+    const index = await bestCopy(path.join(root, 'index.html'), acceptEncoding);
+    if (!index) {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(placeholder);
+    }
+    return send(c, index, contentTypes['.html']!, 'no-cache');
   };
+}
+
+/** Sends a file (or its compressed copy) with its type, caching, and `Vary` so caches keep each encoding apart. */
+function send(c: Context, copy: { body: Buffer; encoding: string | null }, type: string, cache: string) {
+  c.header('Content-Type', type);
+  c.header('Cache-Control', cache);
+  c.header('Vary', 'Accept-Encoding');
+  if (copy.encoding) c.header('Content-Encoding', copy.encoding);
+  return c.body(new Uint8Array(copy.body));
 }
 
 /** `/` and every other non-API path: the attendant app. */
