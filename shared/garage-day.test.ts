@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isLocalDate, isTimeZone, localDate, localDayRange, localHour, startOfLocalDay } from './garage-day.js';
+import { addDays, daysBetween, isLocalDate, localDateTime, isTimeZone, localDate, localDayRange, localHour, startOfLocalDay } from './garage-day.js';
 
 describe('localDate', () => {
   it.each([
@@ -43,6 +43,17 @@ describe('helpers', () => {
   ])('addDays(%s, %i) = %s', (date, n, expected) => expect(addDays(date, n)).toBe(expected));
 
   it.each([
+    ['2026-11-23', '2026-11-23', 0],
+    ['2026-11-23', '2026-12-01', 8],
+    ['2026-12-01', '2026-11-23', -8],
+    ['2025-01-01', '2026-11-01', 669],
+    ['2028-02-28', '2028-03-01', 2],
+    ['2026-03-07', '2026-03-09', 2], // across a DST change: calendar days, not 24-hour blocks
+    ['9999-12-31', '9999-12-31', 0],
+    ['2026-11-24', '9999-12-31', 2912115],
+  ])('daysBetween(%s, %s) = %i', (from, to, n) => expect(daysBetween(from, to)).toBe(n));
+
+  it.each([
     ['2026-11-23', true],
     ['2026-02-29', false],
     ['2028-02-29', true],
@@ -57,6 +68,12 @@ describe('helpers', () => {
     ['Mars/Olympus', false],
     ['', false],
   ])('isTimeZone(%s) = %s', (tz, ok) => expect(isTimeZone(tz)).toBe(ok));
+
+  it.each([
+    ['2026-11-23T19:05:00Z', 'America/New_York', '2026-11-23 14:05'],
+    ['2026-11-24T04:30:00Z', 'America/New_York', '2026-11-23 23:30'],
+    ['2026-11-23T23:30:00Z', 'Asia/Tokyo', '2026-11-24 08:30'],
+  ])('localDateTime(%s, %s) = %s', (instant, tz, expected) => expect(localDateTime(new Date(instant), tz)).toBe(expected));
 
   it('localHour gives the hour on the garage clock', () => {
     expect(localHour(new Date('2026-11-23T19:05:00Z'), 'America/New_York')).toBe('14:00');

@@ -46,6 +46,15 @@ export function localDate(instant: Date, timeZone: string): LocalDate {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 }
 
+/**
+ * An instant as date and time on the garage's clock, unambiguous for people and logs alike.
+ * @example localDateTime(new Date('2026-11-23T19:05:00Z'), 'America/New_York') // '2026-11-23 14:05'
+ */
+export function localDateTime(instant: Date, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
+}
+
 /** The local hour of an instant as `HH:00`. */
 export function localHour(instant: Date, timeZone: string): string {
   return `${pad(wallClock(instant, timeZone).hour)}:00`;
@@ -73,6 +82,19 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const t = new Date(Date.UTC(y, m - 1, d + days));
   return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/**
+ * Calendar days from `from` to `to` (negative when `to` is earlier); a count, so loops over a
+ * period run on it rather than on comparing dates as text ('10000-01-01' < '9999-12-31').
+ * @example daysBetween('2026-11-23', '2026-12-01') // 8
+ */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  const utc = (date: LocalDate) => {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
 /** The half-open UTC range [start, end) that covers local dates `from`..`to` inclusive. */

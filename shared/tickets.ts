@@ -126,7 +126,8 @@ export type CreateTicketBody = z.infer<typeof CreateTicketBody>;
 export const ExitTicketBody = z.strictObject({
   paymentMethod: caseInsensitiveEnum(PAYMENT_METHODS, 'payment method'),
   exitTime: Instant.optional().meta({
-    description: 'For exits recorded offline: when the car left (within the last 24 h, at most 2 min ahead)',
+    description:
+      'For exits recorded offline: when the car left (within the last 24 h, at most 2 min ahead, and at most 2 min before the server last showed the ticket as parked). Audited as client-dated',
   }),
 });
 export type ExitTicketBody = z.infer<typeof ExitTicketBody>;

@@ -3,7 +3,7 @@ import type { Db } from '../db/types.js';
 
 /** The newest entries and exits, merged newest first; each side read through its time index. */
 export async function loadActivities(sql: Db, garageId: number, limit: number) {
-  return sql<(Omit<Activity, 'timestamp'> & { timestamp: Date })[]>`
+  return sql<(Omit<Activity, 'timestamp' | 'amountPaid'> & { timestamp: Date; amountPaid: string | null })[]>`
     (
       select 'entry' as type, entry_time as timestamp, ticket_number, license_plate, vehicle_type,
         null::int as amount_paid, null::text as payment_method, id

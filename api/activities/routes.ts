@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ActivitiesQuery, Activity } from '../../shared/tickets.js';
+import { parseCents } from '../cents.js';
 import type { Deps } from '../deps.js';
 import { createRouter, errorResponses, jsonResponse } from '../http/openapi.js';
 import { loadActivities } from './queries.js';
@@ -25,7 +26,7 @@ export function activityRoutes(deps: Deps) {
         ticketNumber,
         licensePlate,
         vehicleType,
-        amountPaid,
+        amountPaid: amountPaid === null ? null : parseCents(amountPaid),
         paymentMethod,
       })),
       200,

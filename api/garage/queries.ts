@@ -1,4 +1,5 @@
 import type { GarageSettings, SettingsUpdate } from '../../shared/garage.js';
+import { parseCents } from '../cents.js';
 import type { Db, Sql } from '../db/types.js';
 
 /** A lock number shared by every server: the first start creates the garage once. */
@@ -52,14 +53,14 @@ export async function updateSettings(sql: Db, garageId: number, update: Settings
   return row ?? null;
 }
 
-/** Occupancy now and the figures of the local day [dayStart, dayEnd), through indexes only. */
+/** Occupancy now and the figures of the local day [dayStart, dayEnd), through indexes only; revenue in cents. */
 export async function loadStatsFigures(sql: Db, garageId: number, dayStart: Date, dayEnd: Date) {
   const [row] = await sql<
     {
       occupied: number;
       enteredToday: number;
       exitsToday: number;
-      revenueToday: number;
+      revenueToday: string;
       averageStayMinutes: number | null;
     }[]
   >`
@@ -72,11 +73,11 @@ export async function loadStatsFigures(sql: Db, garageId: number, dayStart: Date
     from (
       select
         count(*)::int as exits_today,
-        coalesce(sum(amount_paid), 0)::int as revenue_today,
+        coalesce(sum(amount_paid), 0)::text as revenue_today,
         round(avg(duration_minutes))::int as average_stay_minutes
       from tickets
       where garage_id = ${garageId} and exit_time >= ${dayStart} and exit_time < ${dayEnd}
     ) x
   `;
-  return row!;
+  return { ...row!, revenueToday: parseCents(row!.revenueToday) };
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db/types.js';
 
-/** Raw figures of one period [start, end), occupancy counted at `asOf` (the period's end, or now). */
+/** Raw figures of one period [start, end), occupancy counted at `asOf` (the period's end, or now); sums of money as numeric text. */
 export type PeriodRow = {
   totalRevenue: string;
   revenueByMethod: Record<string, string> | null;
@@ -48,9 +48,9 @@ export async function loadPeriodFigures(sql: Db, garageId: number, start: Date, 
       where garage_id = ${garageId} and tstzrange(entry_time, exit_time, '(]') @> ${asOf}::timestamptz
     )
     select
-      (select coalesce(sum(amount_paid), 0)::bigint from exits)::text as total_revenue,
+      (select coalesce(sum(amount_paid), 0) from exits)::text as total_revenue,
       (select jsonb_object_agg(payment_method, total) from (
-        select payment_method, sum(amount_paid)::bigint::text as total from exits group by payment_method
+        select payment_method, sum(amount_paid)::text as total from exits group by payment_method
       ) m) as revenue_by_method,
       (select count(*)::int from entries) as vehicles_in,
       (select count(*)::int from exits) as vehicles_out,
@@ -64,4 +64,14 @@ export async function loadPeriodFigures(sql: Db, garageId: number, start: Date, 
       (select over24 from parked_at) as open_over24h
   `;
   return row!;
+}
+
+/** What bounds a garage's reports: when it was set up, its earliest ticket's entry, and its timezone. */
+export async function loadReportBounds(sql: Db, garageId: number) {
+  const [row] = await sql<{ createdAt: Date; firstEntryAt: Date | null; timezone: string }[]>`
+    select g.created_at, g.timezone,
+      (select min(t.entry_time) from tickets t where t.garage_id = g.id) as first_entry_at
+    from garages g where g.id = ${garageId}
+  `;
+  return row ?? null;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DailyReport } from '../../shared/reports.js';
 import { startTestApp, type TestApp } from '../test/app.js';
+import { dailyReport } from './daily.js';
 
 let t: TestApp;
 const report = (query: string) => t.call('GET', `/api/reports/daily${query}`, { as: 'manager' });
@@ -83,12 +84,50 @@ describe('GET /api/reports/daily', () => {
   });
 
   it.each([
+    ['the year 9999', '?date=9999-12-31', /no figures for 9999-12-31 yet.*tomorrow, 2026-11-25/],
+    ['a range running to the year 9999', '?from=2026-11-22&to=9999-12-31', /no figures for 9999-12-31 yet.*tomorrow, 2026-11-25/],
+    ['the day after tomorrow', '?date=2026-11-26', /no figures for 2026-11-26 yet/],
+    ['a day before the garage existed', '?date=2000-01-01', /2000-01-01 is before this garage's first day, 2026-11-21: ask for a date from 2026-11-21 to 2026-11-25/],
+  ])('400 with a sentence a person can act on for %s (never "at most 366 days")', async (_name, query, message) => {
+    const res = await report(query);
+    expect(res).toMatchObject({ status: 400, json: { code: 'validation_failed' } });
+    expect(res.json.message).toMatch(message);
+    expect(res.json.message).not.toMatch(/366/);
+  });
+
+  it('tomorrow and the first day are inside the bounds', async () => {
+    expect((await report('?date=2026-11-25')).status).toBe(200);
+    expect((await report('?from=2026-11-21&to=2026-11-25')).json.days).toHaveLength(5);
+  });
+
+  it('"at most 366 days" only for a range that really is longer', async () => {
+    const [garage] = await t.sql<{ createdAt: Date }[]>`select created_at from garages where id = ${t.garageId}`;
+    await t.sql`update garages set created_at = '2024-06-01T12:00:00Z' where id = ${t.garageId}`;
+    try {
+      const long = await report('?from=2025-01-01&to=2026-11-01');
+      expect(long).toMatchObject({ status: 400, json: { code: 'validation_failed' } });
+      expect(long.json.message).toBe('A report covers at most 366 days; 2025-01-01 to 2026-11-01 is 670 days. Ask for a shorter range.');
+      expect((await report('?from=2025-11-25&to=2026-11-25')).json.days).toHaveLength(366);
+    } finally {
+      await t.sql`update garages set created_at = ${garage!.createdAt} where id = ${t.garageId}`;
+    }
+  });
+
+  it('dailyReport itself refuses a period over 366 days (a caller that skipped the bounds): it never loops on', async () => {
+    await expect(dailyReport(t.sql, t.garageId, '2026-01-01', '2027-12-31', t.clock.now)).rejects.toThrow(/730 days/);
+  });
+
+  it('dailyReport of one day in the year 9999 is one day (the loop counts days, never compares text)', async () => {
+    const r = await dailyReport(t.sql, t.garageId, '9999-12-31', '9999-12-31', t.clock.now);
+    expect(r.days.map((d) => d.from)).toEqual(['9999-12-31']);
+  });
+
+  it.each([
     ['a date that does not exist', '?date=2026-02-30'],
     ['a date in another format', '?date=23/11/2026'],
     ['from without to', '?from=2026-11-01'],
     ['to before from', '?from=2026-11-10&to=2026-11-01'],
     ['date with a range', '?date=2026-11-01&from=2026-11-01&to=2026-11-02'],
-    ['more than 366 days', '?from=2025-01-01&to=2026-11-01'],
     ['an unknown format', '?date=2026-11-01&format=xml'],
   ])('400 for %s', async (_name, query) => {
     const res = await report(query);

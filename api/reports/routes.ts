@@ -1,18 +1,17 @@
 import { createRoute } from '@hono/zod-openapi';
-import { addDays, localDate } from '../../shared/garage-day.js';
-import { DailyReport, MAX_REPORT_DAYS, ReportQuery } from '../../shared/reports.js';
+import { DailyReport, ReportQuery } from '../../shared/reports.js';
 import type { Deps } from '../deps.js';
-import { AppError } from '../http/app-error.js';
-import { loadSettings } from '../garage/queries.js';
-import { createRouter, errorResponses, jsonResponse } from '../http/openapi.js';
+import { createRouter, errorResponses } from '../http/openapi.js';
 import { reportCsv } from './csv.js';
 import { dailyReport } from './daily.js';
+import { resolveReportPeriod } from './period.js';
 
 const daily = createRoute({
   method: 'get',
   path: '/daily',
   operationId: 'getDailyReport',
   summary: "One day's figures in the garage's timezone (default today), or a range with from and to",
+  description: "Dates run from the garage's first day (the day it was set up, or of its earliest ticket) to tomorrow in its timezone; a range covers at most 366 days. Anything else is a 400 that says which dates can be asked for.",
   request: { query: ReportQuery },
   responses: {
     200: {
@@ -23,26 +22,13 @@ const daily = createRoute({
   },
 });
 
-/** Which local dates a report query asks for, or a 400 saying what is wrong with it. */
-export function reportPeriod(q: { date?: string | undefined; from?: string | undefined; to?: string | undefined }, today: string) {
-  if (q.date && (q.from || q.to)) throw new AppError('validation_failed', 'Ask for either date, or from and to — not both');
-  if (!q.date && Boolean(q.from) !== Boolean(q.to)) throw new AppError('validation_failed', 'A range needs both from and to (YYYY-MM-DD)');
-  const from = q.date ?? q.from ?? today;
-  const to = q.date ?? q.to ?? today;
-  if (to < from) throw new AppError('validation_failed', `to (${to}) is before from (${from})`);
-  if (addDays(from, MAX_REPORT_DAYS - 1) < to) throw new AppError('validation_failed', `A report covers at most ${MAX_REPORT_DAYS} days`);
-  return { from, to };
-}
-
 /** /api/reports */
 export function reportRoutes(deps: Deps) {
   /** GET /api/reports/daily?date=YYYY-MM-DD | ?from=&to= [&format=csv] */
   return createRouter().openapi(daily, async (c) => {
     const q = c.req.valid('query');
-    const settings = await loadSettings(deps.sql, deps.garageId);
-    if (!settings) throw new Error(`garage ${deps.garageId} does not exist`);
     const now = deps.now();
-    const { from, to } = reportPeriod(q, localDate(now, settings.timezone));
+    const { from, to } = await resolveReportPeriod(deps.sql, deps.garageId, q, now);
     const report = await dailyReport(deps.sql, deps.garageId, from, to, now);
     if (q.format === 'csv') {
       c.header('Content-Disposition', `attachment; filename="parkops-${from}${to === from ? '' : `-to-${to}`}.csv"`);

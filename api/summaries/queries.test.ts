@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../db/connect.js';
 import { ensureGarage } from '../garage/queries.js';
 import { createTestDatabase, type TestDatabase } from '../test/database.js';
-import { claimSummaryDay, loadSummaryDay, markSummaryPosted, releaseSummaryDay } from './queries.js';
+import { claimSummaryDay, isSummaryDayClosed, loadLateChanges, loadSummaryDay, markSummaryPosted, recordLateChange, releaseSummaryDay } from './queries.js';
 
 let db: TestDatabase;
 let garageId: number;
@@ -70,5 +70,32 @@ describe('summary claims', () => {
     } finally {
       await Promise.all(pools.map((p) => p.end()));
     }
+  });
+});
+
+describe('late changes', () => {
+  it('a day is closed to changes once posted, or while a claim on it runs; not before, nor after a failed post', async () => {
+    expect(await isSummaryDayClosed(db.sql, garageId, '2026-02-01', T0)).toBe(false); // never claimed
+    await claim('2026-02-01', 'a');
+    expect(await isSummaryDayClosed(db.sql, garageId, '2026-02-01', minutesAfter(T0, 1))).toBe(true); // being posted
+    expect(await isSummaryDayClosed(db.sql, garageId, '2026-02-01', minutesAfter(T0, 5))).toBe(false); // the lease ran out
+    await releaseSummaryDay(db.sql, { garageId, day: '2026-02-01', claimToken: 'a', retryAt: minutesAfter(T0, 2), error: 'e', now: T0 });
+    expect(await isSummaryDayClosed(db.sql, garageId, '2026-02-01', minutesAfter(T0, 1))).toBe(false); // failed: its next post has the change
+    await claim('2026-02-01', 'b', minutesAfter(T0, 2));
+    await markSummaryPosted(db.sql, { garageId, day: '2026-02-01', claimToken: 'b', channel: 'C', messageTs: '1', now: minutesAfter(T0, 3) });
+    expect(await isSummaryDayClosed(db.sql, garageId, '2026-02-01', minutesAfter(T0, 60 * 24 * 30))).toBe(true);
+  });
+
+  it('are read back by the time they were received, per day they changed, with the revenue they moved (past 2^31 cents too)', async () => {
+    const change = (ticketNumber: string, kind: 'entry' | 'exit', day: string, receivedAt: string, revenueCents: number) =>
+      recordLateChange(db.sql, garageId, { ticketNumber, kind, day, receivedAt: at(receivedAt), revenueCents });
+    await change('PS-LATE01', 'exit', '2026-03-01', '2026-03-02T10:00:00Z', 2_184_997_815);
+    await change('PS-LATE02', 'exit', '2026-03-01', '2026-03-02T11:00:00Z', 1_199_998_800);
+    await change('PS-LATE03', 'entry', '2026-02-28', '2026-03-02T12:00:00Z', 0);
+    await change('PS-LATE04', 'exit', '2026-03-01', '2026-03-03T00:00:00Z', 1000); // received the next day
+    expect(await loadLateChanges(db.sql, garageId, at('2026-03-02T00:00:00Z'), at('2026-03-03T00:00:00Z'))).toEqual([
+      { day: '2026-02-28', entries: 1, exits: 0, revenueCents: 0 },
+      { day: '2026-03-01', entries: 0, exits: 2, revenueCents: 3_384_996_615 },
+    ]);
   });
 });

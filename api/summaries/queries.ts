@@ -1,3 +1,5 @@
+import type { LateDayChanges } from '../../shared/reports.js';
+import { parseCents } from '../cents.js';
 import type { Db } from '../db/types.js';
 
 /** A day's summary as stored. */
@@ -74,4 +76,52 @@ export async function loadSummaryDay(sql: Db, garageId: number, day: string): Pr
     select ${summaryColumns(sql)} from slack_summaries where garage_id = ${garageId} and day = ${day}::date
   `;
   return row ?? null;
+}
+
+/**
+ * True when a local day's summary was posted, or is being posted now (a claim whose lease runs):
+ * a change dated into it from now on is late — the summary's figures may not have it.
+ */
+export async function isSummaryDayClosed(sql: Db, garageId: number, day: string, now: Date): Promise<boolean> {
+  const [row] = await sql<{ closed: boolean }[]>`
+    select status = 'posted' or (claim_token is not null and lease_until > ${now}) as closed
+    from slack_summaries where garage_id = ${garageId} and day = ${day}::date
+  `;
+  return row?.closed ?? false;
+}
+
+/** The latest local day before `day` whose summary was posted, if any. */
+export async function loadLastPostedDayBefore(sql: Db, garageId: number, day: string): Promise<string | null> {
+  const [row] = await sql<{ day: string }[]>`
+    select day::text as day from slack_summaries
+    where garage_id = ${garageId} and day < ${day}::date and status = 'posted'
+    order by day desc limit 1
+  `;
+  return row?.day ?? null;
+}
+
+/** A change to a day whose summary was already out: an entry or exit dated into it, received later. */
+export type LateChange = { ticketNumber: string; kind: 'entry' | 'exit'; day: string; receivedAt: Date; revenueCents: number };
+
+/** Records a late change for the next summary (call it in the transaction that makes the change). */
+export async function recordLateChange(sql: Db, garageId: number, c: LateChange): Promise<void> {
+  await sql`
+    insert into late_changes (garage_id, ticket_number, kind, day, received_at, revenue_cents)
+    values (${garageId}, ${c.ticketNumber}, ${c.kind}, ${c.day}::date, ${c.receivedAt}, ${c.revenueCents})
+  `;
+}
+
+/** Late changes received in [start, end), per day they changed: how many entries and exits, and the revenue they moved. */
+export async function loadLateChanges(sql: Db, garageId: number, start: Date, end: Date): Promise<LateDayChanges[]> {
+  const rows = await sql<{ day: string; entries: number; exits: number; revenueCents: string }[]>`
+    select day::text as day,
+      count(*) filter (where kind = 'entry')::int as entries,
+      count(*) filter (where kind = 'exit')::int as exits,
+      sum(revenue_cents)::text as revenue_cents
+    from late_changes
+    where garage_id = ${garageId} and received_at >= ${start} and received_at < ${end}
+    group by day
+    order by day
+  `;
+  return rows.map((r) => ({ ...r, revenueCents: parseCents(r.revenueCents) }));
 }

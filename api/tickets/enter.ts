@@ -10,6 +10,7 @@ import { runIdempotent } from '../idempotency/run.js';
 import type { Replayable, TicketDeps } from './deps.js';
 import { insertTicket, lockGarageForEntry } from './queries.js';
 import { toTicket } from './ticket-view.js';
+import { timingOf } from './timing.js';
 
 /** A car coming in: its plate, its type, and when it came in if that was recorded offline. */
 export type EntryInput = { plate: Plate; vehicleType: VehicleType; entryTime?: Date | undefined };
@@ -41,7 +42,10 @@ export async function enterVehicle(deps: TicketDeps, input: EntryInput, by: Attr
  * The step inside enterVehicle's transaction (exported for tests that fail a transaction on purpose).
  * Invariants — the capacity rule and the one-active-ticket-per-plate rule: both are decided under the
  * garage's row lock, from active tickets (never a counter), by `admitVehicle`; the tariff is copied
- * onto the ticket.
+ * onto the ticket. A client-sent entry time is evidence: the audit says it came from the client and
+ * is `offline` only when it arrived more than a minute after it (`clientTimeEvidence`), and whether it
+ * changed a day whose summary was already posted (`timingOf`). The entry counts as the first time
+ * the ticket was seen active, at its entry time.
  */
 export async function issueTicket(tx: TransactionSql, deps: TicketDeps, input: EntryInput, by: Attribution): Promise<EntryResult> {
   const now = deps.now();
@@ -75,12 +79,21 @@ export async function issueTicket(tx: TransactionSql, deps: TicketDeps, input: E
       dailyMaxCents: state.dailyMaxCents,
     });
     if (row) {
+      const timing = await timingOf(tx, deps.garageId, {
+        kind: 'entry',
+        ticketNumber: row.ticketNumber,
+        claimed: input.entryTime,
+        at: row.entryTime,
+        now,
+        timeZone: state.timezone,
+        revenueCents: 0,
+      });
       await recordAudit(tx, {
         garageId: deps.garageId,
         ...by,
         action: 'ticket.enter',
         subject: row.ticketNumber,
-        details: { licensePlate: row.licensePlate, vehicleType: row.vehicleType, entryTime: row.entryTime.toISOString(), offline: input.entryTime !== undefined },
+        details: { licensePlate: row.licensePlate, vehicleType: row.vehicleType, entryTime: row.entryTime.toISOString(), ...timing },
       });
       return {
         ticket: toTicket(row, now),

@@ -14,6 +14,13 @@ async function parkFor(plate: string, minutes: number) {
   return json.ticketNumber as string;
 }
 const exit = (n: string, body: unknown, headers?: Record<string, string>) => t.call('PUT', `/api/tickets/${n}/exit`, { body, headers });
+/** The details of a ticket's exit audit row. */
+async function exitAudit(n: string) {
+  const [row] = await t.sql<{ details: Record<string, unknown> }[]>`select details from audit_log where action = 'ticket.exit' and subject = ${n}`;
+  return row?.details;
+}
+/** An instant as the refusals write it in a UTC garage. */
+const utc = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
 
 describe('PUT /api/tickets/:ticketNumber/exit', () => {
   it('completes the ticket with the fee, its breakdown and the payment method', async () => {
@@ -86,6 +93,60 @@ describe('PUT /api/tickets/:ticketNumber/exit', () => {
     const leftAt = new Date(t.clock.now.getTime() - 150 * 60_000).toISOString(); // 50 min after entry
     const res = await exit(n, { paymentMethod: 'Cash', exitTime: leftAt });
     expect(res.json).toMatchObject({ exitTime: leftAt, durationMinutes: 50, amountPaid: 1000 });
+  });
+
+  it('every client-dated exit is flagged in the audit: the time claimed, when it arrived, and what was due then', async () => {
+    const n = await parkFor('OFFEX3', 200);
+    const leftAt = new Date(t.clock.now.getTime() - 150 * 60_000).toISOString(); // 50 min after entry
+    expect((await exit(n, { paymentMethod: 'Cash', exitTime: leftAt })).json.amountPaid).toBe(1000);
+    expect(await exitAudit(n)).toMatchObject({
+      amountPaid: 1000,
+      exitTime: leftAt,
+      clientDated: true,
+      claimedTime: leftAt,
+      receivedAt: t.clock.now.toISOString(),
+      minutesBetween: 150,
+      offline: true,
+      amountDueAtReceipt: 4000,
+    });
+  });
+
+  it('a phone online sends its own time too: client-dated, but not offline (it arrived within a minute)', async () => {
+    const n = await parkFor('ONLINE1', 30);
+    await exit(n, { paymentMethod: 'Cash', exitTime: new Date(t.clock.now.getTime() - 20_000).toISOString() });
+    expect(await exitAudit(n)).toMatchObject({ clientDated: true, minutesBetween: 0, offline: false });
+    const m = await parkFor('SERVER1', 30);
+    await exit(m, { paymentMethod: 'Cash' });
+    expect(await exitAudit(m)).toMatchObject({ clientDated: false, offline: false, exitTime: t.clock.now.toISOString() });
+  });
+
+  it('400 for a client exit time before the server last saw the ticket active: no 23-hour stay for $10', async () => {
+    const n = await parkFor('LIE1', 23 * 60);
+    await t.signInAll();
+    const entry = new Date(t.clock.now.getTime() - 23 * 3600_000);
+    expect((await t.call('GET', `/api/tickets/${n}`)).json).toMatchObject({ status: 'active', amountDue: 23000 });
+    t.clock.advance(1);
+    const res = await exit(n, { paymentMethod: 'Cash', exitTime: new Date(entry.getTime() + 50 * 60_000).toISOString() });
+    expect(res).toMatchObject({ status: 400, json: { code: 'validation_failed', details: [{ path: 'exitTime' }] } });
+    const seen = utc(new Date(t.clock.now.getTime() - 60_000));
+    expect(res.json.message).toBe(
+      `Ticket ${n} was still parked at ${seen} (UTC), so it cannot have left at ${utc(new Date(entry.getTime() + 50 * 60_000))}: check the device's clock, or check the car out without an exit time.`,
+    );
+    expect((await t.call('GET', `/api/tickets/${n}`)).json.status).toBe('active');
+  });
+
+  it('a search that lists the ticket as active counts as seeing it', async () => {
+    const n = await parkFor('LIE2', 180);
+    expect((await t.call('GET', '/api/tickets?plate=LIE2&status=active')).json).toHaveLength(1);
+    const res = await exit(n, { paymentMethod: 'Cash', exitTime: new Date(t.clock.now.getTime() - 150 * 60_000).toISOString() });
+    expect(res).toMatchObject({ status: 400, json: { code: 'validation_failed' } });
+  });
+
+  it("the device's clock may run up to 2 minutes behind the server's last sighting", async () => {
+    const n = await parkFor('SKEW1', 60);
+    await t.call('GET', `/api/tickets/${n}`);
+    const res = await exit(n, { paymentMethod: 'Cash', exitTime: new Date(t.clock.now.getTime() - 110_000).toISOString() });
+    expect(res).toMatchObject({ status: 200, json: { status: 'completed', amountPaid: 1000 } });
   });
 
   it('400 for an offline exit time outside the window', async () => {

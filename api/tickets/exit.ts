@@ -1,15 +1,18 @@
 import type { Attribution } from '../../shared/auth.js';
-import { isEntryTimeAcceptable } from '../../shared/entry.js';
+import { decideExitTime } from '../../shared/client-time.js';
 import { quoteTicketFee } from '../../shared/fee.js';
+import { localDateTime } from '../../shared/garage-day.js';
 import type { PaymentMethod, Ticket, TicketTarget } from '../../shared/tickets.js';
 import { recordAudit } from '../audit/queries.js';
 import type { TransactionSql } from '../db/types.js';
+import { loadGarageTimezone } from '../garage/queries.js';
 import { AppError } from '../http/app-error.js';
 import { runIdempotent } from '../idempotency/run.js';
 import type { Replayable, TicketDeps } from './deps.js';
 import { findTicket, ticketNotFound } from './lookup.js';
 import { completeTicket, loadTicket } from './queries.js';
 import { tariffOf, toTicket } from './ticket-view.js';
+import { timingOf } from './timing.js';
 
 /** A car going out: which ticket (a number, or a plate's active ticket), how it paid, and when if recorded offline. */
 export type ExitInput = { target: TicketTarget; paymentMethod: PaymentMethod; exitTime?: Date | undefined };
@@ -41,7 +44,10 @@ export async function exitVehicle(deps: TicketDeps, input: ExitInput, by: Attrib
 
 /**
  * The step inside exitVehicle's transaction. An exit recorded offline is priced at the time it
- * happened (`exitTime`, in the same window as entries).
+ * happened (`exitTime`), which `decideExitTime` (shared/client-time.ts) accepts only inside the
+ * window and not before the server last handed the ticket out as active; the audit row says whether
+ * the time came from the client, when it arrived, what was due then, and whether it changed a day
+ * whose summary was already posted.
  * Invariant — exactly one exit per ticket: the ticket row is locked before it is read as active,
  * so of two racing exits exactly one completes it.
  */
@@ -60,21 +66,45 @@ async function completeStay(tx: TransactionSql, deps: TicketDeps, input: ExitInp
       [{ ticketNumber: ticket.ticketNumber }],
     );
   }
-  if (input.exitTime && !isEntryTimeAcceptable(input.exitTime, now)) {
-    throw new AppError('validation_failed', 'exitTime must be within the last 24 hours and at most 2 minutes ahead of the server clock', [
-      { path: 'exitTime', message: 'out of range' },
-    ]);
+  const left = decideExitTime(input.exitTime, ticket, now);
+  if (!left.ok) {
+    if (left.reason === 'out_of_window') {
+      throw new AppError('validation_failed', 'exitTime must be within the last 24 hours and at most 2 minutes ahead of the server clock', [
+        { path: 'exitTime', message: 'out of range' },
+      ]);
+    }
+    const tz = await loadGarageTimezone(tx, deps.garageId);
+    throw new AppError(
+      'validation_failed',
+      `Ticket ${ticket.ticketNumber} was still parked at ${localDateTime(left.lastSeen, tz)} (${tz}), so it cannot have left at ${localDateTime(input.exitTime!, tz)}: check the device's clock, or check the car out without an exit time.`,
+      [{ path: 'exitTime', message: 'before the ticket was last seen still parked' }],
+    );
   }
-  const left = input.exitTime ?? now;
-  const exitTime = left < ticket.entryTime ? ticket.entryTime : left; // a phone's clock may run behind the entry's
-  const fee = quoteTicketFee({ entryTime: ticket.entryTime, tariff: tariffOf(ticket) }, exitTime);
+  const { exitTime } = left;
+  const stay = { entryTime: ticket.entryTime, tariff: tariffOf(ticket) };
+  const fee = quoteTicketFee(stay, exitTime);
   const completed = await completeTicket(tx, ticket.id, { exitTime, paymentMethod: input.paymentMethod, fee });
+  const timing = await timingOf(tx, deps.garageId, {
+    kind: 'exit',
+    ticketNumber: completed.ticketNumber,
+    claimed: input.exitTime,
+    at: exitTime,
+    now,
+    revenueCents: fee.totalCents,
+  });
   await recordAudit(tx, {
     garageId: deps.garageId,
     ...by,
     action: 'ticket.exit',
     subject: completed.ticketNumber,
-    details: { amountPaid: fee.totalCents, paymentMethod: input.paymentMethod, durationMinutes: fee.durationMinutes },
+    details: {
+      amountPaid: fee.totalCents,
+      paymentMethod: input.paymentMethod,
+      durationMinutes: fee.durationMinutes,
+      exitTime: exitTime.toISOString(),
+      ...timing,
+      ...(input.exitTime ? { amountDueAtReceipt: quoteTicketFee(stay, now).totalCents } : {}),
+    },
   });
   return toTicket(completed, now);
 }

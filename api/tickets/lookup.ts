@@ -1,7 +1,9 @@
-import type { TicketTarget } from '../../shared/tickets.js';
+import type { Ticket, TicketTarget } from '../../shared/tickets.js';
 import type { Db } from '../db/types.js';
 import { AppError } from '../http/app-error.js';
-import { loadTicket, searchTickets, type TicketRow } from './queries.js';
+import type { TicketDeps } from './deps.js';
+import { loadTicket, markSeenActive, searchTickets, type TicketRow } from './queries.js';
+import { toTicket } from './ticket-view.js';
 
 /** A target that is a ticket number and nothing else (what the API's `/tickets/:ticketNumber` means). */
 export function byTicketNumber(ticketNumber: string): TicketTarget {
@@ -40,4 +42,27 @@ export function ticketNotFound(target: TicketTarget, anyTicket: boolean): AppErr
   if (plate && ticket) return new AppError('not_found', `${plate}, and ${ticket}.`);
   if (plate) return new AppError('not_found', `${plate}.`);
   return new AppError('not_found', `No ticket ${target.ticketNumber}.`);
+}
+
+/**
+ * Hands a ticket out (GET /api/tickets/:n, `/park find`, the quote of `/park exit`): found by the
+ * lookup policy, with what it would pay now. An active one is recorded as seen active now, so no
+ * client can later say the car left before this (see `decideExitTime`, shared/client-time.ts).
+ */
+export async function showTicket(deps: Pick<TicketDeps, 'sql' | 'garageId' | 'now'>, target: TicketTarget, options: { latestByPlate: boolean }): Promise<Ticket> {
+  const now = deps.now();
+  const row = await findTicket(deps.sql, deps.garageId, target, options);
+  if (row.status === 'active') await markSeenActive(deps.sql, [row.id], now);
+  return toTicket(row, now);
+}
+
+/** Hands out the tickets of a search (GET /api/tickets?plate=&status=), newest first; active ones are recorded as seen now. */
+export async function showTickets(
+  deps: Pick<TicketDeps, 'sql' | 'garageId' | 'now'>,
+  q: { plateNormalized?: string | undefined; status?: 'active' | 'completed' | undefined; limit: number },
+): Promise<Ticket[]> {
+  const now = deps.now();
+  const rows = await searchTickets(deps.sql, deps.garageId, q);
+  await markSeenActive(deps.sql, rows.filter((r) => r.status === 'active').map((r) => r.id), now);
+  return rows.map((r) => toTicket(r, now));
 }

@@ -1,4 +1,5 @@
 import type { FeeBreakdown, PaymentMethod, VehicleType } from '../../shared/tickets.js';
+import { parseCents } from '../cents.js';
 import type { Db } from '../db/types.js';
 
 /** A ticket as stored. */
@@ -17,12 +18,21 @@ export type TicketRow = {
   graceMinutes: number;
   dailyMaxCents: number | null;
   feeBreakdown: FeeBreakdown | null;
+  /** The last time the server handed the ticket out as active (entry, lookup, search); null on old completed tickets. */
+  lastSeenActiveAt: Date | null;
 };
+
+/** A ticket as PostgreSQL sends it: amount_paid is a bigint, so text. */
+type StoredTicket = Omit<TicketRow, 'amountPaid'> & { amountPaid: string | null };
 
 const columns = (sql: Db) => sql`
   id, ticket_number, license_plate, vehicle_type, entry_time, exit_time, duration_minutes,
-  amount_paid, status, payment_method, hourly_rate, grace_minutes, daily_max_cents, fee_breakdown
+  amount_paid, status, payment_method, hourly_rate, grace_minutes, daily_max_cents, fee_breakdown,
+  last_seen_active_at
 `;
+
+/** A stored ticket with its amount as a number of cents. */
+const toRow = (r: StoredTicket): TicketRow => ({ ...r, amountPaid: r.amountPaid === null ? null : parseCents(r.amountPaid) });
 
 /** What entry needs to know, read while holding the garage's row lock. */
 export type EntryState = {
@@ -75,28 +85,28 @@ export async function insertTicket(
     dailyMaxCents: number | null;
   },
 ): Promise<TicketRow | null> {
-  const [row] = await sql<TicketRow[]>`
+  const [row] = await sql<StoredTicket[]>`
     insert into tickets (
       garage_id, ticket_number, license_plate, plate_normalized, vehicle_type, entry_time,
-      hourly_rate, grace_minutes, daily_max_cents
+      hourly_rate, grace_minutes, daily_max_cents, last_seen_active_at
     ) values (
       ${t.garageId}, ${t.ticketNumber}, ${t.licensePlate}, ${t.plateNormalized}, ${t.vehicleType}, ${t.entryTime},
-      ${t.hourlyRate}, ${t.graceMinutes}, ${t.dailyMaxCents}
+      ${t.hourlyRate}, ${t.graceMinutes}, ${t.dailyMaxCents}, ${t.entryTime}
     )
     on conflict (ticket_number) do nothing
     returning ${columns(sql)}
   `;
-  return row ?? null;
+  return row ? toRow(row) : null;
 }
 
 /** A ticket by its number; `forUpdate` locks it so only one exit can complete it. */
 export async function loadTicket(sql: Db, garageId: number, ticketNumber: string, forUpdate = false): Promise<TicketRow | null> {
-  const [row] = await sql<TicketRow[]>`
+  const [row] = await sql<StoredTicket[]>`
     select ${columns(sql)} from tickets
     where garage_id = ${garageId} and ticket_number = ${ticketNumber}
     ${forUpdate ? sql`for update` : sql``}
   `;
-  return row ?? null;
+  return row ? toRow(row) : null;
 }
 
 /** Marks a ticket paid and completed with its fee breakdown. */
@@ -105,7 +115,7 @@ export async function completeTicket(
   id: number,
   exit: { exitTime: Date; paymentMethod: PaymentMethod; fee: FeeBreakdown },
 ): Promise<TicketRow> {
-  const [row] = await sql<TicketRow[]>`
+  const [row] = await sql<StoredTicket[]>`
     update tickets set
       status = 'completed',
       exit_time = ${exit.exitTime},
@@ -117,7 +127,7 @@ export async function completeTicket(
     returning ${columns(sql)}
   `;
   if (!row) throw new Error(`ticket ${id} was not active under its lock`);
-  return row;
+  return toRow(row);
 }
 
 /** Tickets by plate and/or status, newest first (for lost tickets). */
@@ -126,12 +136,26 @@ export async function searchTickets(
   garageId: number,
   q: { plateNormalized?: string | undefined; status?: 'active' | 'completed' | undefined; limit: number },
 ): Promise<TicketRow[]> {
-  return sql<TicketRow[]>`
+  const rows = await sql<StoredTicket[]>`
     select ${columns(sql)} from tickets
     where garage_id = ${garageId}
       ${q.plateNormalized ? sql`and plate_normalized = ${q.plateNormalized}` : sql``}
       ${q.status ? sql`and status = ${q.status}` : sql``}
     order by entry_time desc, id desc
     limit ${q.limit}
+  `;
+  return rows.map(toRow);
+}
+
+/**
+ * Records that the server handed these tickets out as active at `at` (a lookup, a search, Slack's
+ * find or quote): a client exit time may not be earlier (shared/client-time.ts). Only moves forward,
+ * and skips tickets completed meanwhile.
+ */
+export async function markSeenActive(sql: Db, ids: number[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`
+    update tickets set last_seen_active_at = ${at}
+    where id in ${sql(ids)} and status = 'active' and (last_seen_active_at is null or last_seen_active_at < ${at})
   `;
 }

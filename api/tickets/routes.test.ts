@@ -82,6 +82,27 @@ describe('POST /api/tickets', () => {
   });
 
   it.each([
+    ['sent with the time it was made, within a minute: online', 'PWA1', -60_000, false, 1],
+    ['sent a minute and a second after its time: offline', 'PWA2', -61_000, true, 1],
+    ['sent three hours after its time: offline', 'PWA3', -3 * 3600_000, true, 180],
+    ['sent with a clock a little ahead of the server', 'PWA4', 30_000, false, 0],
+  ])('the audit records a client-sent entry time as evidence (%s)', async (_name, plate, offsetMs, offline, minutes) => {
+    const claimed = new Date(t.clock.now.getTime() + offsetMs).toISOString();
+    const res = await enter({ licensePlate: plate, entryTime: claimed });
+    expect(res.status).toBe(201);
+    const [audit] = await t.sql<{ details: Record<string, unknown> }[]>`
+      select details from audit_log where action = 'ticket.enter' and subject = ${res.json.ticketNumber}`;
+    expect(audit!.details).toMatchObject({ clientDated: true, claimedTime: claimed, receivedAt: t.clock.now.toISOString(), minutesBetween: minutes, offline });
+  });
+
+  it('an entry without a time is dated by the server, and not offline', async () => {
+    const res = await enter({ licensePlate: 'SRV1' });
+    const [audit] = await t.sql<{ details: Record<string, unknown> }[]>`
+      select details from audit_log where action = 'ticket.enter' and subject = ${res.json.ticketNumber}`;
+    expect(audit!.details).toMatchObject({ clientDated: false, offline: false, entryTime: t.clock.now.toISOString() });
+  });
+
+  it.each([
     ['more than 24 hours ago', -24 * 60 - 1],
     ['more than 2 minutes ahead', 3],
   ])('400 for an entry time %s', async (_name, minutes) => {

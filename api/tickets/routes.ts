@@ -5,9 +5,7 @@ import { attributionOf } from '../http/env.js';
 import { createRouter, errorResponses, idempotencyKey, jsonBody, jsonResponse } from '../http/openapi.js';
 import { enterVehicle } from './enter.js';
 import { exitVehicle } from './exit.js';
-import { byTicketNumber, findTicket } from './lookup.js';
-import { searchTickets } from './queries.js';
-import { toTicket } from './ticket-view.js';
+import { byTicketNumber, showTicket, showTickets } from './lookup.js';
 
 const IdempotencyHeader = z.object({
   'idempotency-key': z.string().optional().meta({
@@ -54,7 +52,6 @@ const exit = createRoute({
 
 /** /api/tickets: entry, lookup, search, exit — each a use case shared with Slack; this door only translates. */
 export function ticketRoutes(deps: Deps) {
-  const { sql, garageId } = deps;
   return (
     createRouter()
       /** POST /api/tickets */
@@ -72,19 +69,12 @@ export function ticketRoutes(deps: Deps) {
       /** GET /api/tickets?plate=&status= */
       .openapi(search, async (c) => {
         const q = c.req.valid('query');
-        const rows = await searchTickets(sql, garageId, {
-          plateNormalized: q.plate?.normalized,
-          status: q.status,
-          limit: q.limit,
-        });
-        const now = deps.now();
-        return c.json(rows.map((r) => toTicket(r, now)), 200);
+        return c.json(await showTickets(deps, { plateNormalized: q.plate?.normalized, status: q.status, limit: q.limit }), 200);
       })
       /** GET /api/tickets/:ticketNumber */
       .openapi(get, async (c) => {
         const { ticketNumber } = c.req.valid('param');
-        const row = await findTicket(sql, garageId, byTicketNumber(ticketNumber), { latestByPlate: false });
-        return c.json(toTicket(row, deps.now()), 200);
+        return c.json(await showTicket(deps, byTicketNumber(ticketNumber), { latestByPlate: false }), 200);
       })
       /** PUT /api/tickets/:ticketNumber/exit */
       .openapi(exit, async (c) => {

@@ -36,4 +36,30 @@ describe('buildDayReport', () => {
     expect(text(r.blocks)).toContain('—  _(was —)_');
     expect(text(r.blocks)).toContain('$0.00  _(no change vs $0.00)_');
   });
+
+  it('lists late changes to earlier days: how many, per day, and the revenue they moved', () => {
+    const r = buildDayReport(dayReport(), before, {
+      title: 'Daily summary',
+      lateChanges: [
+        { day: '2026-11-21', entries: 0, exits: 2, revenueCents: 4500 },
+        { day: '2026-11-22', entries: 2, exits: 1, revenueCents: 1000 },
+        { day: '2026-11-20', entries: 1, exits: 0, revenueCents: 0 },
+      ],
+    });
+    expect(r.text).toBe('Daily summary for Mon 23 Nov 2026: $1,234.50 revenue, 120 in, 118 out · 6 late changes to earlier days (+$55.00)');
+    for (const line of ['Sat 21 Nov 2026: 2 exits (+$45.00)', 'Sun 22 Nov 2026: 1 exit (+$10.00), 2 entries', 'Fri 20 Nov 2026: 1 entry']) {
+      expect(text(r.blocks)).toContain(line);
+    }
+  });
+
+  it('says nothing of late changes when there were none', () => {
+    expect(text(buildDayReport(dayReport(), before, { title: 'Daily summary', lateChanges: [] }))).not.toContain('Late changes');
+  });
+
+  it('money past 2^31 cents to the cent', () => {
+    const big = dayReport({ totalRevenue: 4_584_995_415, revenueByPaymentMethod: { Cash: 1_199_998_800, 'Credit Card': 1_199_998_800, 'Debit Card': 0, Mobile: 2_184_997_815 } });
+    const r = buildDayReport(big, before, { title: 'Daily summary' });
+    expect(r.text).toContain('$45,849,954.15 revenue');
+    expect(text(r.blocks)).toContain('Cash $11,999,988.00 · Credit Card $11,999,988.00 · Debit Card $0.00 · Mobile $21,849,978.15');
+  });
 });

@@ -1,23 +1,51 @@
-import type { DailyReport } from '../../shared/reports.js';
+import type { DailyReport, LateDayChanges } from '../../shared/reports.js';
 import { PAYMENT_METHODS } from '../../shared/tickets.js';
 import { formatChange, formatDay } from './format.js';
 import { formatCents, formatDuration } from '../../shared/format.js';
-import { context, fields, header, section, type Reply } from './reply.js';
+import { context, fields, header, section, type Block, type Reply } from './reply.js';
 
 /** One figure with its change against the week before: `$1,234.00 (+12% vs $1,100.00)`. */
 function compared(current: number, previous: number, show: (n: number) => string): string {
   return `${show(current)}  _(${formatChange(current, previous)} vs ${show(previous)})_`;
 }
 
+const counted = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** One earlier day's late changes: `Mon 23 Nov 2026: 1 exit (+$40.00), 1 entry`. */
+function lateLine(c: LateDayChanges): string {
+  const parts = [
+    ...(c.exits > 0 ? [`${counted(c.exits, 'exit', 'exits')} (+${formatCents(c.revenueCents)})`] : []),
+    ...(c.entries > 0 ? [counted(c.entries, 'entry', 'entries')] : []),
+  ];
+  return `• ${formatDay(c.day)}: ${parts.join(', ')}`;
+}
+
+/** The late changes section and the words for the text line, or nothing when there were none. */
+function lateChangesPart(changes: LateDayChanges[]): { blocks: Block[]; text: string } {
+  if (changes.length === 0) return { blocks: [], text: '' };
+  const count = changes.reduce((n, c) => n + c.entries + c.exits, 0);
+  const revenue = changes.reduce((n, c) => n + c.revenueCents, 0);
+  return {
+    text: ` · ${counted(count, 'late change', 'late changes')} to earlier days (+${formatCents(revenue)})`,
+    blocks: [
+      section(
+        `*Late changes to earlier days* — received since the last summary, dated into days whose summary was already posted (their reports now include them)\n${changes.map(lateLine).join('\n')}`,
+      ),
+    ],
+  };
+}
+
 /**
  * A day's figures (the same as GET /api/reports/daily?date=…) with the change against the same
- * weekday a week before. Used by the daily summary and by `/park report`.
+ * weekday a week before. Used by the daily summary and by `/park report`; the summary also lists the
+ * late changes to earlier days received that day.
  */
 export function buildDayReport(
   report: DailyReport,
   weekBefore: DailyReport,
-  options: { title: string; visibility?: 'in_channel' | 'ephemeral' },
+  options: { title: string; visibility?: 'in_channel' | 'ephemeral'; lateChanges?: LateDayChanges[] },
 ): Reply {
+  const late = lateChangesPart(options.lateChanges ?? []);
   const day = formatDay(report.from);
   const before = formatDay(weekBefore.from);
   const stay = (r: DailyReport) => (r.averageStayMinutes === null ? '—' : formatDuration(r.averageStayMinutes));
@@ -25,7 +53,7 @@ export function buildDayReport(
   const byMethod = PAYMENT_METHODS.map((m) => `${m} ${formatCents(report.revenueByPaymentMethod[m])}`).join(' · ');
   return {
     response_type: options.visibility ?? 'in_channel',
-    text: `${options.title} for ${day}: ${formatCents(report.totalRevenue)} revenue, ${report.vehiclesIn} in, ${report.vehiclesOut} out`,
+    text: `${options.title} for ${day}: ${formatCents(report.totalRevenue)} revenue, ${report.vehiclesIn} in, ${report.vehiclesOut} out${late.text}`,
     blocks: [
       header(`${options.title} — ${day}`),
       fields([
@@ -37,6 +65,7 @@ export function buildDayReport(
         ['Still parked', `${report.stillParked} (${report.openOver24h} over 24 h)`],
       ]),
       section(`*By payment method*\n${byMethod}`),
+      ...late.blocks,
       context(`Changes are against ${before}. Times in ${report.timezone}.`),
     ],
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { updateSettings } from '../../api/garage/queries.js';
 import type { SlackHarness } from '../test/harness.js';
 import { slackSuite } from '../test/slack-suite.js';
 import { onlyReply, payButtons, said, ticketNumberIn } from '../test/replies.js';
@@ -66,6 +67,20 @@ describe('/park exit with a payment method', () => {
   ])('"%s" -> "%s"', async (text, message) => {
     h = await start();
     expect(onlyReply((await h.command(text)).replies)).toMatchObject({ response_type: 'ephemeral', text: message });
+  });
+
+  it('a fee over 2^31 − 1 cents: the car leaves, and /park stats and /park enter still answer, to the cent', async () => {
+    h = await start({ timezone: 'UTC', start: '2026-08-01T00:00:00.000Z' });
+    await updateSettings(h.deps.sql, h.deps.garageId, { hourlyRate: 999_999 });
+    const number = await parked('HUGE1', 2200 * 60); // 2200 h: 2,199,997,800 c
+    const reply = onlyReply((await h.command(`exit ${number} cash`)).replies);
+    expect(said(reply)).toContain('Paid $21,999,978.00');
+    expect(await ticket(number)).toMatchObject({ status: 'completed', amountPaid: 2_199_997_800 });
+    const stats = onlyReply((await h.command('stats')).replies);
+    expect(stats.text).toContain('$21,999,978.00 today');
+    const next = onlyReply((await h.command('enter NEXT1')).replies);
+    expect(said(next)).not.toContain('Something went wrong');
+    expect(ticketNumberIn(next)).toMatch(/^PS-/);
   });
 
   it('a ticket already paid shows its receipt to the asker, and charges nothing more', async () => {

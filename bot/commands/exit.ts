@@ -1,7 +1,7 @@
 import { loadGarageTimezone } from '../../api/garage/queries.js';
 import { AppError } from '../../api/http/app-error.js';
 import { exitVehicle } from '../../api/tickets/exit.js';
-import { byTicketNumber, findTicket } from '../../api/tickets/lookup.js';
+import { byTicketNumber, findTicket, showTicket } from '../../api/tickets/lookup.js';
 import { toTicket } from '../../api/tickets/ticket-view.js';
 import { quoteTicketFee } from '../../shared/fee.js';
 import type { PaymentMethod, Ticket, TicketTarget } from '../../shared/tickets.js';
@@ -32,17 +32,15 @@ async function receiptOfCompleted(ctx: SlackContext, ticketNumber: string, timeZ
  * /api/tickets/:n/exit), the receipt posted in the channel; the command's trigger id is its
  * idempotency key, so a re-sent delivery replays its receipt (to the sender only) even though the
  * plate has no active ticket any more. Without a method: an ephemeral quote with a button per
- * payment method.
+ * payment method (handing the ticket out, `showTicket`: it counts as seen still parked now).
  */
 export async function exitCommand(ctx: SlackContext, input: { target: TicketTarget; paymentMethod: PaymentMethod | null }): Promise<Reply> {
   const { deps } = ctx;
   const timeZone = await loadGarageTimezone(deps.sql, deps.garageId);
   if (!input.paymentMethod) {
-    const row = await findTicket(deps.sql, deps.garageId, input.target, { latestByPlate: false });
-    if (row.status === 'completed') return receiptOfCompleted(ctx, row.ticketNumber, timeZone, false);
-    const now = deps.now();
-    const ticket = toTicket(row, now);
-    return buildQuote(ticket, quoteTicketFee(ticket, now), timeZone);
+    const ticket = await showTicket(deps, input.target, { latestByPlate: false });
+    if (ticket.status === 'completed') return receiptOfCompleted(ctx, ticket.ticketNumber, timeZone, false);
+    return buildQuote(ticket, quoteTicketFee(ticket, deps.now()), timeZone);
   }
   try {
     const done = await exitVehicle(deps, { target: input.target, paymentMethod: input.paymentMethod }, attribution(ctx), requestKey(ctx, 'exit'));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { garageStats } from '../../api/garage/stats.js';
+import { exitVehicle } from '../../api/tickets/exit.js';
+import { byTicketNumber } from '../../api/tickets/lookup.js';
 import type { SlackHarness } from '../test/harness.js';
 import { slackSuite } from '../test/slack-suite.js';
 import { onlyReply, said, ticketNumberIn } from '../test/replies.js';
@@ -27,6 +29,22 @@ describe('/park find', () => {
     await h.command(`exit ${number} cash`);
     const reply = onlyReply((await h.command('find gone1')).replies);
     for (const part of [number, 'GONE1 has left', '$10.00 (Cash)', '30 min']) expect(said(reply)).toContain(part);
+  });
+
+  it.each([
+    ['/park find', (n: string) => `find ${n}`],
+    ["/park exit's quote", (n: string) => `exit ${n}`],
+  ])('%s counts as the server seeing the car still parked: an exit dated before that is refused', async (_name, text) => {
+    h = await start({ timezone: 'America/New_York', start: '2026-11-23T14:00:00.000Z' });
+    const number = ticketNumberIn(onlyReply((await h.command('enter SEEN1')).replies));
+    h.clock.advance(5 * 3600_000);
+    await h.command(text(number)); // 14:00 in New York
+    h.clock.advance(10 * 60_000);
+    const by = { actor: 'system' as const, source: 'system' as const };
+    const exit = (minutesAfterEntry: number) =>
+      exitVehicle(h.deps, { target: byTicketNumber(number), paymentMethod: 'Cash', exitTime: new Date(Date.parse('2026-11-23T14:00:00.000Z') + minutesAfterEntry * 60_000) }, by);
+    await expect(exit(60)).rejects.toThrow(`Ticket ${number} was still parked at 2026-11-23 14:00 (America/New_York), so it cannot have left at 2026-11-23 10:00`);
+    expect((await exit(5 * 60 + 1)).ticket).toMatchObject({ status: 'completed', amountPaid: 6000 });
   });
 
   it.each([

@@ -83,6 +83,20 @@ describe('/park report', () => {
     expect(said(reply)).not.toContain('Revenue');
   });
 
+  it.each([
+    ['the year 9999', 'report 9999-12-31', 'There are no figures for 9999-12-31 yet: a report goes up to tomorrow, 2026-11-25.'],
+    ['the day after tomorrow', 'report 2026-11-26', 'There are no figures for 2026-11-26 yet: a report goes up to tomorrow, 2026-11-25.'],
+    ['a day before the garage existed', 'report 2000-01-01', "2000-01-01 is before this garage's first day, 2026-11-23: ask for a date from 2026-11-23 to 2026-11-25."],
+  ])('a day out of bounds (%s) is answered, only to the asker, with the days it can have', async (_name, text, message) => {
+    h = await start({ timezone: 'America/New_York', start: '2026-11-24T15:00:00.000Z' });
+    await h.addUser('maria', 'manager', 'U0MANAGER');
+    await knownDay();
+    h.clock.set('2026-11-24T15:00:00.000Z');
+    const reply = onlyReply((await h.command(text, { userId: 'U0MANAGER' })).replies);
+    expect(reply).toMatchObject({ response_type: 'ephemeral', text: message });
+    expect(said(reply)).not.toContain('Revenue');
+  });
+
   it('a date it cannot read is answered with how to write it', async () => {
     h = await start();
     const reply = onlyReply((await h.command('report 23/11/2026', { userId: 'U0MANAGER' })).replies);

@@ -1,6 +1,6 @@
-import { loadGarageTimezone } from '../../api/garage/queries.js';
 import { dailyReport } from '../../api/reports/daily.js';
-import { localDate, type LocalDate } from '../../shared/garage-day.js';
+import { resolveReportPeriod } from '../../api/reports/period.js';
+import type { LocalDate } from '../../shared/garage-day.js';
 import { weekBefore } from '../blocks/format.js';
 import { buildDayReport } from '../blocks/report.js';
 import type { Reply } from '../blocks/reply.js';
@@ -9,13 +9,15 @@ import { requireSlackAccess } from './access.js';
 
 /**
  * `/park report [YYYY-MM-DD]` (managers): a day's figures — the same `dailyReport` that answers
- * GET /api/reports/daily — with the change against the same weekday a week before. Default today.
+ * GET /api/reports/daily — with the change against the same weekday a week before. Default today;
+ * the date is bounded as the API's (`resolveReportPeriod`: the garage's first day to tomorrow), and a
+ * date outside is answered, only to the asker, with the dates it can have.
  */
 export async function reportCommand(ctx: SlackContext, date: LocalDate | null): Promise<Reply> {
   await requireSlackAccess(ctx, 'reports.read', 'reports');
   const { sql, garageId } = ctx.deps;
   const now = ctx.deps.now();
-  const day = date ?? localDate(now, await loadGarageTimezone(sql, garageId));
+  const { from: day } = await resolveReportPeriod(sql, garageId, { date: date ?? undefined }, now);
   const before = weekBefore(day);
   const [report, previous] = await Promise.all([dailyReport(sql, garageId, day, day, now), dailyReport(sql, garageId, before, before, now)]);
   return buildDayReport(report, previous, { title: 'Report', visibility: 'ephemeral' });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../api/deps.js';
 import { dailyReport } from '../../api/reports/daily.js';
-import { claimSummaryDay, markSummaryPosted, releaseSummaryDay } from '../../api/summaries/queries.js';
-import type { LocalDate } from '../../shared/garage-day.js';
+import { loadGarageTimezone } from '../../api/garage/queries.js';
+import { claimSummaryDay, loadLastPostedDayBefore, loadLateChanges, markSummaryPosted, releaseSummaryDay } from '../../api/summaries/queries.js';
+import { addDays, localDayRange, type LocalDate } from '../../shared/garage-day.js';
 import { weekBefore } from '../blocks/format.js';
 import { buildDayReport } from '../blocks/report.js';
 import { SlackRateLimited, type SummaryPoster } from './post.js';
@@ -24,8 +25,11 @@ export type SummaryOutcome = 'posted' | 'not_claimed' | 'failed';
 /**
  * Posts a garage's summary of local day `day` to `channel`, once across every server.
  * Invariants: only the holder of the day's claim posts; the figures are `dailyReport`'s (those of
- * GET /api/reports/daily?date=day); the day is marked posted, with the message ts, only after Slack
- * accepted it; a failed post gives the day back with a retry time and is never marked posted.
+ * GET /api/reports/daily?date=day); the late changes listed are those received from the day after
+ * the last posted summary's day through `day` (so days without a summary of their own, such as a
+ * weekend on a weekday schedule, are covered, and each change is listed once); the day is marked
+ * posted, with the message ts, only after Slack accepted it; a failed post gives the day back with a
+ * retry time and is never marked posted.
  */
 export async function runDailySummary(input: { deps: Deps; day: LocalDate; channel: string; post: SummaryPoster }): Promise<SummaryOutcome> {
   const { deps, day, channel } = input;
@@ -36,11 +40,14 @@ export async function runDailySummary(input: { deps: Deps; day: LocalDate; chann
   if (!claim) return 'not_claimed';
   try {
     const before = weekBefore(day);
-    const [report, previous] = await Promise.all([
+    const lastPosted = await loadLastPostedDayBefore(sql, garageId, day);
+    const late = localDayRange(lastPosted ? addDays(lastPosted, 1) : day, day, await loadGarageTimezone(sql, garageId));
+    const [report, previous, lateChanges] = await Promise.all([
       dailyReport(sql, garageId, day, day, claimedAt),
       dailyReport(sql, garageId, before, before, claimedAt),
+      loadLateChanges(sql, garageId, late.start, late.end),
     ]);
-    const message = buildDayReport(report, previous, { title: 'Daily summary' });
+    const message = buildDayReport(report, previous, { title: 'Daily summary', lateChanges });
     const { ts } = await input.post({ channel, text: message.text, blocks: message.blocks });
     const marked = await markSummaryPosted(sql, { garageId, day, claimToken, channel, messageTs: ts, now: deps.now() });
     if (!marked) log.error({ day, ts }, 'daily summary posted after its claim ran out; another server may have posted it too');

@@ -7,6 +7,8 @@ import { ensureGarage, updateSettings } from '../../api/garage/queries.js';
 import { createLogger } from '../../api/logger.js';
 import { dailyReport } from '../../api/reports/daily.js';
 import { claimSummaryDay, loadSummaryDay } from '../../api/summaries/queries.js';
+import { listAudit } from '../../api/audit/queries.js';
+import { searchTickets } from '../../api/tickets/queries.js';
 import { createTestDatabase, type TestDatabase } from '../../api/test/database.js';
 import { enterVehicle } from '../../api/tickets/enter.js';
 import { exitVehicle } from '../../api/tickets/exit.js';
@@ -263,5 +265,67 @@ describe('the daily summary', () => {
     expect(await scheduler!.ready).toBe('posted');
     await adapter.stop();
     expect(posts()).toEqual([expect.objectContaining({ args: expect.objectContaining({ channel: CHANNEL }) })]);
+  });
+});
+
+describe('the daily summary: money past 2^31 cents, and late changes to days already posted', () => {
+  const by = { actor: 'system' as const, source: 'system' as const };
+
+  it("a day's revenue over 2^31 − 1 cents, with one fee over it, is posted to the cent", async () => {
+    await updateSettings(db.sql, deps.garageId, { hourlyRate: 999_999 });
+    await stay('BIG1', '2026-08-01T12:00:00.000Z', { at: '2026-11-23T17:00:00.000Z', method: 'Cash' }); // 2741 h: 2,740,997,259 c
+    await stay('BIG2', '2026-10-01T17:00:00.000Z', { at: '2026-11-23T18:00:00.000Z', method: 'Mobile' }); // 1273 h: 1,272,998,727 c
+    clock.set('2026-11-24T12:00:00.000Z');
+    expect(await runDailySummary({ deps, day: DAY, channel: CHANNEL, post: poster() })).toBe('posted');
+    const [call] = posts();
+    expect(call!.args.text).toBe('Daily summary for Mon 23 Nov 2026: $40,139,959.86 revenue, 0 in, 2 out');
+    expect(said(call!.args.blocks)).toContain('Cash $27,409,972.59 · Credit Card $0.00 · Debit Card $0.00 · Mobile $12,729,987.27');
+  });
+
+  it("an exit or entry dated into a day whose summary was posted is audited as late, and the next summary lists it", async () => {
+    await stay('LATEX', '2026-11-24T01:00:00.000Z'); // 20:00 on the 23rd in New York, still parked
+    clock.set('2026-11-24T12:00:00.000Z'); // 07:00 on the 24th: the summary of the 23rd goes out
+    expect(await runDailySummary({ deps, day: DAY, channel: CHANNEL, post: poster() })).toBe('posted');
+    expect(posts()[0]!.args.text).toBe('Daily summary for Mon 23 Nov 2026: $0.00 revenue, 1 in, 0 out');
+
+    clock.set('2026-11-24T12:30:00.000Z'); // a phone comes back online with what it recorded last night
+    await enterVehicle(deps, { plate: readPlate('LATEN')!, vehicleType: 'Car', entryTime: new Date('2026-11-24T04:50:00.000Z') }, by);
+    const x = (await searchTickets(db.sql, deps.garageId, { plateNormalized: 'LATEX', limit: 1 }))[0]!;
+    await exitVehicle(deps, { target: byTicketNumber(x.ticketNumber), paymentMethod: 'Cash', exitTime: new Date('2026-11-24T04:30:00.000Z') }, by); // 23:30 on the 23rd: 4 h, $40
+    await stay('TODAY1', '2026-11-24T14:00:00.000Z', { at: '2026-11-24T15:00:00.000Z', method: 'Cash' }); // the 24th's own: 1 h, $10
+
+    const exitAudit = (await listAudit(db.sql, { action: 'ticket.exit', subject: x.ticketNumber, limit: 1 }))[0]!;
+    expect(exitAudit.details).toMatchObject({
+      amountPaid: 4000,
+      clientDated: true,
+      claimedTime: '2026-11-24T04:30:00.000Z',
+      receivedAt: '2026-11-24T12:30:00.000Z',
+      minutesBetween: 480,
+      offline: true,
+      lateForPostedDay: '2026-11-23',
+    });
+    const entryAudit = (await listAudit(db.sql, { action: 'ticket.enter', limit: 5 })).find((a) => (a.details as { licensePlate: string }).licensePlate === 'LATEN')!;
+    expect(entryAudit.details).toMatchObject({ clientDated: true, offline: true, lateForPostedDay: '2026-11-23' });
+    const todays = (await listAudit(db.sql, { action: 'ticket.exit', limit: 5 })).filter((a) => a.subject !== x.ticketNumber);
+    expect(todays.map((a) => a.details)).toEqual([expect.not.objectContaining({ lateForPostedDay: expect.anything() })]);
+
+    clock.set('2026-11-25T12:00:00.000Z'); // the summary of the 24th lists the late changes received that day
+    expect(await runDailySummary({ deps, day: '2026-11-24', channel: CHANNEL, post: poster() })).toBe('posted');
+    const next = posts()[1]!.args;
+    expect(next.text).toBe('Daily summary for Tue 24 Nov 2026: $10.00 revenue, 1 in, 1 out · 2 late changes to earlier days (+$40.00)');
+    expect(said(next.blocks)).toContain('Mon 23 Nov 2026: 1 exit (+$40.00), 1 entry');
+    expect((await dailyReport(db.sql, deps.garageId, DAY, DAY, clock.now())).totalRevenue).toBe(4000);
+  });
+
+  it('a day without a summary of its own (a weekday schedule, a missed day): its late changes go into the next summary posted', async () => {
+    await stay('LATEY', '2026-11-24T01:00:00.000Z'); // 20:00 on the 23rd in New York
+    clock.set('2026-11-24T12:00:00.000Z');
+    expect(await runDailySummary({ deps, day: DAY, channel: CHANNEL, post: poster() })).toBe('posted');
+    clock.set('2026-11-24T20:00:00.000Z'); // the 24th: no summary will be posted for it
+    const y = (await searchTickets(db.sql, deps.garageId, { plateNormalized: 'LATEY', limit: 1 }))[0]!;
+    await exitVehicle(deps, { target: byTicketNumber(y.ticketNumber), paymentMethod: 'Debit Card', exitTime: new Date('2026-11-24T04:00:00.000Z') }, by); // 3 h: $30
+    clock.set('2026-11-26T12:00:00.000Z');
+    expect(await runDailySummary({ deps, day: '2026-11-25', channel: CHANNEL, post: poster() })).toBe('posted');
+    expect(posts()[1]!.args.text).toBe('Daily summary for Wed 25 Nov 2026: $0.00 revenue, 0 in, 0 out · 1 late change to earlier days (+$30.00)');
   });
 });
