@@ -5,7 +5,6 @@ import { slackSuite } from './test/slack-suite.js';
 import { buttonClickBody, signedRequest, slashCommandBody } from './test/slack-requests.js';
 import { capturedLog } from './test/captured-log.js';
 import { createApp } from '../api/app.js';
-import { lockGarageForEntry } from '../api/tickets/queries.js';
 import { OTHER_WORKSPACE_MESSAGE } from './team.js';
 import { INTERNAL_ERROR_MESSAGE } from './blocks/error.js';
 import { createSlack } from './create-slack.js';
@@ -113,12 +112,12 @@ describe('POST /slack/events: workspace and help', () => {
 
 describe('POST /slack/events: ack first, work after', () => {
   it('acks within the deadline while the database is blocked, then answers through response_url', async () => {
-    // Another transaction holds the garage row: an entry waits on it, as it would on a slow database.
+    // Another transaction holds the tickets table against writes: an entry waits on it, as it would on a slow database.
     let release!: () => void;
     let locked!: () => void;
     const isLocked = new Promise<void>((resolve) => (locked = resolve));
     const holder = h.db.sql.begin(async (tx) => {
-      await lockGarageForEntry(tx, h.deps.garageId, 'SLOW1');
+      await tx`lock table tickets in share mode`;
       locked();
       await new Promise<void>((resolve) => (release = resolve));
     });

@@ -8,12 +8,21 @@ const report = (query: string) => t.call('GET', `/api/reports/daily${query}`, { 
 
 /** Puts a ticket straight into the table: a day of known history without moving the app's clock. */
 async function history(plate: string, entry: string, exit: string | null, amount: number | null, method: string | null) {
+  // a car still inside holds a space (the lowest free one), as an entry would claim it
   await t.sql`
-    insert into tickets (garage_id, ticket_number, license_plate, plate_normalized, vehicle_type, entry_time, exit_time,
-      duration_minutes, amount_paid, status, payment_method, hourly_rate, grace_minutes, fee_breakdown)
-    values (${t.garageId}, ${`PS-${plate.slice(0, 6).padEnd(6, '0')}`}, ${plate}, ${plate}, 'Car', ${entry}, ${exit},
-      ${exit ? Math.floor((Date.parse(exit) - Date.parse(entry)) / 60000) : null}, ${amount},
-      ${exit ? 'completed' : 'active'}, ${method}, 1000, 0, ${exit ? t.sql.json({ totalCents: amount }) : null})
+    with space as (
+      select number from spaces where garage_id = ${t.garageId} and open and ticket_id is null and ${exit === null}
+      order by number limit 1
+    ), ticket as (
+      insert into tickets (garage_id, ticket_number, license_plate, plate_normalized, vehicle_type, entry_time, exit_time,
+        duration_minutes, amount_paid, status, payment_method, hourly_rate, grace_minutes, fee_breakdown, space_number)
+      values (${t.garageId}, ${`PS-${plate.slice(0, 6).padEnd(6, '0')}`}, ${plate}, ${plate}, 'Car', ${entry}, ${exit},
+        ${exit ? Math.floor((Date.parse(exit) - Date.parse(entry)) / 60000) : null}, ${amount},
+        ${exit ? 'completed' : 'active'}, ${method}, 1000, 0, ${exit ? t.sql.json({ totalCents: amount }) : null},
+        (select number from space))
+      returning id, space_number
+    )
+    update spaces set ticket_id = ticket.id from ticket where spaces.garage_id = ${t.garageId} and spaces.number = ticket.space_number
   `;
 }
 

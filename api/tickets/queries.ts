@@ -34,69 +34,122 @@ const columns = (sql: Db) => sql`
 /** A stored ticket with its amount as a number of cents. */
 const toRow = (r: StoredTicket): TicketRow => ({ ...r, amountPaid: r.amountPaid === null ? null : parseCents(r.amountPaid) });
 
-/** What entry needs to know, read while holding the garage's row lock. */
-export type EntryState = {
-  totalSpaces: number;
-  timezone: string;
-  hourlyRate: number;
-  graceMinutes: number;
-  dailyMaxCents: number | null;
-  occupied: number;
+/** The garage as an entry reads it: its tariff (copied onto the ticket) and where it is. */
+export type GarageAtEntry = { totalSpaces: number; timezone: string; hourlyRate: number; graceMinutes: number; dailyMaxCents: number | null };
+
+/** What one entry statement did: the garage, whether the plate was already inside, the space it found, and its ticket. */
+export type EntryAttempt = {
+  garage: GarageAtEntry | null;
+  /** The active ticket the plate already holds (then no space was claimed). */
   activeTicketNumber: string | null;
+  /** The free space claimed for the car; null when there was none (full, or all free ones being claimed right now). */
+  spaceNumber: number | null;
+  /** The new ticket; null when no space was free, the plate is inside, or the number was taken. */
+  ticket: TicketRow | null;
 };
 
 /**
- * Locks the garage row (entries queue here, so capacity is decided one at a time), then reads
- * occupancy and this plate's active ticket with a fresh snapshot that sees every entry committed
- * before the lock was granted. `for no key update`, not `for update`: rows that reference the
- * garage (an idempotency claim, an audit row) take `for key share` on it, which `for update`
- * would conflict with — two entries each holding one and wanting the other deadlock.
+ * One entry in one statement — the capacity rule without a queue: unless the plate already holds
+ * an active ticket, it claims the lowest free open space of the garage with `for update skip
+ * locked` (concurrent entries each take another space instead of waiting for each other, and the
+ * cost is the same with 10 or 10,000 cars inside), inserts the ticket on it with the garage's tariff
+ * and marks the space taken by it. A plate that came in meanwhile (the one-active-ticket-per-plate
+ * unique index) or a taken number inserts nothing and leaves the space free at rollback.
+ * With `wait`, it waits for spaces other entries are claiming right now instead of skipping them
+ * (for when every free space was being claimed: whether the garage is really full is then decided
+ * by those entries' outcome).
  */
-export async function lockGarageForEntry(sql: Db, garageId: number, plateNormalized: string): Promise<EntryState | null> {
-  // Sent together (pipelined): PostgreSQL runs the read only once the lock is granted, and as a
-  // statement of its own it takes its snapshot then — the garage is held one round trip less.
-  const [[locked], [row]] = await Promise.all([
-    sql<{ id: number }[]>`select id from garages where id = ${garageId} for no key update`,
-    sql<EntryState[]>`
-      select
-        g.total_spaces, g.timezone, g.hourly_rate, g.grace_minutes, g.daily_max_cents,
-        (select count(*)::int from tickets t where t.garage_id = g.id and t.status = 'active') as occupied,
-        (select t.ticket_number from tickets t
-          where t.garage_id = g.id and t.plate_normalized = ${plateNormalized} and t.status = 'active') as active_ticket_number
-      from garages g
-      where g.id = ${garageId}
-    `,
-  ]);
-  return locked && row ? row : null;
+export async function enterOnFreeSpace(
+  sql: Db,
+  t: { garageId: number; ticketNumber: string; licensePlate: string; plateNormalized: string; vehicleType: VehicleType; entryTime: Date },
+  mode: { wait: boolean } = { wait: false },
+): Promise<EntryAttempt> {
+  const [row] = await sql<(StoredTicket & { garageTotalSpaces: number; garageTimezone: string; garageHourlyRate: number; garageGraceMinutes: number; garageDailyMaxCents: number | null; activeTicketNumber: string | null; claimedSpace: number | null })[]>`
+    with garage as (
+      select id, total_spaces, timezone, hourly_rate, grace_minutes, daily_max_cents from garages where id = ${t.garageId}
+    ), inside as (
+      select ticket_number from tickets
+      where garage_id = ${t.garageId} and plate_normalized = ${t.plateNormalized} and status = 'active'
+    ), space as (
+      select number from spaces
+      where garage_id = ${t.garageId} and open and ticket_id is null and not exists (select 1 from inside)
+      order by number
+      limit 1
+      for update ${mode.wait ? sql`` : sql`skip locked`}
+    ), ticket as (
+      insert into tickets (
+        garage_id, ticket_number, license_plate, plate_normalized, vehicle_type, entry_time,
+        hourly_rate, grace_minutes, daily_max_cents, last_seen_active_at, space_number
+      )
+      select g.id, ${t.ticketNumber}, ${t.licensePlate}, ${t.plateNormalized}, ${t.vehicleType}, ${t.entryTime},
+        g.hourly_rate, g.grace_minutes, g.daily_max_cents, ${t.entryTime}, s.number
+      from garage g, space s
+      on conflict do nothing
+      returning ${columns(sql)}, space_number
+    ), taken as (
+      update spaces set ticket_id = ticket.id from ticket
+      where spaces.garage_id = ${t.garageId} and spaces.number = ticket.space_number
+    )
+    select g.total_spaces as garage_total_spaces, g.timezone as garage_timezone, g.hourly_rate as garage_hourly_rate,
+      g.grace_minutes as garage_grace_minutes, g.daily_max_cents as garage_daily_max_cents,
+      (select ticket_number from inside) as active_ticket_number,
+      (select number from space) as claimed_space,
+      ticket.*
+    from garage g left join ticket on true
+  `;
+  if (!row) return { garage: null, activeTicketNumber: null, spaceNumber: null, ticket: null };
+  const garage: GarageAtEntry = {
+    totalSpaces: row.garageTotalSpaces,
+    timezone: row.garageTimezone,
+    hourlyRate: row.garageHourlyRate,
+    graceMinutes: row.garageGraceMinutes,
+    dailyMaxCents: row.garageDailyMaxCents,
+  };
+  const ticket = row.id === null ? null : toRow(pickTicket(row));
+  return { garage, activeTicketNumber: row.activeTicketNumber, spaceNumber: row.claimedSpace, ticket };
 }
 
-/** Inserts a ticket; null when its number is already taken (the caller draws another). */
-export async function insertTicket(
-  sql: Db,
-  t: {
-    garageId: number;
-    ticketNumber: string;
-    licensePlate: string;
-    plateNormalized: string;
-    vehicleType: VehicleType;
-    entryTime: Date;
-    hourlyRate: number;
-    graceMinutes: number;
-    dailyMaxCents: number | null;
-  },
-): Promise<TicketRow | null> {
-  const [row] = await sql<StoredTicket[]>`
-    insert into tickets (
-      garage_id, ticket_number, license_plate, plate_normalized, vehicle_type, entry_time,
-      hourly_rate, grace_minutes, daily_max_cents, last_seen_active_at
-    ) values (
-      ${t.garageId}, ${t.ticketNumber}, ${t.licensePlate}, ${t.plateNormalized}, ${t.vehicleType}, ${t.entryTime},
-      ${t.hourlyRate}, ${t.graceMinutes}, ${t.dailyMaxCents}, ${t.entryTime}
-    )
-    on conflict (ticket_number) do nothing
-    returning ${columns(sql)}
+/** The ticket's own columns of a row that carries more. */
+function pickTicket(row: StoredTicket): StoredTicket {
+  return {
+    id: row.id,
+    ticketNumber: row.ticketNumber,
+    licensePlate: row.licensePlate,
+    vehicleType: row.vehicleType,
+    entryTime: row.entryTime,
+    exitTime: row.exitTime,
+    durationMinutes: row.durationMinutes,
+    amountPaid: row.amountPaid,
+    status: row.status,
+    paymentMethod: row.paymentMethod,
+    hourlyRate: row.hourlyRate,
+    graceMinutes: row.graceMinutes,
+    dailyMaxCents: row.dailyMaxCents,
+    feeBreakdown: row.feeBreakdown,
+    lastSeenActiveAt: row.lastSeenActiveAt,
+  };
+}
+
+/** How many cars are inside a garage (its active tickets; equal to its taken spaces by the constraints). */
+export async function countActiveTickets(sql: Db, garageId: number): Promise<number> {
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from tickets where garage_id = ${garageId} and status = 'active'`;
+  return row!.n;
+}
+
+/** Whether a garage has a free open space, counting those other entries are claiming right now. */
+export async function hasFreeSpace(sql: Db, garageId: number): Promise<boolean> {
+  const [row] = await sql<{ free: boolean }[]>`
+    select exists (select 1 from spaces where garage_id = ${garageId} and open and ticket_id is null) as free
   `;
-  return row ? toRow(row) : null;
+  return row!.free;
+}
+
+/** The active ticket of a plate, if it has one. */
+export async function activeTicketOfPlate(sql: Db, garageId: number, plateNormalized: string): Promise<string | null> {
+  const [row] = await sql<{ ticketNumber: string }[]>`
+    select ticket_number from tickets where garage_id = ${garageId} and plate_normalized = ${plateNormalized} and status = 'active'
+  `;
+  return row?.ticketNumber ?? null;
 }
 
 /** A ticket by its number; `forUpdate` locks it so only one exit can complete it. */
@@ -109,7 +162,7 @@ export async function loadTicket(sql: Db, garageId: number, ticketNumber: string
   return row ? toRow(row) : null;
 }
 
-/** Marks a ticket paid and completed with its fee breakdown. */
+/** Marks a ticket paid and completed with its fee breakdown, and frees its space. */
 export async function completeTicket(
   sql: Db,
   id: number,
@@ -127,7 +180,32 @@ export async function completeTicket(
     returning ${columns(sql)}
   `;
   if (!row) throw new Error(`ticket ${id} was not active under its lock`);
+  await releaseSpace(sql, id);
   return toRow(row);
+}
+
+/**
+ * Frees a leaving car's space. A freed open space goes to a car parked over capacity (after the
+ * garage was made smaller than the cars inside), if there is one: a free open space exists only
+ * while no car is over capacity, so entries can never overbook. The check is a statement of its
+ * own, after the release, so it sees a resize that the release waited for.
+ */
+async function releaseSpace(sql: Db, ticketId: number): Promise<void> {
+  const [freed] = await sql<{ garageId: number; number: number; open: boolean }[]>`
+    update spaces set ticket_id = null where ticket_id = ${ticketId} returning garage_id, number, open
+  `;
+  if (!freed?.open) return;
+  // a car over capacity that no resize is moving right now (a resize holds them, and moves them itself)
+  const [car] = await sql<{ number: number; ticketId: number }[]>`
+    select s.number, s.ticket_id from spaces s join tickets t on t.id = s.ticket_id
+    where s.garage_id = ${freed.garageId} and not s.open and s.ticket_id is not null
+    order by s.number desc limit 1
+    for update of s, t skip locked
+  `;
+  if (!car) return;
+  await sql`update spaces set ticket_id = null where garage_id = ${freed.garageId} and number = ${car.number}`;
+  await sql`update spaces set ticket_id = ${car.ticketId} where garage_id = ${freed.garageId} and number = ${freed.number}`;
+  await sql`update tickets set space_number = ${freed.number} where id = ${car.ticketId}`;
 }
 
 /** Tickets by plate and/or status, newest first (for lost tickets). */
