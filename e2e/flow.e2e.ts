@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { GarageSettings, GarageStats } from '../shared/garage.js';
 import { apiAs } from './api.js';
-import { expectNoAxeViolations, openPhone, openSignedOut, signIn } from './browser.js';
+import { expectInReach, expectNoAxeViolations, openPhone, openSignedOut, signIn } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 const dollars = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100);
@@ -40,8 +40,8 @@ describe('a new attendant on a phone', () => {
     await page.getByRole('link', { name: 'Car in' }).click();
     await page.getByRole('heading', { name: 'Car in' }).waitFor();
     await expectNoAxeViolations(page, 'entry');
-    await page.getByLabel('Licence plate').pressSequentially('e2e 101');
-    expect(await page.getByLabel('Licence plate').inputValue()).toBe('E2E 101');
+    await page.getByLabel('License plate').pressSequentially('e2e 101');
+    expect(await page.getByLabel('License plate').inputValue()).toBe('E2E 101');
     await page.getByText('SUV', { exact: true }).click();
     await page.getByRole('button', { name: 'Issue ticket' }).click();
     const numberText = await page.getByTestId('ticket-number').textContent();
@@ -83,11 +83,11 @@ describe('a new attendant on a phone', () => {
     const { page } = phone;
     await signIn(page, baseUrl, 'nina', 'nina-attendant-1');
     await page.getByRole('link', { name: 'Car in' }).click();
-    await page.getByLabel('Licence plate').fill('LOST 7');
+    await page.getByLabel('License plate').fill('LOST 7');
     await page.getByRole('button', { name: 'Issue ticket' }).click();
     const ticketNumber = (await page.getByTestId('ticket-number').textContent())?.trim();
     await page.getByRole('link', { name: 'Car out' }).click();
-    await page.getByLabel('Licence plate').fill('lost-7');
+    await page.getByLabel('License plate').fill('lost-7');
     await page.getByRole('button', { name: 'Find by plate' }).click();
     await page.getByRole('button', { name: new RegExp(`${ticketNumber} · LOST 7`) }).click();
     await page.getByTestId('amount-due').waitFor();
@@ -109,12 +109,17 @@ describe('a manager', () => {
     await expectNoAxeViolations(page, 'settings');
     await page.getByLabel('Hourly rate ($)').fill(rateBefore === 1250 ? '11' : '12.5');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Saved.').waitFor();
+    // Said where the person is looking: by the Save button they scrolled to and tapped.
+    await expectInReach(page, page.getByText('Saved.', { exact: false }), '"Saved"', { scrolled: true });
     expect(GarageSettings.parse(await admin.call('GET', '/api/garage/settings')).hourlyRate).toBe(rateBefore === 1250 ? 1100 : 1250);
 
     await page.getByLabel('Total spaces').fill('0');
+    await page.getByLabel('Grace (minutes)').fill('121');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Nothing was saved').waitFor();
+    await expectInReach(page, page.getByText('Nothing was saved', { exact: false }), '"Nothing was saved"', { scrolled: true });
+    await page.getByText('Total spaces is at least 1').waitFor();
+    await page.getByText('Grace is at most 120 minutes').waitFor();
+    expect(await page.getByText(/Too small|Too big|expected number/).count()).toBe(0);
     expect(await page.getByLabel('Total spaces').inputValue()).toBe('0');
     await expectNoAxeViolations(page, 'settings with an error');
     expect(GarageSettings.parse(await admin.call('GET', '/api/garage/settings')).totalSpaces).toBeGreaterThan(0);

@@ -1,12 +1,12 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { http, HttpResponse } from 'msw';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiError, fixture } from '../test/fixtures.js';
 import { server } from '../test/msw.js';
 import { resetAppState } from '../test/render.js';
 import { App } from './app.js';
 import { memoryStore } from './lib/local-store.js';
-import { createOutbox } from './lib/outbox.js';
+import { createOutbox, type Outbox } from './lib/outbox.js';
 import { navigate } from './lib/router.js';
 import { checkSession, currentUser } from './lib/session.js';
 
@@ -20,7 +20,22 @@ beforeEach(() => {
   );
 });
 
-const app = () => render(<App outbox={createOutbox(memoryStore())} />);
+let outbox: Outbox | undefined;
+afterEach(() => outbox?.stop());
+
+const app = () => {
+  outbox = createOutbox(memoryStore());
+  return render(<App outbox={outbox} />);
+};
+
+/** The 401 the server answers once a session has ended, with its reason (see SessionEndReason). */
+const sessionEnded = (reason: string, message: string) => HttpResponse.json(apiError('unauthorized', message, [{ reason }]), { status: 401 });
+
+async function signInAs(username: string) {
+  fireEvent.input(await screen.findByLabelText('Username'), { target: { value: username } });
+  fireEvent.input(screen.getByLabelText('Password'), { target: { value: 'new password 1' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+}
 
 describe('App', () => {
   it('shows the sign-in screen when the server says no one is signed in', async () => {
@@ -59,5 +74,175 @@ describe('App', () => {
     expect(screen.getByRole('heading', { name: 'Car in' })).toBeTruthy();
     await waitFor(() => expect(document.title).toBe('Car in · ParkOps'));
     expect(screen.getByRole('link', { name: 'Car in' }).getAttribute('aria-current')).toBe('page');
+  });
+});
+
+describe('a session that ends mid-action', () => {
+  it('says why on the sign-in screen, keeps the entry, and shows its ticket card after signing in again', async () => {
+    currentUser.value = fixture.user({ username: 'ana' });
+    navigate('/entry');
+    let tries = 0;
+    server.use(
+      http.post('/api/tickets', () =>
+        ++tries === 1
+          ? sessionEnded('password_reset', 'Your password was changed, which ended your session. Sign in with the new password.')
+          : HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-4D2ZK9', licensePlate: 'ABC 123' }), { status: 201 }),
+      ),
+      http.post('/api/auth/login', () => HttpResponse.json({ token: 't', user: fixture.user({ username: 'ana' }) })),
+    );
+    app();
+    fireEvent.input(screen.getByLabelText(/plate$/i), { target: { value: 'abc 123' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Issue ticket' }));
+
+    expect(await screen.findByRole('heading', { name: 'Sign in to ParkOps' })).toBeTruthy();
+    expect(screen.getByText(/Your password was changed, which ended your session/)).toBeTruthy();
+    expect(screen.getByText(/1 waiting to send/)).toBeTruthy();
+    await signInAs('ana');
+    expect((await screen.findByTestId('ticket-number')).textContent).toBe('PS-4D2ZK9');
+    expect(tries).toBe(2);
+    expect(screen.queryByText(/ended your session/)).toBeNull();
+  });
+
+  it('keeps a payment taken as the session ended, and shows its receipt after signing in again', async () => {
+    currentUser.value = fixture.user({ username: 'ana' });
+    navigate('/exit');
+    const entryTime = new Date(Date.now() - 90 * 60_000).toISOString();
+    let tries = 0;
+    server.use(
+      http.get('/api/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ entryTime }, new Date()))),
+      http.put('/api/tickets/:n/exit', () =>
+        ++tries === 1 ? sessionEnded('idle', 'Your session ended after 12 hours without use. Sign in again.') : HttpResponse.json(fixture.completedTicket({ entryTime, paymentMethod: 'Cash' })),
+      ),
+      http.post('/api/auth/login', () => HttpResponse.json({ token: 't', user: fixture.user({ username: 'ana' }) })),
+    );
+    app();
+    fireEvent.input(screen.getByLabelText('Ticket number'), { target: { value: 'PS-7K3QXM' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find ticket' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Cash' }));
+
+    expect(await screen.findByText('Your session ended after 12 hours without use. Sign in again.')).toBeTruthy();
+    await signInAs('ana');
+    expect((await screen.findByTestId('amount-paid')).textContent).toBe('$20.00');
+    expect(screen.getByRole('heading', { name: 'Receipt' })).toBeTruthy();
+    expect(tries).toBe(2);
+  });
+
+  it('at start, says why a session kept on the phone has ended', async () => {
+    currentUser.value = fixture.user({ username: 'ana' });
+    server.use(http.get('/api/auth/me', () => sessionEnded('signed_out', 'Your session was signed out (on this device or another one). Sign in again.')));
+    await checkSession();
+    app();
+    expect(screen.getByRole('heading', { name: 'Sign in to ParkOps' })).toBeTruthy();
+    expect(screen.getByText('Your session was signed out (on this device or another one). Sign in again.')).toBeTruthy();
+  });
+});
+
+describe('the next action in reach', () => {
+  it('the Car in tab gives the empty form again after a ticket was issued, with the plate field focused', async () => {
+    currentUser.value = fixture.user();
+    navigate('/entry');
+    server.use(http.post('/api/tickets', () => HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-4D2ZK9' }), { status: 201 })));
+    app();
+    fireEvent.input(screen.getByLabelText(/plate$/i), { target: { value: 'abc 123' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Issue ticket' }));
+    await screen.findByTestId('ticket-number');
+    fireEvent.click(screen.getByRole('link', { name: 'Car in' }));
+    const plate = await screen.findByLabelText<HTMLInputElement>(/plate$/i);
+    expect(plate.value).toBe('');
+    await waitFor(() => expect(document.activeElement).toBe(plate));
+  });
+
+  it('Car out opens with the ticket field focused', async () => {
+    currentUser.value = fixture.user();
+    app();
+    fireEvent.click(screen.getByRole('link', { name: 'Car out' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Ticket number')));
+  });
+
+  it('Back from "Amount due" goes back to the lookup, with the number kept', async () => {
+    currentUser.value = fixture.user();
+    navigate('/entry');
+    server.use(http.get('/api/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ entryTime: new Date(Date.now() - 30 * 60_000).toISOString() }, new Date()))));
+    app();
+    fireEvent.click(screen.getByRole('link', { name: 'Car out' }));
+    fireEvent.input(screen.getByLabelText('Ticket number'), { target: { value: 'PS-7K3QXM' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find ticket' }));
+    await screen.findByTestId('amount-due');
+    await act(async () => {
+      history.back();
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    expect(await screen.findByRole('heading', { name: 'Car out' })).toBeTruthy();
+    expect(location.pathname).toBe('/exit');
+    expect(screen.getByLabelText<HTMLInputElement>('Ticket number').value).toBe('PS-7K3QXM');
+  });
+
+  it('every screen opens at its top', async () => {
+    currentUser.value = fixture.user();
+    app();
+    window.scrollTo(0, 500);
+    const seen: number[] = [];
+    const original = window.scrollTo.bind(window);
+    window.scrollTo = ((x: number, y: number) => {
+      seen.push(y);
+      original(x, y);
+    }) as typeof window.scrollTo;
+    try {
+      fireEvent.click(screen.getByRole('link', { name: 'Car in' }));
+      expect(seen).toContain(0);
+    } finally {
+      window.scrollTo = original;
+    }
+  });
+});
+
+describe('signing out', () => {
+  it('offline, says sign-out needs the server, and the message goes once the phone is back online', async () => {
+    currentUser.value = fixture.user({ username: 'ana' });
+    server.use(http.post('/api/auth/logout', () => HttpResponse.error()));
+    app();
+    await act(() => {
+      window.dispatchEvent(new Event('offline'));
+    });
+    fireEvent.click(screen.getByRole('button', { name: /Sign out/ }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/offline.*sign out/i);
+    expect(currentUser.value?.username).toBe('ana');
+    await act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('the sign-out message does not follow to other screens', async () => {
+    currentUser.value = fixture.user({ username: 'ana' });
+    server.use(http.post('/api/auth/logout', () => HttpResponse.error()));
+    app();
+    fireEvent.click(screen.getByRole('button', { name: /Sign out/ }));
+    await screen.findByRole('alert');
+    fireEvent.click(screen.getByRole('link', { name: 'Car in' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('managers', () => {
+  it('find "Payments to resolve" from Settings; attendants never load it', async () => {
+    currentUser.value = fixture.user({ role: 'manager' });
+    server.use(
+      http.get('/api/garage/settings', () => HttpResponse.json(fixture.settings())),
+      http.get('/api/discards', () => HttpResponse.json(fixture.discardPage([]))),
+    );
+    app();
+    fireEvent.click(screen.getByRole('link', { name: 'Settings' }));
+    fireEvent.click(await screen.findByRole('link', { name: /Payments to resolve/ }));
+    expect(location.pathname).toBe('/payments');
+    expect(await screen.findByRole('heading', { name: 'Payments to resolve' })).toBeTruthy();
+    expect(await screen.findByText(/Nothing to resolve/)).toBeTruthy();
+  });
+
+  it('attendants are told the payments are for managers', async () => {
+    currentUser.value = fixture.user({ role: 'attendant' });
+    navigate('/payments');
+    app();
+    expect(await screen.findByText(/Only managers resolve payments/)).toBeTruthy();
   });
 });

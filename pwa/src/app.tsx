@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
 import { hasRole } from '../../shared/auth.js';
@@ -11,9 +12,35 @@ import { EntryScreen } from './routes/entry.js';
 import { ExitScreen } from './routes/exit.js';
 import { SignInScreen } from './routes/sign-in.js';
 
+// Manager-only screens load when a manager opens them: the attendant's shell stays small.
 const SettingsScreen = lazy(() => import('./routes/settings.js').then((m) => m.SettingsScreen));
+const PaymentsScreen = lazy(() => import('./routes/payments.js').then((m) => m.PaymentsScreen));
 
-const titles: Record<string, string> = { '/': 'Dashboard', '/entry': 'Car in', '/exit': 'Car out', '/settings': 'Settings' };
+const titles: Record<string, string> = { '/': 'Dashboard', '/entry': 'Car in', '/exit': 'Car out', '/settings': 'Settings', '/payments': 'Payments to resolve' };
+
+/** A manager-only screen: loaded lazily for managers; for others, who to ask. */
+function ForManagers({ isManager, title, others, children }: { isManager: boolean; title: string; others: string; children: ComponentChildren }) {
+  if (!isManager) {
+    return (
+      <main id="main" class="screen">
+        <h1>{title}</h1>
+        <p>{others}</p>
+      </main>
+    );
+  }
+  return (
+    <Suspense
+      fallback={
+        <main id="main" class="screen">
+          <h1>{title}</h1>
+          <p role="status">Loading…</p>
+        </main>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 function Screen({ path, isManager }: { path: string; isManager: boolean }) {
   switch (path) {
@@ -24,15 +51,16 @@ function Screen({ path, isManager }: { path: string; isManager: boolean }) {
     case '/exit':
       return <ExitScreen />;
     case '/settings':
-      return isManager ? (
-        <Suspense fallback={<main id="main" class="screen"><h1>Garage settings</h1><p role="status">Loading…</p></main>}>
+      return (
+        <ForManagers isManager={isManager} title="Garage settings" others="Only managers can change the garage settings. Ask a manager.">
           <SettingsScreen />
-        </Suspense>
-      ) : (
-        <main id="main" class="screen">
-          <h1>Settings</h1>
-          <p>Only managers can change the garage settings. Ask a manager.</p>
-        </main>
+        </ForManagers>
+      );
+    case '/payments':
+      return (
+        <ForManagers isManager={isManager} title="Payments to resolve" others="Only managers resolve payments. Ask a manager.">
+          <PaymentsScreen />
+        </ForManagers>
       );
     default:
       return (

@@ -1,4 +1,5 @@
 import { User } from '../../shared/auth.js';
+import { Discard, DiscardPage, type DiscardBody } from '../../shared/discards.js';
 import { GarageSettings, GarageStats } from '../../shared/garage.js';
 import { quoteTicketFee } from '../../shared/fee.js';
 import { Activity, Ticket, type PaymentMethod } from '../../shared/tickets.js';
@@ -83,6 +84,21 @@ export const fixture = {
     }),
   settings: (over: Partial<GarageSettings> = {}): GarageSettings =>
     GarageSettings.parse({ totalSpaces: 140, hourlyRate: 1000, timezone: 'UTC', graceMinutes: 0, dailyMaxCents: null, ...over }),
+  /**
+   * The server's record of a discarded outbox item, made from what the phone reported (as the server
+   * does): `needs_manager` for an exit where money was taken, else `recorded`.
+   */
+  discard: (body: DiscardBody, over: Partial<Discard> = {}): Discard =>
+    Discard.parse({
+      id: 1,
+      ...body,
+      discardedBy: { id: 7, username: 'ana' },
+      discardedAt: '2026-11-23T15:00:00.000Z',
+      status: body.kind === 'exit' && body.paymentMethod !== null ? 'needs_manager' : 'recorded',
+      resolution: null,
+      ...over,
+    }),
+  discardPage: (discards: Discard[], nextBefore: number | null = null): DiscardPage => DiscardPage.parse({ discards, nextBefore }),
 };
 
 /** The one error shape, for msw answers. */

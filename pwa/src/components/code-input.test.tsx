@@ -8,7 +8,7 @@ describe('CodeInput', () => {
     render(
       <>
         <label for="code">Code</label>
-        <CodeInput id="code" enterkeyhint="go" value="" onValue={(v) => typed.push(v)} />
+        <CodeInput id="code" enterkeyhint="go" maxLength={16} value="" onValue={(v) => typed.push(v)} />
       </>,
     );
     const field = screen.getByLabelText<HTMLInputElement>('Code');
@@ -21,10 +21,10 @@ describe('CodeInput', () => {
   });
 
   it('points to the message saying what is wrong, while there is one', () => {
-    const { rerender } = render(<CodeInput id="code" enterkeyhint="go" value="A" onValue={() => {}} errorId="code-error" />);
+    const { rerender } = render(<CodeInput id="code" enterkeyhint="go" maxLength={16} value="A" onValue={() => {}} errorId="code-error" />);
     const field = document.getElementById('code')!;
     expect([field.getAttribute('aria-invalid'), field.getAttribute('aria-describedby')]).toEqual(['true', 'code-error']);
-    rerender(<CodeInput id="code" enterkeyhint="go" value="AB" onValue={() => {}} errorId={null} />);
+    rerender(<CodeInput id="code" enterkeyhint="go" maxLength={16} value="AB" onValue={() => {}} errorId={null} />);
     expect([field.getAttribute('aria-invalid'), field.getAttribute('aria-describedby')]).toEqual([null, null]);
   });
 });

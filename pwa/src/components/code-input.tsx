@@ -22,14 +22,16 @@ type Props = {
   inputRef?: Ref<HTMLInputElement>;
   /** The id of the message saying what is wrong with what was typed, while there is one. */
   errorId?: string | null;
+  /** The most characters the field takes: longer input is refused at the field. */
+  maxLength: number;
 };
 
 /**
- * A field for a licence plate or a ticket number: large, uppercased as it is typed (the caret stays
- * where it was), no autocorrect or autofill. Label it with a `<label for={id}>`.
- * @example <CodeInput id="plate" enterkeyhint="go" value={plate.value} onValue={(v) => (plate.value = v)} />
+ * A field for a license plate or a ticket number: large, uppercased as it is typed (the caret stays
+ * where it was), no autocorrect or autofill, never longer than `maxLength`. Label it with a `<label for={id}>`.
+ * @example <CodeInput id="plate" enterkeyhint="go" maxLength={16} value={plate.value} onValue={(v) => (plate.value = v)} />
  */
-export function CodeInput({ id, value, onValue, enterkeyhint, placeholder, inputRef, errorId }: Props) {
+export function CodeInput({ id, value, onValue, enterkeyhint, placeholder, inputRef, errorId, maxLength }: Props) {
   return (
     <input
       id={id}
@@ -40,6 +42,7 @@ export function CodeInput({ id, value, onValue, enterkeyhint, placeholder, input
       autocapitalize="characters"
       spellcheck={false}
       enterkeyhint={enterkeyhint}
+      maxLength={maxLength}
       aria-invalid={errorId ? 'true' : undefined}
       aria-describedby={errorId ?? undefined}
       value={value}

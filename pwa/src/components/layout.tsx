@@ -1,11 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { hasRole, type User } from '../../../shared/auth.js';
+import { NetworkFailure } from '../lib/api.js';
 import { describeFailure } from '../lib/failure-text.js';
-import { currentPath, isPlainClick, navigate } from '../lib/router.js';
+import { isOffline, networkUp } from '../lib/network.js';
+import { useOutbox } from '../lib/outbox.js';
+import { currentPath, isPlainClick, navigate, restartScreens, tapTab } from '../lib/router.js';
 import { signOut } from '../lib/session.js';
 import { Banners } from './banners.js';
-import { OutboxPanel } from './outbox-panel.js';
 import { PendingChip } from './pending-chip.js';
 
 function NavLink({ href, children }: { href: string; children: ComponentChildren }) {
@@ -18,7 +21,7 @@ function NavLink({ href, children }: { href: string; children: ComponentChildren
       onClick={(e) => {
         if (!isPlainClick(e)) return;
         e.preventDefault();
-        navigate(href);
+        tapTab(href);
       }}
     >
       {children}
@@ -26,9 +29,39 @@ function NavLink({ href, children }: { href: string; children: ComponentChildren
   );
 }
 
-/** The frame around every screen: header with the pending chip, banners, outbox, bottom navigation. */
+/**
+ * The frame around every screen, kept short so the screen's next control stays in reach: one header
+ * line (the sync chip, sign out), a one-line offline strip when needed, and the tab bar.
+ */
 export function Layout({ user, children }: { user: User; children: ComponentChildren }) {
-  const error = useSignal<string | null>(null);
+  const outbox = useOutbox();
+  const problem = useSignal<string | null>(null);
+  const offline = isOffline(outbox);
+  const path = currentPath.value;
+  const synced = outbox.lastSyncedAt.value;
+  // A failed sign-out is about that moment: the message goes once the phone is back online, syncs, or moves on.
+  useEffect(() => {
+    if (!offline) problem.value = null;
+  }, [offline]);
+  useEffect(() => {
+    problem.value = null;
+  }, [path, synced]);
+
+  function leave() {
+    problem.value = null;
+    signOut().then(
+      () => {
+        restartScreens();
+        navigate('/', { replace: true });
+      },
+      (failure: unknown) =>
+        (problem.value =
+          failure instanceof NetworkFailure || !networkUp.value
+            ? 'Offline: to sign out, the phone needs the server. Try again once it is back online; until then you stay signed in.'
+            : `Not signed out: ${describeFailure(failure)}`),
+    );
+  }
+
   return (
     <div class="layout">
       <a class="skip" href="#main">
@@ -37,26 +70,21 @@ export function Layout({ user, children }: { user: User; children: ComponentChil
       <header class="top">
         <span class="brand">ParkOps</span>
         <PendingChip />
-        <button
-          type="button"
-          class="link-button"
-          onClick={() =>
-            signOut().then(
-              () => navigate('/', { replace: true }),
-              (failure: unknown) => (error.value = `Not signed out: ${describeFailure(failure)}`),
-            )
-          }
-        >
+        <button type="button" class="link-button" onClick={leave}>
           Sign out <span class="small muted">({user.username})</span>
         </button>
       </header>
       <Banners />
-      {error.value && (
+      {problem.value && (
         <p class="banner banner-error" role="alert">
-          {error.value}
+          {problem.value}
         </p>
       )}
-      <OutboxPanel />
+      {outbox.storageError.value && (
+        <p class="banner banner-error" role="alert">
+          {outbox.storageError.value}
+        </p>
+      )}
       {children}
       <nav class="tabs" aria-label="Main">
         <NavLink href="/">Dashboard</NavLink>

@@ -1,4 +1,4 @@
-import { garageTimeZone } from '../lib/garage.js';
+import { garageLocale, garageTimeZone } from '../lib/garage.js';
 import { provisionalRef } from '../lib/ids.js';
 import { carsInOffline } from '../lib/offline-exit.js';
 import { useOutbox } from '../lib/outbox.js';
@@ -16,7 +16,7 @@ export function OfflineCars({ onPick }: { onPick: (ref: string) => void }) {
         {cars.map((e) => (
           <li key={e.key}>
             <button type="button" class="button" onClick={() => onPick(provisionalRef(e.key))}>
-              {provisionalRef(e.key)} · {e.body.licensePlate.toUpperCase()} · in {formatTime(e.body.entryTime, tz)}
+              {provisionalRef(e.key)} · {e.body.licensePlate.toUpperCase()} · in {formatTime(e.body.entryTime, tz, garageLocale.value)}
             </button>
           </li>
         ))}

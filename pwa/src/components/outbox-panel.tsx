@@ -1,59 +1,141 @@
 import { useSignal } from '@preact/signals';
-import { garageTimeZone } from '../lib/garage.js';
+import { useRef } from 'preact/hooks';
+import { DiscardBody } from '../../../shared/discards.js';
+import { formatCents } from '../../../shared/format.js';
+import { moneyTaken } from '../lib/discard-report.js';
+import { garageLocale, garageTimeZone } from '../lib/garage.js';
 import { provisionalRef } from '../lib/ids.js';
 import type { OutboxItem } from '../lib/local-store.js';
+import { isOffline } from '../lib/network.js';
 import { dependentExits } from '../lib/offline-exit.js';
 import { useOutbox } from '../lib/outbox.js';
 import { formatTime } from '../lib/time.js';
 
-function describe(item: OutboxItem, tz: string): string {
-  const at = formatTime(item.createdAt, tz);
+type ExitItem = Extract<OutboxItem, { kind: 'exit' }>;
+
+function describe(item: OutboxItem): string {
+  const at = formatTime(item.createdAt, garageTimeZone.value, garageLocale.value);
   if (item.kind === 'entry') return `Entry ${item.body.licensePlate.toUpperCase()} (${item.body.vehicleType}) at ${at}, ref ${provisionalRef(item.key)}`;
   return `Exit ${item.ticketNumber}${item.licensePlate ? ` (${item.licensePlate})` : ''}, ${item.body.paymentMethod}, at ${at}`;
 }
 
-/** What the server refused, each with Retry and Discard, and what is still waiting to be sent. */
+const amountOf = (exit: ExitItem) => (exit.quotedCents === null ? 'amount unknown' : formatCents(exit.quotedCents));
+
+/** Why a person gives a refused item up: asked, checked, then reported to the server (see outbox.discard). */
+function DiscardForm({ item, onDone }: { item: OutboxItem; onDone: () => void }) {
+  const outbox = useOutbox();
+  const reason = useSignal('');
+  const problem = useSignal<string | null>(null);
+  const busy = useSignal(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const id = `why-${item.key}`;
+  const paidExits = [item, ...dependentExits(outbox.items.value, item.key).filter((e) => e.state !== 'sent')].filter(moneyTaken);
+  const handOver = moneyTaken(item);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const checked = DiscardBody.shape.reason.safeParse(reason.value);
+    if (!checked.success) {
+      problem.value = checked.error.issues[0]?.message ?? 'Say in a few words why';
+      field.current?.focus();
+      return;
+    }
+    busy.value = true;
+    problem.value = null;
+    await outbox.discard(item.key, checked.data);
+    busy.value = false;
+    onDone();
+  }
+
+  return (
+    <form class="discard" onSubmit={submit} noValidate>
+      <p>
+        {handOver
+          ? `The driver paid ${item.body.paymentMethod} (${amountOf(item)}): the money must be accounted for. A manager sees it under Payments to resolve; say what happened.`
+          : 'Discarding is recorded on the server with your name and your reason.'}
+        {!handOver && paidExits[0] && ` Its exit (${paidExits[0].body.paymentMethod}, ${amountOf(paidExits[0])}) is reported too and handed to a manager: the money must be accounted for.`}
+      </p>
+      <label for={id}>{handOver ? 'Why? (for the manager)' : 'Why? (recorded with your name)'}</label>
+      <textarea
+        id={id}
+        ref={field}
+        rows={2}
+        maxLength={500}
+        aria-invalid={problem.value ? 'true' : undefined}
+        aria-describedby={problem.value ? `${id}-problem` : undefined}
+        value={reason.value}
+        onInput={(e) => (reason.value = e.currentTarget.value)}
+      />
+      {problem.value && (
+        <p id={`${id}-problem`} class="error" role="alert">
+          {problem.value}
+        </p>
+      )}
+      {isOffline(outbox) && <p class="muted small">Offline: it is recorded when the phone is back online, and stays here until then.</p>}
+      <div class="row">
+        <button type="submit" class="button button-danger" disabled={busy.value}>
+          {handOver ? 'Hand to a manager' : 'Discard and record'}
+        </button>
+        <button type="button" class="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A refused item: what it was, what the server said, and Retry or Discard / Hand to a manager. */
+function RefusedItem({ item }: { item: OutboxItem }) {
+  const outbox = useOutbox();
+  const asking = useSignal(false);
+  const handOver = moneyTaken(item);
+  return (
+    <li data-testid="refused-item">
+      <p>{describe(item)}</p>
+      <p class="error">{item.error?.message}</p>
+      {item.discardProblem && (
+        <p class="error" role="alert">
+          {item.discardProblem}
+        </p>
+      )}
+      {item.discard ? (
+        <>
+          <p class="note" role="status">
+            {handOver ? 'Handed to a manager' : 'Discarded'}, not recorded yet: it is recorded when the phone is back online, and leaves this list then.
+          </p>
+          <button type="button" class="button" onClick={() => void outbox.undoDiscard(item.key)}>
+            Keep it instead
+          </button>
+        </>
+      ) : asking.value ? (
+        <DiscardForm item={item} onDone={() => (asking.value = false)} />
+      ) : (
+        <div class="row">
+          <button type="button" class="button" onClick={() => void outbox.retry(item.key)}>
+            Retry
+          </button>
+          <button type="button" class="button button-danger" onClick={() => (asking.value = true)}>
+            {handOver ? 'Hand to a manager' : 'Discard'}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** What the server refused, each with what can be done about it, and what is still waiting to be sent. */
 export function OutboxPanel() {
   const outbox = useOutbox();
-  const confirming = useSignal<string | null>(null);
-  const tz = garageTimeZone.value;
   const refused = outbox.refused.value;
   const pending = outbox.pending.value;
   return (
     <>
-      {outbox.storageError.value && (
-        <p class="banner banner-error" role="alert">
-          {outbox.storageError.value}
-        </p>
-      )}
       {refused.length > 0 && (
         <section class="outbox" aria-labelledby="refused-title">
           <h2 id="refused-title">Refused by the server ({refused.length})</h2>
           <ul>
             {refused.map((item) => (
-              <li key={item.key} data-testid="refused-item">
-                <p>{describe(item, tz)}</p>
-                <p class="error">{item.error?.message}</p>
-                <div class="row">
-                  <button type="button" class="button" onClick={() => void outbox.retry(item.key)}>
-                    Retry
-                  </button>
-                  <button
-                    type="button"
-                    class="button button-danger"
-                    onClick={() => {
-                      if (confirming.value === item.key) void outbox.discard(item.key);
-                      else confirming.value = item.key;
-                    }}
-                  >
-                    {confirming.value !== item.key
-                      ? 'Discard'
-                      : dependentExits(outbox.items.value, item.key).some((e) => e.state !== 'sent')
-                        ? 'Tap again to discard it and its exit'
-                        : 'Tap again to discard'}
-                  </button>
-                </div>
-              </li>
+              <RefusedItem key={item.key} item={item} />
             ))}
           </ul>
         </section>
@@ -65,7 +147,7 @@ export function OutboxPanel() {
           </summary>
           <ul>
             {pending.map((item) => (
-              <li key={item.key}>{describe(item, tz)}</li>
+              <li key={item.key}>{describe(item)}</li>
             ))}
           </ul>
           <button type="button" class="button" onClick={() => void outbox.drain()}>

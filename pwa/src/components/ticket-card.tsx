@@ -1,17 +1,38 @@
 import { QrCode } from './qr-code.js';
-import { garageTimeZone } from '../lib/garage.js';
+import { garageLocale, garageTimeZone } from '../lib/garage.js';
 import { provisionalRef } from '../lib/ids.js';
 import type { OutboxItem } from '../lib/local-store.js';
 import { formatDateTime, formatTime } from '../lib/time.js';
 
 type EntryItem = Extract<OutboxItem, { kind: 'entry' }>;
 
+/** Plate, vehicle and time in, side by side (one short block, so "Next car" stays in reach). */
+function Facts({ plate, vehicle, at }: { plate: string; vehicle: string; at: string }) {
+  return (
+    <dl class="facts-row">
+      <div>
+        <dt>Plate</dt>
+        <dd>{plate}</dd>
+      </div>
+      <div>
+        <dt>Vehicle</dt>
+        <dd>{vehicle}</dd>
+      </div>
+      <div>
+        <dt>In at</dt>
+        <dd>
+          <time dateTime={at}>{formatDateTime(at, garageTimeZone.value, garageLocale.value)}</time>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
 /**
  * The ticket for a car that came in: its number and QR code once the server has it; recorded
  * offline, a provisional reference and a plain statement that the number comes later.
  */
 export function TicketCard({ item }: { item: EntryItem }) {
-  const tz = garageTimeZone.value;
   const ticket = item.ticket;
   if (ticket) {
     return (
@@ -21,17 +42,10 @@ export function TicketCard({ item }: { item: EntryItem }) {
           {ticket.ticketNumber}
         </h2>
         <QrCode text={ticket.ticketNumber} />
-        <dl class="facts">
-          <dt>Plate</dt>
-          <dd>{ticket.licensePlate}</dd>
-          <dt>Vehicle</dt>
-          <dd>{ticket.vehicleType}</dd>
-          <dt>In at</dt>
-          <dd>
-            <time dateTime={ticket.entryTime}>{formatDateTime(ticket.entryTime, tz)}</time>
-          </dd>
-        </dl>
-        {item.attempts > 1 && <p class="note">Recorded offline at {formatTime(item.createdAt, tz)}; the server gave it this number when the phone reconnected.</p>}
+        <Facts plate={ticket.licensePlate} vehicle={ticket.vehicleType} at={ticket.entryTime} />
+        {item.attempts > 1 && (
+          <p class="note">Recorded offline at {formatTime(item.createdAt, garageTimeZone.value, garageLocale.value)}; the server gave it this number when the phone reconnected.</p>
+        )}
       </article>
     );
   }
@@ -42,24 +56,14 @@ export function TicketCard({ item }: { item: EntryItem }) {
       <h2 id={`t-${item.key}`} class="ticket-number" data-testid="provisional-ref">
         {ref}
       </h2>
-      <dl class="facts">
-        <dt>Plate</dt>
-        <dd>{item.body.licensePlate.toUpperCase()}</dd>
-        <dt>Vehicle</dt>
-        <dd>{item.body.vehicleType}</dd>
-        <dt>In at</dt>
-        <dd>
-          <time dateTime={item.body.entryTime}>{formatDateTime(item.body.entryTime, tz)}</time>
-        </dd>
-      </dl>
+      <Facts plate={item.body.licensePlate.toUpperCase()} vehicle={item.body.vehicleType} at={item.body.entryTime} />
       {item.state === 'refused' ? (
         <p class="error" role="alert">
           The server refused this entry: {item.error?.message}
         </p>
       ) : (
         <p class="note" role="status">
-          Recorded offline on this phone. The ticket number and its QR code appear here as soon as the server is
-          reached; until then write {ref} on the ticket.
+          Recorded offline on this phone. Write {ref} on the ticket; its number comes once the server is reached.
         </p>
       )}
     </article>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LoginAnswer, User, type LoginBody } from '../../../shared/auth.js';
+import { LoginAnswer, SessionEndReason, User, type LoginBody } from '../../../shared/auth.js';
+import { Discard, DiscardPage, type DiscardBody } from '../../../shared/discards.js';
 import { ApiError, type ErrorCode } from '../../../shared/errors.js';
 import { GarageSettings, GarageStats, Status, type SettingsUpdate } from '../../../shared/garage.js';
 import { Activity, Ticket, type CreateTicketBody, type ExitTicketBody, type PaymentMethod, type VehicleType } from '../../../shared/tickets.js';
@@ -23,10 +24,20 @@ export class NetworkFailure extends Error {
   override name = 'NetworkFailure';
 }
 
-/** Called when the server says the session is gone (401), so the app can ask to sign in again. */
-let onUnauthorized: () => void = () => {};
+/** Why the server says a session is gone: its reason, and its sentence to show as it is. */
+export type SessionEnd = { reason: SessionEndReason; message: string };
+
+/** Reads a 401's error into why the session ended (an answer without a reason: 'unknown'). */
+function sessionEndOf(error: ApiError | null): SessionEnd {
+  const first: unknown = error?.details?.[0];
+  const reason = SessionEndReason.safeParse(first && typeof first === 'object' && 'reason' in first ? first.reason : undefined);
+  return { reason: reason.success ? reason.data : 'unknown', message: error?.message ?? 'Your session has ended. Sign in again.' };
+}
+
+/** Called when the server says the session is gone (401), so the app can say why and ask to sign in again. */
+let onUnauthorized: (end: SessionEnd) => void = () => {};
 /** Sets what happens on a 401 answer. */
-export function whenUnauthorized(handler: () => void): void {
+export function whenUnauthorized(handler: (end: SessionEnd) => void): void {
   onUnauthorized = handler;
 }
 
@@ -56,7 +67,7 @@ async function call<S extends z.ZodType>(schema: S, path: string, options: Optio
   const json: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = ApiError.safeParse(json);
-    if (response.status === 401) onUnauthorized();
+    if (response.status === 401) onUnauthorized(sessionEndOf(error.success ? error.data : null));
     if (error.success) throw new ApiFailure(response.status, error.data.code, error.data.message, error.data.details);
     if (response.status >= 500) throw new NetworkFailure(`The server had a problem (HTTP ${response.status})`);
     throw new ApiFailure(response.status, 'internal', `Unexpected answer from the server (HTTP ${response.status})`);
@@ -96,6 +107,13 @@ export const api = {
       body,
       headers: { 'Idempotency-Key': idempotencyKey },
     }),
+  /** Records an outbox item a person gave up on; the same key again gives the same record. */
+  reportDiscard: (body: DiscardBody) => call(Discard, '/api/discards', { method: 'POST', body }),
+  /** Managers: discarded items, newest first (`needs_manager`: the payments to resolve). */
+  discards: (status: Discard['status'], before?: number) =>
+    call(DiscardPage, `/api/discards?status=${status}&limit=50${before ? `&before=${before}` : ''}`),
+  /** Managers: says what became of the money of a discarded paid exit. */
+  resolveDiscard: (id: number, note: string) => call(Discard, `/api/discards/${id}/resolve`, { method: 'POST', body: { note } }),
 };
 
 /**

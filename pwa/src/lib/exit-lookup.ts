@@ -16,7 +16,7 @@ export type Found = { found: 'quote'; quote: ExitQuote } | { found: 'nothing'; m
  * says it has none). Keeps the phone's ticket cache in step with what the server said.
  * Throws only when the phone's own storage fails.
  */
-export async function findTicket(ticketNumber: string, ctx: { tickets: TicketCache; now: () => Date; timeZone: string }): Promise<Found> {
+export async function findTicket(ticketNumber: string, ctx: { tickets: TicketCache; now: () => Date; timeZone: string; locale?: string }): Promise<Found> {
   let ticket;
   try {
     ticket = await api.ticket(ticketNumber);
@@ -27,7 +27,7 @@ export async function findTicket(ticketNumber: string, ctx: { tickets: TicketCac
   await ctx.tickets.remember(ticket);
   if (ticket.status === 'completed') {
     const paid = ticket.amountPaid === null ? '' : formatCents(ticket.amountPaid);
-    const at = ticket.exitTime ? formatTime(ticket.exitTime, ctx.timeZone) : '';
+    const at = ticket.exitTime ? formatTime(ticket.exitTime, ctx.timeZone, ctx.locale) : '';
     return { found: 'nothing', message: `Ticket ${ticket.ticketNumber} was already paid (${paid}, ${at}). Nothing is due.` };
   }
   return { found: 'quote', quote: quoteTicket(ticketNumber, ticket, 'server', ctx.now()) };

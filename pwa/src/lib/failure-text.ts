@@ -1,5 +1,8 @@
 import { ApiFailure, NetworkFailure } from './api.js';
 
+/** What to say about a typed plate that is not one (the phone's own words, US spelling). */
+export const PLATE_PROBLEM = 'A license plate is 2 to 10 letters and digits (spaces and dashes are ignored).';
+
 /** What to tell a person about an error the server answered with: what went wrong and what to do. */
 export function describeRefusal(refusal: { code: string; message: string }): string {
   switch (refusal.code) {

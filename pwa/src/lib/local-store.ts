@@ -17,6 +17,13 @@ type ItemBase = {
   /** The server's ticket once accepted. */
   ticket: Ticket | null;
   sentAt: string | null;
+  /**
+   * Set when a person gave the item up (Discard, or Hand to a manager for a paid exit): it stays on
+   * the phone, never sent again, until the server has recorded it (see lib/discard-report.ts).
+   */
+  discard?: { reason: string; at: string } | null;
+  /** Why the server would not record that discard (the person can try again). */
+  discardProblem?: string | null;
 };
 
 /** An entry or exit recorded on the phone, kept until the server has accepted it. */

@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
+import { DiscardBody } from '../../../shared/discards.js';
 import { memoryStore } from './local-store.js';
 import { provisionalRef } from './ids.js';
 import { backoffMs, createOutbox, type Outbox } from './outbox.js';
@@ -10,6 +11,15 @@ type Seen = { key: string | null; body: unknown };
 
 let outbox: Outbox | undefined;
 afterEach(() => outbox?.stop());
+
+/** The server records discarded items as the real one does; it keeps each report. */
+function recordingDiscards(reports: DiscardBody[]) {
+  return http.post('/api/discards', async ({ request }) => {
+    const body = DiscardBody.parse(await request.json());
+    reports.push(body);
+    return HttpResponse.json(fixture.discard(body, { id: reports.length }), { status: 201 });
+  });
+}
 
 /** The server takes entries and answers with a ticket; it remembers what it was sent. */
 function acceptingEntries(seen: Seen[]) {
@@ -85,7 +95,7 @@ describe('the outbox', () => {
     expect(outbox.refused.value).toHaveLength(0);
   });
 
-  it('keeps a refusal visible with its message; Retry sends it again, Discard removes it', async () => {
+  it('keeps a refusal visible with its message; Retry sends it again, Discard removes it once the server has its record', async () => {
     const store = memoryStore();
     server.use(http.post('/api/tickets', () => HttpResponse.json(apiError('garage_full', 'Garage is full — 140/140'), { status: 409 })));
     outbox = createOutbox(store);
@@ -103,9 +113,31 @@ describe('the outbox', () => {
     server.use(http.post('/api/tickets', () => HttpResponse.json(apiError('vehicle_already_parked', 'FULL 2 is already parked'), { status: 409 })));
     const second = await outbox.recordEntry({ licensePlate: 'FULL 2', vehicleType: 'Car' });
     expect(second.state).toBe('refused');
-    await outbox.discard(second.key);
+    const reports: DiscardBody[] = [];
+    server.use(recordingDiscards(reports));
+    await outbox.discard(second.key, 'Already parked: typed twice');
+    expect(reports.map((r) => [r.key, r.refusal.code, r.reason])).toEqual([[second.key, 'vehicle_already_parked', 'Already parked: typed twice']]);
     expect(outbox.items.value.map((i) => i.key)).toEqual([item.key]);
     expect((await store.allItems()).map((i) => i.key)).toEqual([item.key]);
+  });
+
+  it('a discard the server will not record (4xx) stays on the phone, unmarked, saying why; one not yet recorded can be taken back', async () => {
+    server.use(http.post('/api/tickets', () => HttpResponse.json(apiError('garage_full', 'Garage is full'), { status: 409 })));
+    outbox = createOutbox(memoryStore());
+    const item = await outbox.recordEntry({ licensePlate: 'FULL 3', vehicleType: 'Car' });
+
+    server.use(http.post('/api/discards', () => HttpResponse.json(apiError('forbidden', 'This needs the attendant role'), { status: 403 })));
+    await outbox.discard(item.key, 'Turned away');
+    expect(outbox.items.value).toEqual([expect.objectContaining({ key: item.key, state: 'refused', discard: null, discardProblem: "Not recorded: Your role can't do this. Ask a manager." })]);
+    expect(outbox.needsYou.value).toHaveLength(1);
+
+    server.use(http.post('/api/discards', () => HttpResponse.error()));
+    await outbox.discard(item.key, 'Turned away');
+    expect(outbox.discarding.value.map((i) => i.key)).toEqual([item.key]);
+    expect(outbox.needsYou.value).toHaveLength(0);
+    await outbox.undoDiscard(item.key);
+    expect(outbox.discarding.value).toHaveLength(0);
+    expect(outbox.needsYou.value.map((i) => i.key)).toEqual([item.key]);
   });
 
   it('stops and asks for a sign-in on 401, keeping the item', async () => {
@@ -280,18 +312,37 @@ describe('an exit for a car that came in offline', () => {
     expect(outbox.pending.value).toHaveLength(0);
   });
 
-  it('goes when its refused entry is discarded, from the screen and from the phone', async () => {
+  it('is reported with its refused entry when that is discarded (each its own record), and only then goes from the screen and the phone', async () => {
     const store = memoryStore();
     server.use(...unreachable());
     outbox = createOutbox(store);
-    const { entry } = await inAndOutOffline(outbox);
+    const { entry, exit } = await inAndOutOffline(outbox);
     server.use(
       http.post('/api/tickets', () => HttpResponse.json(apiError('garage_full', 'Garage is full'), { status: 409 })),
       http.put('/api/tickets/:n/exit', () => HttpResponse.json(apiError('internal', 'must not be called'), { status: 418 })),
+      http.post('/api/discards', () => HttpResponse.error()),
     );
     await outbox.drain();
     expect(outbox.refused.value).toHaveLength(2);
-    await outbox.discard(entry.key);
+
+    // No answer: both stay on the phone, marked, and are never sent as entries or exits.
+    await outbox.discard(entry.key, 'Turned away at the gate');
+    // (Made in the same millisecond, the two may sort either way.)
+    expect(outbox.items.value.map((i) => [i.key, i.discard?.reason]).sort()).toEqual(
+      [
+        [entry.key, 'Turned away at the gate'],
+        [exit.key, 'Turned away at the gate'],
+      ].sort(),
+    );
+    expect(await store.allItems()).toHaveLength(2);
+
+    const reports: DiscardBody[] = [];
+    server.use(recordingDiscards(reports));
+    await outbox.drain();
+    expect(reports.map((r) => [r.key, r.kind, r.ticketNumber, r.paymentMethod, r.amountCents]).sort((a, b) => String(a[1]).localeCompare(String(b[1])))).toEqual([
+      [entry.key, 'entry', provisionalRef(entry.key), null, null],
+      [exit.key, 'exit', provisionalRef(entry.key), 'Cash', 1000],
+    ]);
     expect(outbox.items.value).toEqual([]);
     expect(await store.allItems()).toEqual([]);
   });

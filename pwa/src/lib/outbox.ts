@@ -4,6 +4,8 @@ import { useContext } from 'preact/hooks';
 import { z } from 'zod';
 import { api, ApiFailure, isTransient, type EntryRequest, type ExitRequest } from './api.js';
 import { serverNow } from './clock.js';
+import { discardReport } from './discard-report.js';
+import { describeRefusal } from './failure-text.js';
 import { newIdempotencyKey, provisionalRef } from './ids.js';
 import type { LocalStore, OutboxItem } from './local-store.js';
 import { dependentExits, exitTarget } from './offline-exit.js';
@@ -28,8 +30,9 @@ export function backoffMs(failures: number): number {
  * The offline outbox: entries and exits are written to the phone first, then sent in the order
  * they happened, each with its own Idempotency-Key so a repeat can never count twice.
  * Invariants: an item leaves the outbox only when the server accepted it (kept 24 h to show its
- * number) or a person discarded it; a refusal (4xx) stays with its message until Retry or Discard;
- * no answer, 5xx or 429 leave it pending and try again on a backoff timer.
+ * number) or has recorded that a person discarded it (who, what, amount, why: see discard()); a
+ * refusal (4xx) stays with its message until Retry or Discard; no answer, 5xx or 429 leave it
+ * pending and try again on a backoff timer. An item marked discarded is never sent again.
  * An exit for a car that came in offline is sent only after its entry was accepted, to the number
  * the server gave it (written onto the exit as soon as the entry's answer arrives); if the entry is
  * refused or gone, the exit is refused here too, never sent with its provisional reference.
@@ -44,8 +47,12 @@ export function createOutbox(store: LocalStore) {
   const signInNeeded = signal(false);
   /** A failure of the phone's own storage, shown to the user. */
   const storageError = signal<string | null>(null);
-  const pending = computed(() => items.value.filter((i) => i.state === 'pending'));
+  const pending = computed(() => items.value.filter((i) => i.state === 'pending' && !i.discard));
   const refused = computed(() => items.value.filter((i) => i.state === 'refused'));
+  /** Refused items a person has to decide on (Retry, or Discard / Hand to a manager). */
+  const needsYou = computed(() => refused.value.filter((i) => !i.discard));
+  /** Items given up on whose record has not reached the server yet. */
+  const discarding = computed(() => items.value.filter((i) => i.discard));
 
   let draining: Promise<void> | null = null;
   let failures = 0;
@@ -113,6 +120,26 @@ export function createOutbox(store: LocalStore) {
     }
   }
 
+  /** Reports what people discarded; each item leaves the phone once the server has its record. */
+  async function reportDiscards(): Promise<'unreachable' | 'unauthorized' | null> {
+    for (const item of discarding.value) {
+      try {
+        await api.reportDiscard(discardReport(item, item.discard!.reason));
+      } catch (error) {
+        if (isTransient(error)) return 'unreachable';
+        if (error instanceof ApiFailure && error.status === 401) return 'unauthorized';
+        if (!(error instanceof ApiFailure)) throw error;
+        await save({ ...item, discard: null, discardProblem: `Not recorded: ${describeRefusal(error)}` });
+        continue;
+      }
+      await store.deleteItem(item.key);
+      items.value = items.value.filter((i) => i.key !== item.key);
+      unreachable.value = false;
+      signInNeeded.value = false;
+    }
+    return null;
+  }
+
   function schedule() {
     clearTimeout(timer);
     timer = setTimeout(() => void drain(), backoffMs(failures));
@@ -125,10 +152,23 @@ export function createOutbox(store: LocalStore) {
     return !target.ok && target.reason === 'waiting';
   }
 
+  function cannotGoOn(outcome: 'unreachable' | 'unauthorized') {
+    if (outcome === 'unreachable') {
+      unreachable.value = true;
+      failures++;
+      schedule();
+    } else {
+      unreachable.value = false;
+      signInNeeded.value = true;
+    }
+  }
+
   async function run(): Promise<void> {
     clearTimeout(timer);
+    const stopped = await reportDiscards();
+    if (stopped) return cannotGoOn(stopped);
     for (;;) {
-      const next = items.value.find((i) => i.state === 'pending' && !waitsForEntry(i));
+      const next = items.value.find((i) => i.state === 'pending' && !i.discard && !waitsForEntry(i));
       if (next?.kind === 'exit') {
         const target = exitTarget(next, items.value);
         if (!target.ok && target.reason !== 'waiting') {
@@ -141,17 +181,8 @@ export function createOutbox(store: LocalStore) {
         return;
       }
       const outcome = await sendOne(next);
-      if (outcome === 'unreachable') {
-        unreachable.value = true;
-        failures++;
-        schedule();
-        return;
-      }
+      if (outcome === 'unreachable' || outcome === 'unauthorized') return cannotGoOn(outcome);
       unreachable.value = false;
-      if (outcome === 'unauthorized') {
-        signInNeeded.value = true;
-        return;
-      }
       signInNeeded.value = false;
     }
   }
@@ -168,13 +199,27 @@ export function createOutbox(store: LocalStore) {
     return draining;
   }
 
+  /** Drains, and once more when `stillToGo` says the drain that was running began before the change. */
+  async function drainFor(stillToGo: () => boolean): Promise<void> {
+    await drain();
+    if (stillToGo() && !unreachable.value && !signInNeeded.value) await drain();
+  }
+
   /** Writes a new item to the phone, then tries to send it; gives the item as it stands after. */
   async function record(item: OutboxItem): Promise<OutboxItem> {
     await save(item);
-    await drain();
-    // An item added while another drain was finishing may still be pending: one more pass.
-    if (items.value.find((i) => i.key === item.key)?.state === 'pending' && !unreachable.value && !signInNeeded.value) await drain();
+    await drainFor(() => items.value.find((i) => i.key === item.key)?.state === 'pending');
     return items.value.find((i) => i.key === item.key) ?? item;
+  }
+
+  /** The item and the unsent exits that depend on it (a car that came in offline and left again). */
+  const withDependents = (key: string) => [key, ...dependentExits(items.value, key).filter((e) => e.state !== 'sent').map((e) => e.key)];
+
+  async function mark(keys: string[], discard: OutboxItem['discard']) {
+    for (const k of keys) {
+      const item = items.value.find((i) => i.key === k);
+      if (item) await save({ ...item, discard, discardProblem: null });
+    }
   }
 
   const base = () => ({ key: newIdempotencyKey(), createdAt: serverNow().toISOString(), state: 'pending' as const, attempts: 0, error: null, ticket: null, sentAt: null });
@@ -183,6 +228,8 @@ export function createOutbox(store: LocalStore) {
     items,
     pending,
     refused,
+    needsYou,
+    discarding,
     lastSyncedAt,
     unreachable,
     signInNeeded,
@@ -218,11 +265,27 @@ export function createOutbox(store: LocalStore) {
       for (const exit of dependentExits(items.value, key)) if (exit.state === 'refused') await save({ ...exit, state: 'pending', error: null });
       await drain();
     },
-    /** Removes an item a person decided not to send, and the unsent exits that depend on it. */
-    async discard(key: string) {
-      const gone = [key, ...dependentExits(items.value, key).filter((e) => e.state !== 'sent').map((e) => e.key)];
-      for (const k of gone) await store.deleteItem(k);
-      items.value = items.value.filter((i) => !gone.includes(i.key));
+    /**
+     * Gives up on a refused item, and on the unsent exits that depend on it, for `reason`: each is
+     * reported to the server as its own record (a paid exit for a manager to resolve) and leaves the
+     * phone only once the server has it. Without an answer they stay, marked, and go on a later drain.
+     */
+    async discard(key: string, reason: string) {
+      const keys = withDependents(key);
+      await mark(keys, { reason, at: new Date().toISOString() });
+      await drainFor(() => items.value.some((i) => keys.includes(i.key) && i.discard));
+    },
+    /** Takes back a discard the server has not recorded yet: the item needs the person again. */
+    async undoDiscard(key: string) {
+      await mark(withDependents(key), null);
+    },
+    /**
+     * Removes an item the server refused the moment it was made, while the attendant watched: the
+     * screen that made it says why and keeps what was typed, so there is nothing to report.
+     */
+    async withdraw(key: string) {
+      await store.deleteItem(key);
+      items.value = items.value.filter((i) => i.key !== key);
     },
     /** Stops the backoff timer (tests, unmount). */
     stop() {

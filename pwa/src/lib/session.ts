@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
-import { User } from '../../../shared/auth.js';
-import { api, ApiFailure, NetworkFailure, whenUnauthorized } from './api.js';
+import { z } from 'zod';
+import { SessionEndReason, User } from '../../../shared/auth.js';
+import { api, ApiFailure, NetworkFailure, whenUnauthorized, type SessionEnd } from './api.js';
 import { readPersisted, writePersisted } from './persisted.js';
 
 /**
@@ -10,13 +11,28 @@ import { readPersisted, writePersisted } from './persisted.js';
 export const currentUser = signal<User | null>(readPersisted('user', User) ?? null);
 /** False until the server has been asked who is signed in (or could not be reached). */
 export const sessionChecked = signal(false);
+/**
+ * Why the server ended the session of the person who was signed in (the server's sentence, shown
+ * as it is on the sign-in screen); null after a sign-in or a sign-out of their own.
+ */
+export const sessionEnded = signal<SessionEnd | null>(readPersisted('sessionEnded', z.object({ reason: SessionEndReason, message: z.string() })) ?? null);
 
 function setUser(user: User | null) {
   currentUser.value = user;
   writePersisted('user', user);
 }
 
-whenUnauthorized(() => setUser(null));
+function setEnded(end: SessionEnd | null) {
+  sessionEnded.value = end;
+  writePersisted('sessionEnded', end);
+}
+
+// A 401 to someone signed in ends their session on the phone too (a wrong password at sign-in is not one).
+whenUnauthorized((end) => {
+  if (!currentUser.value) return;
+  setEnded(end);
+  setUser(null);
+});
 
 /** Asks the server who is signed in; offline, the phone's last known user stays signed in. */
 export async function checkSession(): Promise<void> {
@@ -33,12 +49,22 @@ export async function checkSession(): Promise<void> {
 /** Signs in with a username and password; throws ApiFailure or NetworkFailure for the form to show. */
 export async function signIn(username: string, password: string): Promise<User> {
   const answer = await api.login({ username, password });
+  setEnded(null);
   setUser(answer.user);
   return answer.user;
 }
 
-/** Ends the session on the server, then forgets the user on the phone. */
+/**
+ * Ends the session on the server, then forgets the user on the phone. Offline it throws
+ * NetworkFailure and the person stays signed in: the session cookie can only be ended by the server.
+ */
 export async function signOut(): Promise<void> {
-  await api.logout();
+  try {
+    await api.logout();
+  } catch (error) {
+    // Already ended elsewhere: signed out is what was asked for.
+    if (!(error instanceof ApiFailure && error.status === 401)) throw error;
+  }
+  setEnded(null);
   setUser(null);
 }

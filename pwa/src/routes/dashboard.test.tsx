@@ -40,7 +40,7 @@ describe('Dashboard', () => {
     expect(screen.getByText('1 h 35 min')).toBeTruthy();
     const rows = (await screen.findByTestId('activity')).querySelectorAll('li');
     // 15:40 and 14:05 UTC are 10:40 and 09:05 in New York.
-    expect([...rows].map((r) => r.textContent)).toEqual(['OutOUT 1PS-AAAAAA10:40 · $30.00', 'InIN 2PS-BBBBBB09:05']);
+    expect([...rows].map((r) => r.textContent)).toEqual(['OutOUT 1PS-AAAAAA10:40 AM · $30.00', 'InIN 2PS-BBBBBB9:05 AM']);
   });
 
   it('refreshes every 15 seconds and when the app comes back to the front', async () => {
@@ -74,7 +74,21 @@ describe('Dashboard', () => {
       http.get('/api/activities', () => HttpResponse.error()),
     );
     renderWithOutbox(<DashboardScreen />);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/Can't reach the server.*Showing the figures from \d\d:\d\d/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Can't reach the server.*Showing the figures from \d{1,2}:\d\d (AM|PM)/);
     expect(screen.getByTestId('available').textContent).toBe('117');
+  });
+
+  it('says "Garage full" when no space is left, never "200% occupied"', async () => {
+    server.use(
+      http.get('/api/garage/stats', () => HttpResponse.json(fixture.stats({ totalSpaces: 140, occupiedSpaces: 280, availableSpaces: 0, occupancyPercentage: 200, availablePercentage: 0 }))),
+      http.get('/api/activities', () => HttpResponse.json([])),
+    );
+    renderWithOutbox(<DashboardScreen />);
+    expect((await screen.findByTestId('available')).textContent).toBe('Garage full');
+    expect(screen.getByText('280 parked in 140 spaces')).toBeTruthy();
+    expect(screen.queryByText(/200%/)).toBeNull();
+    const meter = screen.getByRole('meter', { name: 'Occupancy' });
+    expect(meter.getAttribute('aria-valuenow')).toBe('100');
+    expect(meter.getAttribute('aria-valuetext')).toBe('Full');
   });
 });

@@ -1,17 +1,26 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { formatCents, formatDuration } from '../../../shared/format.js';
+import type { GarageStats } from '../../../shared/garage.js';
 import type { Activity } from '../../../shared/tickets.js';
+import { OutboxPanel } from '../components/outbox-panel.js';
 import { api } from '../lib/api.js';
 import { describeFailure } from '../lib/failure-text.js';
-import { garageTimeZone, lastStats, rememberStats } from '../lib/garage.js';
-import { formatCents } from '../../../shared/format.js';
-import { formatDuration } from '../../../shared/format.js';
+import { garageLocale, garageTimeZone, lastStats, rememberStats } from '../lib/garage.js';
 import { formatTime } from '../lib/time.js';
 
 /** How often the figures refresh while the dashboard is on screen. */
 export const REFRESH_MS = 15_000;
 
-/** Occupancy now and today's figures; refreshed every 15 s and when the app comes back to the front. */
+/** True when no car can come in: every space is taken (or more cars are in than there are spaces). */
+export function garageFull(s: Pick<GarageStats, 'availableSpaces' | 'occupiedSpaces' | 'totalSpaces'>): boolean {
+  return s.availableSpaces <= 0 || s.occupiedSpaces >= s.totalSpaces;
+}
+
+/**
+ * What needs the attendant (refused items, with Retry and Discard), then occupancy now and today's
+ * figures; refreshed every 15 s and when the app comes back to the front.
+ */
 export function DashboardScreen() {
   const activities = useSignal<Activity[] | null>(null);
   const error = useSignal<string | null>(null);
@@ -44,40 +53,42 @@ export function DashboardScreen() {
 
   const cached = lastStats.value;
   const tz = garageTimeZone.value;
+  const time = (at: string) => formatTime(at, tz, garageLocale.value);
   const s = cached?.stats;
+  const full = s ? garageFull(s) : false;
+  const percent = s ? Math.min(100, Math.round(s.occupancyPercentage)) : 0;
   return (
     <main id="main" class="screen dashboard">
       <h1 class="visually-hidden">Dashboard</h1>
+      <OutboxPanel />
       {error.value && (
         <p class="error" role="alert">
           {error.value}
-          {cached && ` Showing the figures from ${formatTime(cached.at, tz)}.`}
+          {cached && ` Showing the figures from ${time(cached.at)}.`}
         </p>
       )}
       {s ? (
         <>
-          <section class="available" aria-labelledby="available-label">
+          <section class={`available${full ? ' full' : ''}`} aria-labelledby="available-label">
             <p id="available-label" class="eyebrow">
               Available spaces
             </p>
-            <p class="big" data-testid="available">
-              {s.availableSpaces}
+            <p class={full ? 'big-text' : 'big'} data-testid="available">
+              {full ? 'Garage full' : s.availableSpaces}
             </p>
-            <p class="muted">
-              of {s.totalSpaces} · {s.occupiedSpaces} occupied
-            </p>
+            <p class="muted">{full ? `${s.occupiedSpaces} parked in ${s.totalSpaces} spaces` : `of ${s.totalSpaces} · ${s.occupiedSpaces} occupied`}</p>
             <div
               class="bar"
               role="meter"
               aria-label="Occupancy"
               aria-valuemin={0}
               aria-valuemax={100}
-              aria-valuenow={Math.round(s.occupancyPercentage)}
-              aria-valuetext={`${Math.round(s.occupancyPercentage)}% occupied`}
+              aria-valuenow={percent}
+              aria-valuetext={full ? 'Full' : `${percent}% occupied`}
             >
-              <span class="bar-fill" style={{ width: `${Math.min(100, s.occupancyPercentage)}%` }} />
+              <span class="bar-fill" style={{ width: `${percent}%` }} />
             </div>
-            <p class="muted">{Math.round(s.occupancyPercentage)}% occupied</p>
+            {!full && <p class="muted">{percent}% occupied</p>}
           </section>
           <dl class="figures">
             <div>
@@ -99,7 +110,7 @@ export function DashboardScreen() {
               <dd>{formatCents(s.hourlyRate)}/h</dd>
             </div>
           </dl>
-          <p class="muted small">Updated {formatTime(cached.at, tz)} · times in {tz}</p>
+          <p class="muted small">Updated {time(cached.at)} · times in {tz}</p>
         </>
       ) : (
         !error.value && <p role="status">Loading the garage figures…</p>
@@ -118,7 +129,7 @@ export function DashboardScreen() {
                 <span class="plate">{a.licensePlate}</span>
                 <span class="muted">{a.ticketNumber}</span>
                 <span class="when">
-                  {formatTime(a.timestamp, tz)}
+                  {time(a.timestamp)}
                   {a.type === 'exit' && a.amountPaid !== null && ` · ${formatCents(a.amountPaid)}`}
                 </span>
               </li>

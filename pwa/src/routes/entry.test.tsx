@@ -12,7 +12,7 @@ beforeEach(() => {
   rememberStats(fixture.stats({ timezone: 'America/New_York' }));
 });
 
-const plateField = () => screen.getByLabelText<HTMLInputElement>('Licence plate');
+const plateField = () => screen.getByLabelText<HTMLInputElement>('License plate');
 
 describe('Car in', () => {
   it('uppercases the plate as it is typed', () => {
@@ -37,8 +37,8 @@ describe('Car in', () => {
     expect(await screen.findByTestId('ticket-number')).toHaveProperty('textContent', 'PS-4D2ZK9');
     expect(sent?.body).toMatchObject({ licensePlate: 'ABC 123', vehicleType: 'SUV' });
     expect(sent?.key).toMatch(/^[0-9a-f-]{36}$/);
-    // 12:00 UTC is 07:00 in New York in November.
-    expect(screen.getByText('23 Nov, 07:00')).toBeTruthy();
+    // 12:00 UTC is 7:00 AM in New York in November.
+    expect(screen.getByText('Nov 23, 7:00 AM')).toBeTruthy();
     await waitFor(() => expect(screen.getByRole('img', { name: 'QR code of ticket PS-4D2ZK9' }).innerHTML).toContain('<svg'));
   });
 
@@ -59,11 +59,16 @@ describe('Car in', () => {
     expect(outbox.items.value).toEqual([]);
   });
 
-  it('checks the plate before sending anything', async () => {
+  it('checks the plate before sending anything, in US wording', async () => {
     renderWithOutbox(<EntryScreen />);
     fireEvent.input(plateField(), { target: { value: 'a' } });
     fireEvent.click(screen.getByRole('button', { name: 'Issue ticket' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/2 to 10 letters and digits/);
+    expect((await screen.findByRole('alert')).textContent).toBe('A license plate is 2 to 10 letters and digits (spaces and dashes are ignored).');
+  });
+
+  it('refuses overlong input at the field', () => {
+    renderWithOutbox(<EntryScreen />);
+    expect(plateField().maxLength).toBe(16);
   });
 
   it('offline: shows a provisional reference and says so, then the real number once the server has it', async () => {

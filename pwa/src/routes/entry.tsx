@@ -1,31 +1,49 @@
-import { useComputed, useSignal } from '@preact/signals';
-import { useRef } from 'preact/hooks';
+import { signal, useComputed, useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { PlateInput, VEHICLE_TYPES, type VehicleType } from '../../../shared/tickets.js';
 import { ChoiceGroup } from '../components/choice-group.js';
 import { CodeInput } from '../components/code-input.js';
 import { TicketCard } from '../components/ticket-card.js';
-import { describeFailure, describeRefusal } from '../lib/failure-text.js';
+import { describeFailure, describeRefusal, PLATE_PROBLEM } from '../lib/failure-text.js';
 import { useOutbox } from '../lib/outbox.js';
+import { whenTabTapped } from '../lib/router.js';
+
+/**
+ * What Car in is doing, kept outside the screen so it survives a sign-in in between: a session that
+ * ends as Issue is tapped comes back, after signing in again, to that ticket's card.
+ */
+const plate = signal('');
+const vehicleType = signal<VehicleType>('Car');
+const issuedKey = signal<string | null>(null);
+
+function startOver() {
+  issuedKey.value = null;
+  plate.value = '';
+  vehicleType.value = 'Car';
+}
+whenTabTapped('/entry', startOver);
 
 /** A car comes in: plate, vehicle type, Issue -> the ticket card (number, QR code, time). */
 export function EntryScreen() {
   const outbox = useOutbox();
-  const plate = useSignal('');
-  const vehicleType = useSignal<VehicleType>('Car');
   const error = useSignal<string | null>(null);
   const busy = useSignal(false);
-  const issuedKey = useSignal<string | null>(null);
   const plateField = useRef<HTMLInputElement>(null);
   const issued = useComputed(() => {
     const item = outbox.items.value.find((i) => i.key === issuedKey.value);
     return item?.kind === 'entry' ? item : null;
   });
+  const onForm = issued.value === null;
+  // The form opens ready for the plate: entry is the plate and one tap.
+  useEffect(() => {
+    if (onForm) plateField.current?.focus();
+  }, [onForm]);
 
   async function issue(event: Event) {
     event.preventDefault();
     const checked = PlateInput.safeParse(plate.value);
     if (!checked.success) {
-      error.value = checked.error.issues[0]?.message ?? 'Check the plate';
+      error.value = PLATE_PROBLEM;
       plateField.current?.focus();
       return;
     }
@@ -36,10 +54,11 @@ export function EntryScreen() {
       if (item.state === 'refused') {
         // Refused while the attendant is looking: say why here and keep the form as typed.
         error.value = describeRefusal(item.error ?? { code: 'internal', message: 'The server refused this entry.' });
-        await outbox.discard(item.key);
+        await outbox.withdraw(item.key);
         return;
       }
       issuedKey.value = item.key;
+      window.scrollTo?.(0, 0);
     } catch (failure) {
       error.value = describeFailure(failure);
     } finally {
@@ -47,21 +66,16 @@ export function EntryScreen() {
     }
   }
 
-  function nextCar() {
-    issuedKey.value = null;
-    plate.value = '';
-    vehicleType.value = 'Car';
-    queueMicrotask(() => plateField.current?.focus());
-  }
-
   if (issued.value) {
     return (
       <main id="main" class="screen entry">
         <h1>Ticket issued</h1>
         <TicketCard item={issued.value} />
-        <button type="button" class="button button-primary" onClick={nextCar}>
-          Next car
-        </button>
+        <div class="next-action">
+          <button type="button" class="button button-primary" onClick={startOver}>
+            Next car
+          </button>
+        </div>
       </main>
     );
   }
@@ -70,11 +84,12 @@ export function EntryScreen() {
     <main id="main" class="screen entry">
       <h1>Car in</h1>
       <form onSubmit={issue} noValidate>
-        <label for="plate">Licence plate</label>
+        <label for="plate">License plate</label>
         <CodeInput
           id="plate"
           inputRef={plateField}
           enterkeyhint="go"
+          maxLength={16}
           errorId={error.value ? 'entry-error' : null}
           value={plate.value}
           onValue={(v) => (plate.value = v)}
@@ -85,9 +100,11 @@ export function EntryScreen() {
             {error.value}
           </p>
         )}
-        <button type="submit" class="button button-primary" disabled={busy.value}>
-          {busy.value ? 'Issuing…' : 'Issue ticket'}
-        </button>
+        <div class="next-action">
+          <button type="submit" class="button button-primary" disabled={busy.value}>
+            {busy.value ? 'Issuing…' : 'Issue ticket'}
+          </button>
+        </div>
       </form>
     </main>
   );

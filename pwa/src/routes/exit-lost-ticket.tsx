@@ -2,8 +2,8 @@ import { useSignal } from '@preact/signals';
 import { PlateInput, type Ticket } from '../../../shared/tickets.js';
 import { CodeInput } from '../components/code-input.js';
 import { api, isTransient } from '../lib/api.js';
-import { describeFailure } from '../lib/failure-text.js';
-import { garageTimeZone } from '../lib/garage.js';
+import { describeFailure, PLATE_PROBLEM } from '../lib/failure-text.js';
+import { garageLocale, garageTimeZone } from '../lib/garage.js';
 import { formatTime } from '../lib/time.js';
 
 type Props = {
@@ -25,7 +25,7 @@ export function LostTicketSearch({ disabled, onPick, onError }: Props) {
     event.preventDefault();
     const checked = PlateInput.safeParse(plate.value);
     if (!checked.success) {
-      onError(checked.error.issues[0]?.message ?? 'Check the plate');
+      onError(PLATE_PROBLEM);
       return;
     }
     searching.value = true;
@@ -45,8 +45,8 @@ export function LostTicketSearch({ disabled, onPick, onError }: Props) {
     <>
       <form onSubmit={search} noValidate class="lost">
         <h2>Lost ticket? Find by plate</h2>
-        <label for="lost-plate">Licence plate</label>
-        <CodeInput id="lost-plate" enterkeyhint="search" value={plate.value} onValue={(v) => (plate.value = v)} />
+        <label for="lost-plate">License plate</label>
+        <CodeInput id="lost-plate" enterkeyhint="search" maxLength={16} value={plate.value} onValue={(v) => (plate.value = v)} />
         <button type="submit" class="button" disabled={disabled || searching.value}>
           Find by plate
         </button>
@@ -56,7 +56,7 @@ export function LostTicketSearch({ disabled, onPick, onError }: Props) {
           {matches.value.map((t) => (
             <li key={t.ticketNumber}>
               <button type="button" class="button" onClick={() => onPick(t.ticketNumber)}>
-                {t.ticketNumber} · {t.licensePlate} · in {formatTime(t.entryTime, tz)}
+                {t.ticketNumber} · {t.licensePlate} · in {formatTime(t.entryTime, tz, garageLocale.value)}
               </button>
             </li>
           ))}

@@ -1,16 +1,19 @@
 import type { JSX } from 'preact';
+import { formatCents, formatDuration } from '../../../shared/format.js';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../shared/tickets.js';
 import { FeeBreakdownList } from '../components/fee-breakdown.js';
 import { serverNow } from '../lib/clock.js';
-import { garageTimeZone } from '../lib/garage.js';
-import { formatCents } from '../../../shared/format.js';
+import { garageLocale, garageTimeZone } from '../lib/garage.js';
 import type { ExitQuote } from '../lib/quote.js';
-import { formatDuration } from '../../../shared/format.js';
 import { formatDateTime } from '../lib/time.js';
 
-/** The amount due with its breakdown, how sure it is, and one big button per payment method. */
-export function QuoteView({ quote: q, busy, error, onPay, onBack }: { quote: ExitQuote; busy: boolean; error: JSX.Element | null | false | ''; onPay: (method: PaymentMethod) => void; onBack: () => void }) {
-  const tz = garageTimeZone.value;
+type Props = { quote: ExitQuote; busy: boolean; error: JSX.Element | null | false | ''; onPay: (method: PaymentMethod) => void; onBack: () => void };
+
+/**
+ * The amount due, then one big button per payment method right under it (the next tap, in reach
+ * without scrolling), then why the amount is what it is and how sure the phone is of it.
+ */
+export function QuoteView({ quote: q, busy, error, onPay, onBack }: Props) {
   const minutesSoFar = q.car ? Math.max(0, Math.floor((serverNow().getTime() - Date.parse(q.car.entryTime)) / 60_000)) : 0;
   return (
     <main id="main" class="screen exit">
@@ -34,31 +37,13 @@ export function QuoteView({ quote: q, busy, error, onPay, onBack }: { quote: Exi
           </p>
         )}
         {q.car && (
-          <p class="muted">
-            In at {formatDateTime(q.car.entryTime, tz)} · {formatDuration(minutesSoFar)} so far
-          </p>
-        )}
-        {q.breakdown && <FeeBreakdownList fee={q.breakdown} label={q.source === 'server' ? 'Due now' : 'Estimate'} />}
-        {q.source === 'phone' && (
-          <p class="note" role="status">
-            Offline: estimated from this phone's copy of the ticket, with the tariff it came in on. The server works out the final amount when the exit syncs.
-          </p>
-        )}
-        {q.source === 'offline' && (
-          <p class="note" role="status">
-            This car came in offline: the server has no ticket for it yet. The amount is an estimate from the garage's tariff as this
-            phone last saw it. The entry is sent first, then this exit with the ticket number the server gives; the receipt then shows
-            the final amount.
-          </p>
-        )}
-        {q.source === 'none' && (
-          <p class="note" role="status">
-            Offline, and this ticket is not on this phone. You can record the exit now; the server works out the amount when the phone reconnects.
+          <p class="muted small">
+            In at {formatDateTime(q.car.entryTime, garageTimeZone.value, garageLocale.value)} · {formatDuration(minutesSoFar)} so far
           </p>
         )}
       </section>
       {error}
-      <fieldset class="pay" disabled={busy}>
+      <fieldset class="pay next-action" disabled={busy}>
         <legend>Payment method</legend>
         {PAYMENT_METHODS.map((m) => (
           <button key={m} type="button" class="button button-pay" onClick={() => onPay(m)}>
@@ -66,6 +51,23 @@ export function QuoteView({ quote: q, busy, error, onPay, onBack }: { quote: Exi
           </button>
         ))}
       </fieldset>
+      {q.breakdown && <FeeBreakdownList fee={q.breakdown} label={q.source === 'server' ? 'Due now' : 'Estimate'} />}
+      {q.source === 'phone' && (
+        <p class="note" role="status">
+          Offline: estimated from this phone's copy of the ticket, with the tariff it came in on. The server works out the final amount when the exit syncs.
+        </p>
+      )}
+      {q.source === 'offline' && (
+        <p class="note" role="status">
+          This car came in offline: the server has no ticket for it yet. The amount is an estimate from the garage's tariff as this phone last
+          saw it. The entry is sent first, then this exit with the ticket number the server gives; the receipt then shows the final amount.
+        </p>
+      )}
+      {q.source === 'none' && (
+        <p class="note" role="status">
+          Offline, and this ticket is not on this phone. You can record the exit now; the server works out the amount when the phone reconnects.
+        </p>
+      )}
       <button type="button" class="button" onClick={onBack}>
         Back
       </button>

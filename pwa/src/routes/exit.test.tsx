@@ -83,6 +83,18 @@ describe('Car out', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Ticket number').value).toBe('HELLO');
   });
 
+  it('refuses an overlong ticket number at the field, and never repeats pasted junk at length', async () => {
+    renderWithOutbox(<ExitScreen />);
+    const input = screen.getByLabelText<HTMLInputElement>('Ticket number');
+    expect(input.maxLength).toBe(16);
+    expect(screen.getByLabelText<HTMLInputElement>('License plate').maxLength).toBe(16);
+    // A value set by script (paste on an old browser) is not held to maxlength: the message stays short.
+    findTicket('X'.repeat(60));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/is not a ticket number/);
+    expect(alert.textContent!.length).toBeLessThan(140);
+  });
+
   it('finds a lost ticket by plate among the active tickets', async () => {
     let query = '';
     const lost = { ticketNumber: 'PS-AB12CD', licensePlate: 'LOST 7', entryTime: minutesAgo(210) };
@@ -94,8 +106,8 @@ describe('Car out', () => {
       http.get('/api/tickets/:n', () => HttpResponse.json(fixture.activeTicket(lost, new Date()))),
     );
     renderWithOutbox(<ExitScreen />);
-    fireEvent.input(screen.getByLabelText('Licence plate'), { target: { value: 'lost-7' } });
-    expect(screen.getByLabelText<HTMLInputElement>('Licence plate').value).toBe('LOST-7');
+    fireEvent.input(screen.getByLabelText('License plate'), { target: { value: 'lost-7' } });
+    expect(screen.getByLabelText<HTMLInputElement>('License plate').value).toBe('LOST-7');
     fireEvent.click(screen.getByRole('button', { name: 'Find by plate' }));
     fireEvent.click(await screen.findByRole('button', { name: `PS-AB12CD · LOST 7 · in ${formatTime(lost.entryTime, 'UTC')}` }));
     expect((await screen.findByTestId('amount-due')).textContent).toContain('$40.00');

@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { apiError, fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
 import { renderWithOutbox, resetAppState } from '../../test/render.js';
-import { readSettingsForm, SettingsScreen } from './settings.js';
+import { readSettingsForm } from './settings-form.js';
+import { SettingsScreen } from './settings.js';
 
 beforeEach(resetAppState);
 
@@ -41,12 +42,61 @@ describe('Settings', () => {
     );
     renderWithOutbox(<SettingsScreen />);
     await waitFor(() => expect(field('Timezone').value).toBe('UTC'));
-    type('Timezone', 'Mars/Olympus');
+    // A zone this phone knows but the server does not.
+    type('Timezone', 'Europe/Paris');
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/Nothing was saved; your changes are still in the form/);
     expect(screen.getByText('Unknown timezone; use an IANA name such as America/New_York')).toBeTruthy();
-    expect(field('Timezone').value).toBe('Mars/Olympus');
+    expect(field('Timezone').value).toBe('Europe/Paris');
     expect(field('Timezone').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('checks each field on the phone with the shared rules, says in words what is wrong with each, and sends nothing', async () => {
+    server.use(http.get('/api/garage/settings', () => HttpResponse.json(fixture.settings())));
+    renderWithOutbox(<SettingsScreen />);
+    await waitFor(() => expect(field('Grace (minutes)').value).toBe('0'));
+    type('Grace (minutes)', '121');
+    type('Total spaces', '0');
+    type('Hourly rate ($)', '20000');
+    type('Timezone', 'Mars/Olympus');
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Grace is at most 120 minutes')).toBeTruthy();
+    expect(screen.getByText('Total spaces is at least 1')).toBeTruthy();
+    expect(screen.getByText('The hourly rate is at most $10,000.00')).toBeTruthy();
+    expect(screen.getByText('Unknown timezone; use an IANA name such as America/New_York')).toBeTruthy();
+    expect(screen.queryByText(/Too big|Too small|expected number/)).toBeNull();
+    expect(field('Grace (minutes)').getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(field('Hourly rate ($)'));
+  });
+
+  it('says a field the server refused in words, never its raw message', async () => {
+    server.use(
+      http.get('/api/garage/settings', () => HttpResponse.json(fixture.settings())),
+      http.put('/api/garage/settings', () =>
+        HttpResponse.json(apiError('validation_failed', 'graceMinutes: Too big: expected number to be <=120', [{ path: 'graceMinutes', message: 'Too big: expected number to be <=120' }]), { status: 400 }),
+      ),
+    );
+    renderWithOutbox(<SettingsScreen />);
+    await waitFor(() => expect(field('Grace (minutes)').value).toBe('0'));
+    type('Grace (minutes)', '15');
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('Grace is 0 to 120 whole minutes')).toBeTruthy();
+    expect(screen.queryByText(/Too big|expected number/)).toBeNull();
+  });
+
+  it('says "Saved" right by the Save button, where the person is looking', async () => {
+    server.use(
+      http.get('/api/garage/settings', () => HttpResponse.json(fixture.settings())),
+      http.put('/api/garage/settings', () => HttpResponse.json(fixture.settings({ graceMinutes: 10 }))),
+    );
+    renderWithOutbox(<SettingsScreen />);
+    await waitFor(() => expect(field('Grace (minutes)').value).toBe('0'));
+    type('Grace (minutes)', '10');
+    const save = screen.getByRole('button', { name: 'Save settings' });
+    fireEvent.click(save);
+    const status = await screen.findByRole('status');
+    expect(status.textContent).toMatch(/^Saved\./);
+    expect(save.nextElementSibling).toBe(status);
   });
 
   it('says when a signed-in attendant may not read them', async () => {

@@ -1,52 +1,28 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
-import { FieldIssue } from '../../../shared/errors.js';
-import type { GarageSettings, SettingsUpdate } from '../../../shared/garage.js';
+import { useEffect, useRef } from 'preact/hooks';
+import type { GarageSettings } from '../../../shared/garage.js';
 import { api, ApiFailure } from '../lib/api.js';
 import { describeFailure } from '../lib/failure-text.js';
-import { centsToInput, parseDollars } from '../lib/money.js';
-
-type Form = { hourlyRate: string; totalSpaces: string; timezone: string; graceMinutes: string; dailyMax: string };
-type Field = keyof GarageSettings;
-
-const toForm = (s: GarageSettings): Form => ({
-  hourlyRate: centsToInput(s.hourlyRate),
-  totalSpaces: String(s.totalSpaces),
-  timezone: s.timezone,
-  graceMinutes: String(s.graceMinutes),
-  dailyMax: s.dailyMaxCents === null ? '' : centsToInput(s.dailyMaxCents),
-});
-
-/** Reads the form into the settings that changed, or the fields a person must fix. */
-export function readSettingsForm(form: Form, before: GarageSettings): { update: SettingsUpdate } | { issues: Partial<Record<Field, string>> } {
-  const issues: Partial<Record<Field, string>> = {};
-  const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
-  const hourlyRate = parseDollars(form.hourlyRate);
-  if (hourlyRate === null) issues.hourlyRate = 'Enter the rate in dollars, e.g. 10 or 12.50';
-  const totalSpaces = whole(form.totalSpaces);
-  if (totalSpaces === null) issues.totalSpaces = 'Enter a whole number of spaces';
-  const graceMinutes = whole(form.graceMinutes);
-  if (graceMinutes === null) issues.graceMinutes = 'Enter whole minutes, 0 for none';
-  const dailyMaxCents = form.dailyMax.trim() === '' ? null : parseDollars(form.dailyMax);
-  if (form.dailyMax.trim() !== '' && dailyMaxCents === null) issues.dailyMaxCents = 'Enter dollars, or leave empty for no daily maximum';
-  if (Object.keys(issues).length) return { issues };
-  const after: GarageSettings = { hourlyRate: hourlyRate!, totalSpaces: totalSpaces!, timezone: form.timezone.trim(), graceMinutes: graceMinutes!, dailyMaxCents };
-  const update: SettingsUpdate = {};
-  for (const key of Object.keys(after) as Field[]) {
-    if (after[key] !== before[key]) Object.assign(update, { [key]: after[key] });
-  }
-  return { update };
-}
+import { isPlainClick, navigate } from '../lib/router.js';
+import { count, limits, order, readSettingsForm, refusedFields, toForm, type Field, type Form, type Issues } from './settings-form.js';
 
 const timeZones: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
-/** Managers: hourly rate, spaces, timezone, grace and daily maximum. */
+/** Managers: hourly rate, spaces, timezone, grace and daily maximum; and the way to the payments to resolve. */
 export function SettingsScreen() {
   const saved = useSignal<GarageSettings | null>(null);
   const form = useSignal<Form | null>(null);
-  const issues = useSignal<Partial<Record<Field, string>>>({});
+  const issues = useSignal<Issues>({});
+  const loadProblem = useSignal<string | null>(null);
+  // Said right by the Save button, where the person is looking when they tap it.
   const message = useSignal<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const busy = useSignal(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const said = useRef<HTMLParagraphElement>(null);
+  // The person tapped Save at the bottom of the screen: bring what happened into view there.
+  useEffect(() => {
+    if (message.value) said.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [message.value]);
 
   useEffect(() => {
     api.settings().then(
@@ -54,9 +30,15 @@ export function SettingsScreen() {
         saved.value = s;
         form.value = toForm(s);
       },
-      (failure: unknown) => (message.value = { kind: 'error', text: describeFailure(failure) }),
+      (failure: unknown) => (loadProblem.value = describeFailure(failure)),
     );
   }, []);
+
+  function showIssues(found: Issues) {
+    issues.value = found;
+    const first = order.find((f) => found[f]);
+    if (first) formRef.current?.querySelector<HTMLInputElement>(`#${first}`)?.focus();
+  }
 
   async function save(event: Event) {
     event.preventDefault();
@@ -64,8 +46,8 @@ export function SettingsScreen() {
     const read = readSettingsForm(form.value, saved.value);
     message.value = null;
     if ('issues' in read) {
-      issues.value = read.issues;
-      message.value = { kind: 'error', text: 'Fix the fields marked below; nothing was saved.' };
+      message.value = { kind: 'error', text: 'Nothing was saved; your changes are still in the form. Fix the fields marked above.' };
+      showIssues(read.issues);
       return;
     }
     issues.value = {};
@@ -80,15 +62,13 @@ export function SettingsScreen() {
       form.value = toForm(after);
       message.value = { kind: 'ok', text: 'Saved. A new rate applies to cars entering from now on; cars already inside keep theirs.' };
     } catch (failure) {
-      if (failure instanceof ApiFailure && failure.code === 'validation_failed') {
-        const byField: Partial<Record<Field, string>> = {};
-        for (const d of failure.details) {
-          const issue = FieldIssue.safeParse(d);
-          if (issue.success) byField[issue.data.path as Field] = issue.data.message;
-        }
-        issues.value = byField;
-      }
-      message.value = { kind: 'error', text: `${describeFailure(failure)} Nothing was saved; your changes are still in the form.` };
+      const refused = failure instanceof ApiFailure && failure.code === 'validation_failed' ? refusedFields(failure) : {};
+      const fields = Object.keys(refused).length > 0;
+      message.value = {
+        kind: 'error',
+        text: `${fields ? 'The server refused the fields marked above.' : describeFailure(failure)} Nothing was saved; your changes are still in the form.`,
+      };
+      if (fields) showIssues(refused);
     } finally {
       busy.value = false;
     }
@@ -103,6 +83,7 @@ export function SettingsScreen() {
         inputMode={inputMode}
         list={id === 'timezone' ? 'timezones' : undefined}
         autocomplete="off"
+        maxLength={64}
         aria-invalid={issues.value[id] ? 'true' : undefined}
         aria-describedby={`${id}-hint`}
         value={f?.[name]}
@@ -117,17 +98,28 @@ export function SettingsScreen() {
   return (
     <main id="main" class="screen settings">
       <h1>Garage settings</h1>
-      {message.value && (
-        <p class={message.value.kind === 'error' ? 'error' : 'ok'} role={message.value.kind === 'error' ? 'alert' : 'status'}>
-          {message.value.text}
+      <a
+        class="button"
+        href="/payments"
+        onClick={(e) => {
+          if (!isPlainClick(e)) return;
+          e.preventDefault();
+          navigate('/payments');
+        }}
+      >
+        Payments to resolve →
+      </a>
+      {loadProblem.value && (
+        <p class="error" role="alert">
+          {loadProblem.value}
         </p>
       )}
       {f ? (
-        <form onSubmit={save} noValidate>
+        <form ref={formRef} onSubmit={save} noValidate>
           {field('hourlyRate', 'hourlyRate', 'Hourly rate ($)', 'Dollars per started hour', 'decimal')}
-          {field('totalSpaces', 'totalSpaces', 'Total spaces', '1 to 100000', 'numeric')}
+          {field('totalSpaces', 'totalSpaces', 'Total spaces', `${count(limits.totalSpaces.min)} to ${count(limits.totalSpaces.max)}`, 'numeric')}
           {field('timezone', 'timezone', 'Timezone', 'IANA name, e.g. America/New_York', 'text')}
-          {field('graceMinutes', 'graceMinutes', 'Grace (minutes)', 'A stay this short is free; 0 to 120', 'numeric')}
+          {field('graceMinutes', 'graceMinutes', 'Grace (minutes)', `A stay this short is free; 0 to ${limits.graceMinutes.max}`, 'numeric')}
           {field('dailyMaxCents', 'dailyMax', 'Daily maximum ($)', 'Empty: no daily maximum', 'decimal')}
           <datalist id="timezones">
             {timeZones.map((z) => (
@@ -137,9 +129,14 @@ export function SettingsScreen() {
           <button type="submit" class="button button-primary" disabled={busy.value}>
             {busy.value ? 'Saving…' : 'Save settings'}
           </button>
+          {message.value && (
+            <p ref={said} class={`said ${message.value.kind === 'error' ? 'error' : 'ok'}`} role={message.value.kind === 'error' ? 'alert' : 'status'}>
+              {message.value.text}
+            </p>
+          )}
         </form>
       ) : (
-        !message.value && <p role="status">Loading the settings…</p>
+        !loadProblem.value && <p role="status">Loading the settings…</p>
       )}
     </main>
   );

@@ -1,6 +1,6 @@
-import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { http, HttpResponse } from 'msw';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiError, fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
 import { renderWithOutbox, resetAppState } from '../../test/render.js';
@@ -8,6 +8,9 @@ import { currentUser } from '../lib/session.js';
 import { SignInScreen } from './sign-in.js';
 
 beforeEach(resetAppState);
+afterEach(() => {
+  fireEvent(window, new Event('online'));
+});
 
 function fill(username: string, password: string) {
   fireEvent.input(screen.getByLabelText('Username'), { target: { value: username } });
@@ -53,5 +56,17 @@ describe('Sign in', () => {
     renderWithOutbox(<SignInScreen />);
     fill('', '');
     expect((await screen.findByRole('alert')).textContent).toBe('Enter your username and password.');
+  });
+
+  it('offline, says so before anything is typed, and says why signing in failed', async () => {
+    server.use(http.post('/api/auth/login', () => HttpResponse.error()));
+    renderWithOutbox(<SignInScreen />);
+    await act(() => {
+      fireEvent(window, new Event('offline'));
+    });
+    expect(screen.getByText(/This phone is offline: signing in needs the server/)).toBeTruthy();
+    fill('ana', 'correct horse');
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Not signed in: this phone is offline/);
+    expect(screen.getByLabelText<HTMLInputElement>('Username').value).toBe('ana');
   });
 });
