@@ -6,12 +6,18 @@ export type KeyRef = { garageId: number; scope: string; key: string };
 /** A stored first result for a key (null until the claiming transaction stores it). */
 export type StoredResult = { operation: string; requestHash: string; result: unknown; createdAt: Date };
 
-/** Claims a key for this request; false when another request holds or held it (waits for it to finish). */
-export async function claimIdempotencyKey(sql: Db, ref: KeyRef, operation: string, requestHash: string, now: Date): Promise<boolean> {
+/**
+ * Claims a key for this request in one statement: a new key, or one older than `expiredBefore`
+ * (past its replay window: taken over as new); false when another request holds it or held it within
+ * the window (waits for a holder still running to finish).
+ */
+export async function claimIdempotencyKey(sql: Db, ref: KeyRef, operation: string, requestHash: string, now: Date, expiredBefore: Date): Promise<boolean> {
   const [row] = await sql<{ key: string }[]>`
     insert into idempotency_keys (garage_id, scope, key, operation, request_hash, created_at)
     values (${ref.garageId}, ${ref.scope}, ${ref.key}, ${operation}, ${requestHash}, ${now})
-    on conflict (garage_id, scope, key) do nothing
+    on conflict (garage_id, scope, key) do update
+      set operation = excluded.operation, request_hash = excluded.request_hash, result = null, created_at = excluded.created_at
+      where idempotency_keys.created_at < ${expiredBefore}
     returning key
   `;
   return row !== undefined;
@@ -33,14 +39,6 @@ export async function saveIdempotentResult(sql: Db, ref: KeyRef, result: unknown
     update idempotency_keys
     set result = ${sql.json(result as never)}
     where garage_id = ${ref.garageId} and scope = ${ref.scope} and key = ${ref.key}
-  `;
-}
-
-/** Forgets a key older than the replay window so it can be used afresh. */
-export async function deleteExpiredIdempotencyKey(sql: Db, ref: KeyRef, olderThan: Date): Promise<void> {
-  await sql`
-    delete from idempotency_keys
-    where garage_id = ${ref.garageId} and scope = ${ref.scope} and key = ${ref.key} and created_at < ${olderThan}
   `;
 }
 

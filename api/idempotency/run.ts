@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Attribution } from '../../shared/auth.js';
 import type { Sql, TransactionSql } from '../db/types.js';
 import { AppError } from '../http/app-error.js';
-import { claimIdempotencyKey, deleteExpiredIdempotencyKey, loadIdempotentResult, saveIdempotentResult, type KeyRef } from './queries.js';
+import { claimIdempotencyKey, loadIdempotentResult, saveIdempotentResult, type KeyRef } from './queries.js';
 
 /** How long a key replays its first result. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3600_000;
@@ -48,8 +48,7 @@ export async function runIdempotent<T>(
   const ref: KeyRef = { garageId, scope: keyScope(request.by), key: request.key };
   const hash = fingerprint(request.operation, request.input);
   return sql.begin(async (tx) => {
-    await deleteExpiredIdempotencyKey(tx, ref, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS));
-    if (await claimIdempotencyKey(tx, ref, request.operation, hash, now)) {
+    if (await claimIdempotencyKey(tx, ref, request.operation, hash, now, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS))) {
       const result = await change(tx);
       await saveIdempotentResult(tx, ref, result);
       return { result, replayed: false };
