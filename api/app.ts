@@ -5,6 +5,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { activityRoutes } from './activities/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { discardRoutes } from './discards/routes.js';
+import { garagesRoutes } from './garages/routes.js';
+import { publicRoutes } from './public/routes.js';
 import { authenticate } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
 import type { Deps } from './deps.js';
@@ -37,6 +39,8 @@ export type ExtraRoutes = { path: string; app: Hono<any, any, any> }[];
  * | /api/reports/daily | daily / range report, JSON or CSV |
  * | /api/auth/…, /api/users…, /api/audit | sign-in, staff accounts, the audit log |
  * | /api/discards… | what the phone gave up on, and the payments a manager resolves |
+ * | /api/garages… | the garages a user may use, their profile |
+ * | /api/public/occupancy… | free spaces of the garages that publish them, for anyone |
  * | /api/openapi.json, /api/docs | the contract and a page to read it |
  * | /metrics | Prometheus metrics, for the holder of METRICS_TOKEN |
  * | everything else | the app page |
@@ -58,7 +62,9 @@ export function createApp(deps: Deps, extra: ExtraRoutes = []) {
     .route('/reports', reportRoutes(deps))
     .route('/audit', auditRoutes(deps))
     .route('/users', userRoutes(deps))
-    .route('/discards', discardRoutes(deps));
+    .route('/discards', discardRoutes(deps))
+    .route('/garages', garagesRoutes(deps))
+    .route('/public', publicRoutes(deps));
   api.route('/docs', docsRoutes());
   app.route('/api', api);
   // named, not inline: doc31's config is typed with OpenAPI 3.0's License, which lacks 3.1's SPDX `identifier`

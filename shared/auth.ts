@@ -102,6 +102,10 @@ export const ACTION_ROLES = {
   'reports.read': 'manager',
   'audit.read': 'manager',
   'users.manage': 'admin',
+  /** See the garages one may use. */
+  'garages.read': 'attendant',
+  /** Change a garage's profile (name, place, public feed) and its capacity and tariff. */
+  'garages.manage': 'admin',
   /** Report an outbox item given up on the phone (what was discarded, and why). */
   'discards.report': 'attendant',
   /** See discarded items and resolve those where money was taken. */

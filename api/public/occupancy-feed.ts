@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import type { PublicOccupancy } from '../../shared/garages.js';
+import type { Db } from '../db/types.js';
+import { loadPublishedOccupancy, type FeedRow } from '../garages/queries.js';
+
+/** How old a snapshot may be before a request reads PostgreSQL again. */
+export const FEED_REFRESH_MS = 1000;
+
+/** One snapshot of the published garages: what each client gets, and its ETag. */
+export type FeedSnapshot = { at: Date; garages: PublicOccupancy[]; etag: string; byId: Map<string, { body: PublicOccupancy; etag: string }> };
+
+const etagOf = (body: unknown) => `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+
+/** A garage as the feed shows it: counts only, free capacity never below 0. */
+export function toPublicOccupancy(row: FeedRow, at: Date): PublicOccupancy {
+  return {
+    id: String(row.id),
+    name: row.name,
+    lat: row.lat,
+    lon: row.lon,
+    address: row.address,
+    capacity: row.totalSpaces,
+    realtime_free_capacity: Math.max(0, row.totalSpaces - row.occupied),
+    // ParkOps has no opening hours yet: a garage that publishes and answers is open
+    realtime_opening_status: 'OPEN',
+    realtime_data_updated_at: at.toISOString(),
+  };
+}
+
+/**
+ * The public occupancy feed's process-wide cache: one query for every published garage at most once
+ * a second, however many clients ask (a burst never becomes a burst of queries: requests during a
+ * refresh wait for that refresh instead of starting their own). `/:garageId` is answered from the
+ * same snapshot, so asking for unknown ids costs no query either.
+ */
+export function createOccupancyFeed(sql: Db, now: () => Date) {
+  let current: FeedSnapshot | null = null;
+  let refreshing: Promise<FeedSnapshot> | null = null;
+  let queries = 0;
+
+  async function refresh(): Promise<FeedSnapshot> {
+    queries++;
+    const at = now();
+    const rows = await loadPublishedOccupancy(sql);
+    const garages = rows.map((r) => toPublicOccupancy(r, at));
+    const byId = new Map(garages.map((g) => [g.id, { body: g, etag: etagOf(g) }]));
+    return { at, garages, etag: etagOf(garages), byId };
+  }
+
+  return {
+    /** The current snapshot, read again when older than FEED_REFRESH_MS. */
+    async snapshot(): Promise<FeedSnapshot> {
+      if (current && now().getTime() - current.at.getTime() < FEED_REFRESH_MS) return current;
+      refreshing ??= refresh().finally(() => (refreshing = null));
+      current = await refreshing;
+      return current;
+    },
+    /** How many times the feed has read PostgreSQL (for the bench and tests). */
+    queries: () => queries,
+  };
+}
+export type OccupancyFeed = ReturnType<typeof createOccupancyFeed>;
