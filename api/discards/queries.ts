@@ -1,4 +1,5 @@
 import type { Discard, DiscardBody, DiscardStatus } from '../../shared/discards.js';
+import { parseCents } from '../cents.js';
 import type { Db } from '../db/types.js';
 
 /** A discard as stored, with the names of who discarded and who resolved it. */
@@ -116,4 +117,13 @@ export async function resolveDiscard(sql: Db, garageId: number, id: number, r: {
     where garage_id = ${garageId} and id = ${id} and status = 'needs_manager'
   `;
   return rows.count === 1;
+}
+
+/** The paid exits still waiting for a manager in a garage: how many, and the money they took. */
+export async function countPaymentsToResolve(sql: Db, garageId: number): Promise<{ count: number; amountCents: number }> {
+  const [row] = await sql<{ count: number; amountCents: string }[]>`
+    select count(*)::int as count, coalesce(sum(amount_cents), 0)::text as amount_cents
+    from discards where garage_id = ${garageId} and status = 'needs_manager'
+  `;
+  return { count: row!.count, amountCents: parseCents(row!.amountCents) };
 }

@@ -62,4 +62,11 @@ describe('buildDayReport', () => {
     expect(r.text).toContain('$45,849,954.15 revenue');
     expect(text(r.blocks)).toContain('Cash $11,999,988.00 · Credit Card $11,999,988.00 · Debit Card $0.00 · Mobile $21,849,978.15');
   });
+  it('counts the payments still waiting for a manager, with the money they took; nothing when none wait', () => {
+    const r = buildDayReport(dayReport(), before, { title: 'Daily summary', toResolve: { count: 2, amountCents: 8550 } });
+    expect(r.text).toBe('Daily summary for Mon 23 Nov 2026: $1,234.50 revenue, 120 in, 118 out · 2 payments to resolve ($85.50 taken)');
+    expect(text(r.blocks)).toContain('Settings › Payments to resolve');
+    const none = buildDayReport(dayReport(), before, { title: 'Daily summary', toResolve: { count: 0, amountCents: 0 } });
+    expect(none.text).not.toContain('to resolve');
+  });
 });

@@ -20,6 +20,19 @@ function lateLine(c: LateDayChanges): string {
   return `• ${formatDay(c.day)}: ${parts.join(', ')}`;
 }
 
+/** Paid exits discarded on phones that still wait for a manager (see api/discards). */
+export type PaymentsToResolve = { count: number; amountCents: number };
+
+/** The "payments to resolve" line and its words for the text line, or nothing when none wait. */
+function toResolvePart(open: PaymentsToResolve | undefined): { blocks: Block[]; text: string } {
+  if (!open || open.count === 0) return { blocks: [], text: '' };
+  const what = `${counted(open.count, 'payment', 'payments')} to resolve (${formatCents(open.amountCents)} taken)`;
+  return {
+    text: ` · ${what}`,
+    blocks: [section(`*${what}* — paid exits the server refused, handed to a manager from a phone. Resolve them in the app (Settings › Payments to resolve).`)],
+  };
+}
+
 /** The late changes section and the words for the text line, or nothing when there were none. */
 function lateChangesPart(changes: LateDayChanges[]): { blocks: Block[]; text: string } {
   if (changes.length === 0) return { blocks: [], text: '' };
@@ -43,9 +56,10 @@ function lateChangesPart(changes: LateDayChanges[]): { blocks: Block[]; text: st
 export function buildDayReport(
   report: DailyReport,
   weekBefore: DailyReport,
-  options: { title: string; visibility?: 'in_channel' | 'ephemeral'; lateChanges?: LateDayChanges[] },
+  options: { title: string; visibility?: 'in_channel' | 'ephemeral'; lateChanges?: LateDayChanges[]; toResolve?: PaymentsToResolve },
 ): Reply {
   const late = lateChangesPart(options.lateChanges ?? []);
+  const open = toResolvePart(options.toResolve);
   const day = formatDay(report.from);
   const before = formatDay(weekBefore.from);
   const stay = (r: DailyReport) => (r.averageStayMinutes === null ? '—' : formatDuration(r.averageStayMinutes));
@@ -53,7 +67,7 @@ export function buildDayReport(
   const byMethod = PAYMENT_METHODS.map((m) => `${m} ${formatCents(report.revenueByPaymentMethod[m])}`).join(' · ');
   return {
     response_type: options.visibility ?? 'in_channel',
-    text: `${options.title} for ${day}: ${formatCents(report.totalRevenue)} revenue, ${report.vehiclesIn} in, ${report.vehiclesOut} out${late.text}`,
+    text: `${options.title} for ${day}: ${formatCents(report.totalRevenue)} revenue, ${report.vehiclesIn} in, ${report.vehiclesOut} out${late.text}${open.text}`,
     blocks: [
       header(`${options.title} — ${day}`),
       fields([
@@ -66,6 +80,7 @@ export function buildDayReport(
       ]),
       section(`*By payment method*\n${byMethod}`),
       ...late.blocks,
+      ...open.blocks,
       context(`Changes are against ${before}. Times in ${report.timezone}.`),
     ],
   };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../api/deps.js';
+import { countPaymentsToResolve } from '../../api/discards/queries.js';
 import { dailyReport } from '../../api/reports/daily.js';
 import { loadGarageTimezone } from '../../api/garage/queries.js';
 import { claimSummaryDay, loadLastPostedDayBefore, loadLateChanges, markSummaryPosted, releaseSummaryDay } from '../../api/summaries/queries.js';
@@ -27,7 +28,8 @@ export type SummaryOutcome = 'posted' | 'not_claimed' | 'failed';
  * Invariants: only the holder of the day's claim posts; the figures are `dailyReport`'s (those of
  * GET /api/reports/daily?date=day); the late changes listed are those received from the day after
  * the last posted summary's day through `day` (so days without a summary of their own, such as a
- * weekend on a weekday schedule, are covered, and each change is listed once); the day is marked
+ * weekend on a weekday schedule, are covered, and each change is listed once); the paid exits still
+ * waiting for a manager are counted as of the post (so one that a failed alert missed is not lost); the day is marked
  * posted, with the message ts, only after Slack accepted it; a failed post gives the day back with a
  * retry time and is never marked posted.
  */
@@ -42,12 +44,13 @@ export async function runDailySummary(input: { deps: Deps; day: LocalDate; chann
     const before = weekBefore(day);
     const lastPosted = await loadLastPostedDayBefore(sql, garageId, day);
     const late = localDayRange(lastPosted ? addDays(lastPosted, 1) : day, day, await loadGarageTimezone(sql, garageId));
-    const [report, previous, lateChanges] = await Promise.all([
+    const [report, previous, lateChanges, toResolve] = await Promise.all([
       dailyReport(sql, garageId, day, day, claimedAt),
       dailyReport(sql, garageId, before, before, claimedAt),
       loadLateChanges(sql, garageId, late.start, late.end),
+      countPaymentsToResolve(sql, garageId),
     ]);
-    const message = buildDayReport(report, previous, { title: 'Daily summary', lateChanges });
+    const message = buildDayReport(report, previous, { title: 'Daily summary', lateChanges, toResolve });
     const { ts } = await input.post({ channel, text: message.text, blocks: message.blocks });
     const marked = await markSummaryPosted(sql, { garageId, day, claimToken, channel, messageTs: ts, now: deps.now() });
     if (!marked) log.error({ day, ts }, 'daily summary posted after its claim ran out; another server may have posted it too');

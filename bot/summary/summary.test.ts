@@ -10,6 +10,7 @@ import { claimSummaryDay, loadSummaryDay } from '../../api/summaries/queries.js'
 import { listAudit } from '../../api/audit/queries.js';
 import { searchTickets } from '../../api/tickets/queries.js';
 import { createTestDatabase, type TestDatabase } from '../../api/test/database.js';
+import { reportDiscard } from '../../api/discards/use-cases.js';
 import { enterVehicle } from '../../api/tickets/enter.js';
 import { exitVehicle } from '../../api/tickets/exit.js';
 import { byTicketNumber } from '../../api/tickets/lookup.js';
@@ -112,6 +113,22 @@ describe('the daily summary', () => {
       expect(said(call!.args.blocks)).toContain(part);
     }
     expect(await loadSummaryDay(db.sql, deps.garageId, DAY)).toMatchObject({ status: 'posted', channel: CHANNEL, messageTs: '1700000001.000100', attempts: 1 });
+  });
+
+  it('counts the paid exits handed to a manager that still wait, with the money they took', async () => {
+    await knownTickets();
+    const [user] = await db.sql<{ id: number }[]>`
+      insert into users (username, password_hash, role) values ('summary.ana', 'x', 'attendant') returning id`;
+    const by = { actor: `user:${user!.id}` as const, source: 'pwa' as const };
+    const exit = (key: string, amountCents: number) => ({
+      key, kind: 'exit' as const, ticketNumber: 'OFF-3F9A1C', licensePlate: 'ABC 123', vehicleType: 'Car' as const,
+      paymentMethod: 'Cash' as const, amountCents, happenedAt: '2026-11-23T20:00:00.000Z',
+      refusal: { code: 'garage_full', message: 'Garage is full' }, reason: 'Driver paid and left',
+    });
+    await reportDiscard(deps, exit('a', 6000), { userId: user!.id, by });
+    await reportDiscard(deps, exit('b', 2550), { userId: user!.id, by });
+    expect(await runDailySummary({ deps, day: DAY, channel: CHANNEL, post: poster() })).toBe('posted');
+    expect(posts()[0]!.args.text).toBe('Daily summary for Mon 23 Nov 2026: $180.00 revenue, 4 in, 3 out · 2 payments to resolve ($85.50 taken)');
   });
 
   it('two schedulers (two servers, two pools) starting together post the day once', async () => {
