@@ -5,12 +5,11 @@ import { localDateTime } from '../../shared/garage-day.js';
 import type { PaymentMethod, Ticket, TicketTarget } from '../../shared/tickets.js';
 import { recordAudit } from '../audit/queries.js';
 import type { TransactionSql } from '../db/types.js';
-import { loadGarageTimezone } from '../garage/queries.js';
 import { AppError } from '../http/app-error.js';
 import { runIdempotent } from '../idempotency/run.js';
 import type { Replayable, TicketDeps } from './deps.js';
 import { findTicket, ticketNotFound } from './lookup.js';
-import { completeTicket, loadTicket } from './queries.js';
+import { completeTicket, lockTicketForExit } from './queries.js';
 import { tariffOf, toTicket } from './ticket-view.js';
 import { timingOf } from './timing.js';
 
@@ -57,8 +56,9 @@ async function completeStay(tx: TransactionSql, deps: TicketDeps, input: ExitInp
   const ticketNumber = target.plate === null && target.ticketNumber !== null
     ? target.ticketNumber
     : (await findTicket(tx, deps.garageId, target, { latestByPlate: false })).ticketNumber;
-  const ticket = await loadTicket(tx, deps.garageId, ticketNumber, true);
-  if (!ticket) throw ticketNotFound(target, false);
+  const locked = await lockTicketForExit(tx, deps.garageId, ticketNumber);
+  if (!locked) throw ticketNotFound(target, false);
+  const { ticket, timezone } = locked;
   if (ticket.status === 'completed') {
     throw new AppError(
       'ticket_already_completed',
@@ -73,10 +73,9 @@ async function completeStay(tx: TransactionSql, deps: TicketDeps, input: ExitInp
         { path: 'exitTime', message: 'out of range' },
       ]);
     }
-    const tz = await loadGarageTimezone(tx, deps.garageId);
     throw new AppError(
       'validation_failed',
-      `Ticket ${ticket.ticketNumber} was still parked at ${localDateTime(left.lastSeen, tz)} (${tz}), so it cannot have left at ${localDateTime(input.exitTime!, tz)}: check the device's clock, or check the car out without an exit time.`,
+      `Ticket ${ticket.ticketNumber} was still parked at ${localDateTime(left.lastSeen, timezone)} (${timezone}), so it cannot have left at ${localDateTime(input.exitTime!, timezone)}: check the device's clock, or check the car out without an exit time.`,
       [{ path: 'exitTime', message: 'before the ticket was last seen still parked' }],
     );
   }
@@ -90,6 +89,7 @@ async function completeStay(tx: TransactionSql, deps: TicketDeps, input: ExitInp
     claimed: input.exitTime,
     at: exitTime,
     now,
+    timeZone: timezone,
     revenueCents: fee.totalCents,
   });
   await recordAudit(tx, {

@@ -168,44 +168,65 @@ export async function completeTicket(
   id: number,
   exit: { exitTime: Date; paymentMethod: PaymentMethod; fee: FeeBreakdown },
 ): Promise<TicketRow> {
-  const [row] = await sql<StoredTicket[]>`
-    update tickets set
-      status = 'completed',
-      exit_time = ${exit.exitTime},
-      duration_minutes = ${exit.fee.durationMinutes},
-      amount_paid = ${exit.fee.totalCents},
-      payment_method = ${exit.paymentMethod},
-      fee_breakdown = ${sql.json(exit.fee)}
-    where id = ${id} and status = 'active'
-    returning ${columns(sql)}
-  `;
+  // Sent together (pipelined, one round trip): the completion, the release of the car's space, and
+  // the look for a car over capacity to hand it to — each statement runs after the one before, so
+  // the look sees the released space (and any resize the release waited for).
+  const [[row], [freed], [car]] = await Promise.all([
+    sql<StoredTicket[]>`
+      update tickets set
+        status = 'completed',
+        exit_time = ${exit.exitTime},
+        duration_minutes = ${exit.fee.durationMinutes},
+        amount_paid = ${exit.fee.totalCents},
+        payment_method = ${exit.paymentMethod},
+        fee_breakdown = ${sql.json(exit.fee)}
+      where id = ${id} and status = 'active'
+      returning ${columns(sql)}
+    `,
+    sql<{ garageId: number; number: number }[]>`update spaces set ticket_id = null where ticket_id = ${id} returning garage_id, number`,
+    overCapacityCarFor(sql, id),
+  ]);
   if (!row) throw new Error(`ticket ${id} was not active under its lock`);
-  await releaseSpace(sql, id);
+  if (freed && car) await handSpaceTo(sql, freed, car);
   return toRow(row);
 }
 
 /**
- * Frees a leaving car's space. A freed open space goes to a car parked over capacity (after the
- * garage was made smaller than the cars inside), if there is one: a free open space exists only
- * while no car is over capacity, so entries can never overbook. The check is a statement of its
- * own, after the release, so it sees a resize that the release waited for.
+ * A car parked over capacity (after the garage was made smaller than the cars inside) to hand the
+ * space of leaving ticket `ticketId` to — when that space is open and free; none otherwise, or when
+ * a resize holds them all right now (it moves them itself). A free open space exists only while no
+ * car is over capacity, so entries can never overbook.
  */
-async function releaseSpace(sql: Db, ticketId: number): Promise<void> {
-  const [freed] = await sql<{ garageId: number; number: number; open: boolean }[]>`
-    update spaces set ticket_id = null where ticket_id = ${ticketId} returning garage_id, number, open
-  `;
-  if (!freed?.open) return;
-  // a car over capacity that no resize is moving right now (a resize holds them, and moves them itself)
-  const [car] = await sql<{ number: number; ticketId: number }[]>`
+function overCapacityCarFor(sql: Db, ticketId: number) {
+  return sql<{ number: number; ticketId: number }[]>`
     select s.number, s.ticket_id from spaces s join tickets t on t.id = s.ticket_id
-    where s.garage_id = ${freed.garageId} and not s.open and s.ticket_id is not null
+    where not s.open and s.ticket_id is not null
+      and s.garage_id = (select garage_id from tickets where id = ${ticketId})
+      and exists (
+        select 1 from tickets left_car join spaces freed on freed.garage_id = left_car.garage_id and freed.number = left_car.space_number
+        where left_car.id = ${ticketId} and freed.open and freed.ticket_id is null
+      )
     order by s.number desc limit 1
     for update of s, t skip locked
   `;
-  if (!car) return;
+}
+
+/** Moves a car over capacity into the space a leaving car freed. */
+async function handSpaceTo(sql: Db, freed: { garageId: number; number: number }, car: { number: number; ticketId: number }): Promise<void> {
   await sql`update spaces set ticket_id = null where garage_id = ${freed.garageId} and number = ${car.number}`;
   await sql`update spaces set ticket_id = ${car.ticketId} where garage_id = ${freed.garageId} and number = ${freed.number}`;
   await sql`update tickets set space_number = ${freed.number} where id = ${car.ticketId}`;
+}
+
+/** A ticket locked for its exit, with the garage's timezone (for the exit's audit and refusals). */
+export async function lockTicketForExit(sql: Db, garageId: number, ticketNumber: string): Promise<{ ticket: TicketRow; timezone: string } | null> {
+  const [row] = await sql<(StoredTicket & { garageTimezone: string })[]>`
+    select ${columns(sql)}, (select timezone from garages where id = ${garageId}) as garage_timezone
+    from tickets
+    where garage_id = ${garageId} and ticket_number = ${ticketNumber}
+    for update
+  `;
+  return row ? { ticket: toRow(pickTicket(row)), timezone: row.garageTimezone } : null;
 }
 
 /** Tickets by plate and/or status, newest first (for lost tickets). */
