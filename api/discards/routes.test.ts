@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Discard, DiscardPage } from '../../shared/discards.js';
 import { startTestApp, type TestApp } from '../test/app.js';
+import { refusedCashExit } from '../test/discards.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,20 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A refused cash exit of a car that came in offline, as the phone reports it. */
-const paidExit = (key: string, over: Record<string, unknown> = {}) => ({
-  key,
-  kind: 'exit',
-  ticketNumber: 'OFF-3F9A1C',
-  licensePlate: 'ABC 123',
-  vehicleType: 'Car',
-  paymentMethod: 'Cash',
-  amountCents: 6000,
-  happenedAt: '2026-11-23T11:40:00.000Z',
-  refusal: { code: 'garage_full', message: 'Garage is full — 140/140' },
-  reason: 'The entry was refused; the driver paid cash and left',
-  ...over,
-});
+const paidExit = refusedCashExit;
 
 const audits = (action: string) =>
   t.sql<{ actor: string; subject: string; details: Record<string, unknown> }[]>`select actor, subject, details from audit_log where action = ${action} order by id`;

@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { LoginAnswer } from '../../shared/auth.js';
+import { refusedCashExit } from '../../api/test/discards.js';
 import { capturedLog } from '../test/captured-log.js';
 import type { SlackHarness } from '../test/harness.js';
 import { slackSuite } from '../test/slack-suite.js';
@@ -18,19 +19,7 @@ async function discard(h: SlackHarness, username: string, over: Record<string, u
   const res = await h.app.request('/api/discards', {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      key: 'item-1',
-      kind: 'exit',
-      ticketNumber: 'OFF-3F9A1C',
-      licensePlate: 'ABC 123',
-      vehicleType: 'Car',
-      paymentMethod: 'Cash',
-      amountCents: 6000,
-      happenedAt: '2026-11-23T14:40:00.000Z',
-      refusal: { code: 'garage_full', message: 'Garage is full — 140/140' },
-      reason: 'The entry was refused; the driver paid cash and left',
-      ...over,
-    }),
+    body: JSON.stringify(refusedCashExit('item-1', { happenedAt: '2026-11-23T14:40:00.000Z', ...over })),
   });
   await h.slack.alerts?.settled();
   return res;

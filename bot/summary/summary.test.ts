@@ -11,6 +11,7 @@ import { listAudit } from '../../api/audit/queries.js';
 import { searchTickets } from '../../api/tickets/queries.js';
 import { createTestDatabase, type TestDatabase } from '../../api/test/database.js';
 import { reportDiscard } from '../../api/discards/use-cases.js';
+import { refusedCashExit } from '../../api/test/discards.js';
 import { enterVehicle } from '../../api/tickets/enter.js';
 import { exitVehicle } from '../../api/tickets/exit.js';
 import { byTicketNumber } from '../../api/tickets/lookup.js';
@@ -120,11 +121,7 @@ describe('the daily summary', () => {
     const [user] = await db.sql<{ id: number }[]>`
       insert into users (username, password_hash, role) values ('summary.ana', 'x', 'attendant') returning id`;
     const by = { actor: `user:${user!.id}` as const, source: 'pwa' as const };
-    const exit = (key: string, amountCents: number) => ({
-      key, kind: 'exit' as const, ticketNumber: 'OFF-3F9A1C', licensePlate: 'ABC 123', vehicleType: 'Car' as const,
-      paymentMethod: 'Cash' as const, amountCents, happenedAt: '2026-11-23T20:00:00.000Z',
-      refusal: { code: 'garage_full', message: 'Garage is full' }, reason: 'Driver paid and left',
-    });
+    const exit = (key: string, amountCents: number) => refusedCashExit(key, { amountCents, happenedAt: '2026-11-23T20:00:00.000Z' });
     await reportDiscard(deps, exit('a', 6000), { userId: user!.id, by });
     await reportDiscard(deps, exit('b', 2550), { userId: user!.id, by });
     expect(await runDailySummary({ deps, day: DAY, channel: CHANNEL, post: poster() })).toBe('posted');
