@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { activityRoutes } from './activities/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { discardRoutes } from './discards/routes.js';
@@ -12,10 +11,14 @@ import { authRoutes } from './auth/routes.js';
 import type { Deps } from './deps.js';
 import { garageRoutes } from './garage/routes.js';
 import { docsRoutes } from './http/docs.js';
+import { createDatabaseCircuit, failFastWhileDown } from './http/circuit.js';
+import { NO_TRUSTED_PROXY } from './http/client-address.js';
 import { apiNotFound, errorHandler } from './http/errors.js';
-import { limitBody, requireJsonBody } from './http/guards.js';
+import { limitBody, refuseNul, requireJsonBody } from './http/guards.js';
 import { createRouter } from './http/openapi.js';
+import { securityHeaders } from './http/security-headers.js';
 import { reportRoutes } from './reports/routes.js';
+import { pingDatabase } from './status/queries.js';
 import { statusRoutes } from './status/routes.js';
 import { ticketRoutes } from './tickets/routes.js';
 import { userRoutes } from './users/routes.js';
@@ -48,13 +51,14 @@ export type ExtraRoutes = { path: string; app: Hono<any, any, any> }[];
 export function createApp(deps: Deps, extra: ExtraRoutes = []) {
   const app = new OpenAPIHono();
   const metrics = createMetrics(deps);
-  app.onError(errorHandler(deps.log));
+  const circuit = createDatabaseCircuit({ probe: () => pingDatabase(deps.sql), log: deps.log });
+  app.onError(errorHandler(deps.log, circuit));
   app.use('*', requestId(), accessLog(deps.log), metrics.measure);
-  app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
-  app.use('/api/*', limitBody, requireJsonBody, authenticate(deps));
+  app.use('*', securityHeaders(deps.trustedProxies ?? NO_TRUSTED_PROXY));
+  app.use('/api/*', failFastWhileDown(circuit, ['/api/status', '/api/docs', '/api/openapi.json']), limitBody, requireJsonBody, refuseNul, authenticate(deps));
 
   const api = createRouter()
-    .route('/status', statusRoutes(deps))
+    .route('/status', statusRoutes(deps, circuit))
     .route('/auth', authRoutes(deps))
     .route('/garage', garageRoutes(deps))
     .route('/tickets', ticketRoutes(deps))

@@ -33,7 +33,14 @@ describe('loadConfig', () => {
     ['ADMIN_PASSWORD', 'short'],
     ['SLACK_BOT_TOKEN', 'xoxp-user-token'],
     ['LOG_LEVEL', 'loud'],
+    ['TRUSTED_PROXY', '10.0.0.0/33'],
+    ['TRUSTED_PROXY', '127.0.0.1, proxy.internal'],
   ])('a bad %s stops the start with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
+  });
+
+  it('TRUSTED_PROXY takes addresses and CIDR ranges, and names what it cannot read', () => {
+    expect(loadConfig({ TRUSTED_PROXY: '127.0.0.1, 10.0.0.0/8, ::1, fd00::/8' }).TRUSTED_PROXY).toBe('127.0.0.1, 10.0.0.0/8, ::1, fd00::/8');
+    expect(() => loadConfig({ TRUSTED_PROXY: '127.0.0.1, proxy.internal' })).toThrow(/TRUSTED_PROXY: .*\(not: proxy\.internal\)/);
   });
 });

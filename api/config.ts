@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone } from '../shared/garage-day.js';
+import { invalidProxyEntries } from './http/client-address.js';
 
 const optionalText = z
   .string()
@@ -26,6 +27,10 @@ export const ConfigSchema = z.object({
   SUMMARY_SCHEDULE: z.string().trim().default('0 7 * * *'),
   SESSION_IDLE_HOURS: intIn(1, 24 * 30, 12),
   METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+  TRUSTED_PROXY: optionalText.superRefine((v, ctx) => {
+    const bad = v === undefined ? [] : invalidProxyEntries(v);
+    if (bad.length) ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of IP addresses or CIDR ranges of your reverse proxies, e.g. 127.0.0.1,10.0.0.0/8 (not: ${bad.join(', ')})` });
+  }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

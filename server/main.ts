@@ -10,6 +10,7 @@ import { createSlack } from '../bot/create-slack.js';
 import type { Deps } from '../api/deps.js';
 import { ConfigError, loadConfig, type Config } from '../api/config.js';
 import { connect } from '../api/db/connect.js';
+import { parseTrustedProxies } from '../api/http/client-address.js';
 import { guardDriverCrash } from '../api/db/driver-guard.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../api/db/embedded.js';
 import { migrate } from '../api/db/migrate.js';
@@ -18,6 +19,7 @@ import { ensureFirstAdmin } from '../api/auth/bootstrap.js';
 import { ensureGarage } from '../api/garage/queries.js';
 import { startKeyPruning } from '../api/idempotency/prune.js';
 import { createLogger, type Logger } from '../api/logger.js';
+import { createDrain, isHttpServer } from './drain.js';
 
 /** How long shutdown waits for requests in flight before closing anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -63,6 +65,7 @@ async function start(config: Config, log: Logger) {
     log,
     sessionIdleMs: config.SESSION_IDLE_HOURS * 3600_000,
     metricsToken: config.METRICS_TOKEN,
+    trustedProxies: parseTrustedProxies(config.TRUSTED_PROXY),
   };
   const slack = createSlack({ deps, config, log });
   deps.alerts = slack.alerts ?? undefined; // anomalies reach the managers' channel when Slack is set up
@@ -70,6 +73,7 @@ async function start(config: Config, log: Logger) {
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT }, () => resolve(s));
   });
+  const drain = isHttpServer(server) ? createDrain(server) : null;
   log.info({ port: config.PORT, database: embedded ? 'embedded' : 'DATABASE_URL' }, `ParkOps listening on http://localhost:${config.PORT}`);
   slack.startSummaries();
   const pruning = startKeyPruning(deps);
@@ -84,10 +88,9 @@ async function start(config: Config, log: Logger) {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS + 5000);
     force.unref();
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      if ('closeIdleConnections' in server) server.closeIdleConnections();
-    });
+    // answer everything already sent (queued connections, requests on kept-alive ones), then close
+    const { leftOpen } = drain ? await drain.drain(SHUTDOWN_GRACE_MS) : await new Promise<{ leftOpen: number }>((resolve) => server.close(() => resolve({ leftOpen: 0 })));
+    if (leftOpen > 0) log.warn({ leftOpen }, 'connections still open after the grace period; closing anyway');
     pruning.stop();
     await slack.stop(); // the summary schedule, and Slack work still running after its ack
     await sql.end({ timeout: SHUTDOWN_GRACE_MS / 1000 });

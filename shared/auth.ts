@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './strings.js';
 
 export const ROLES = ['attendant', 'manager', 'admin'] as const;
 
@@ -39,7 +40,7 @@ export const SlackUserId = z.string().regex(/^[UW][A-Z0-9]{2,20}$/, 'A Slack use
 
 /** POST /api/auth/login */
 export const LoginBody = z.strictObject({
-  username: z.string().trim().toLowerCase().min(1, 'Enter your username').max(100),
+  username: Text(100, 'The username').trim().toLowerCase().min(1, 'Enter your username'),
   password: z.string().min(1, 'Enter your password').max(200),
 });
 export type LoginBody = z.infer<typeof LoginBody>;

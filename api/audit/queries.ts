@@ -20,7 +20,11 @@ export async function recordAudit(sql: Db, entry: AuditRecord): Promise<void> {
   `;
 }
 
-/** Audit rows newest first, filtered, with keyset paging on id. */
+/**
+ * Audit rows newest first, filtered, with keyset paging on id. The order is the bigint column
+ * (`audit_log.id`), not the `id` of the select list, which is text (bigint is sent as text):
+ * ordered as text, 9 came before 67 and paging repeated and skipped rows.
+ */
 export async function listAudit(
   sql: Db,
   q: { actor?: string | undefined; action?: string | undefined; subject?: string | undefined; since?: Date | undefined; until?: Date | undefined; before?: number | undefined; limit: number },
@@ -35,7 +39,7 @@ export async function listAudit(
       ${q.since ? sql`and at >= ${q.since}` : sql``}
       ${q.until ? sql`and at < ${q.until}` : sql``}
       ${q.before ? sql`and id < ${q.before}` : sql``}
-    order by id desc
+    order by audit_log.id desc
     limit ${q.limit}
   `;
   return rows.map((r) => ({ ...r, id: Number(r.id), at: r.at.toISOString() }));

@@ -1,16 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AuditEntry } from '../../shared/auth.js';
+import { Text } from '../../shared/strings.js';
 import type { Deps } from '../deps.js';
 import { createRouter, errorResponses, jsonResponse } from '../http/openapi.js';
 import { listAudit } from './queries.js';
 
 const AuditQuery = z.object({
-  actor: z.string().max(100).optional().meta({ example: 'user:1' }),
-  action: z.string().max(100).optional().meta({ example: 'ticket.exit' }),
-  subject: z.string().max(200).optional().meta({ example: 'PS-7K3QXM' }),
+  actor: Text(100, 'actor').optional().meta({ example: 'user:1' }),
+  action: Text(100, 'action').optional().meta({ example: 'ticket.exit' }),
+  subject: Text(200, 'subject').optional().meta({ example: 'PS-7K3QXM' }),
   since: z.iso.datetime().optional(),
   until: z.iso.datetime().optional(),
-  before: z.coerce.number().int().positive().optional().meta({ description: 'page: rows with an id below this (the last id of the previous page)' }),
+  before: z.coerce.number().int('before is a whole number').min(1, 'before is at least 1').optional().meta({ description: 'page: rows with an id below this (the last id of the previous page)' }),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 

@@ -60,20 +60,45 @@ export async function explainMissingSession(sql: Db, tokenHash: string, idleSinc
   return 'unknown';
 }
 
-/** Records a failed login for throttling. */
-export async function recordLoginFailure(sql: Db, username: string, now: Date): Promise<void> {
-  await sql`insert into login_failures (username, at) values (${username}, ${now})`;
+/** What sign-in attempts are counted by: the username tried, or the client's address. */
+export type LoginScope = 'username' | 'address';
+
+/** The advisory-lock class of sign-in throttling keys (the two-int lock space; migrations use the one-bigint space). */
+const LOGIN_LOCK_CLASS = 727_274;
+
+/**
+ * Serializes the attempts on one key, on every server, until the transaction ends. Take them in a
+ * fixed order (address, then username) so two attempts never wait on each other.
+ */
+export async function lockLoginKey(sql: Db, scope: LoginScope, key: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${LOGIN_LOCK_CLASS}::int, hashtext(${`${scope}:${key}`}))`;
 }
 
-/** Failed logins for a username since `since`, and the oldest of them (when the window frees up). */
-export async function countLoginFailures(sql: Db, username: string, since: Date) {
+/** Attempts on a key inside the window (since `since`), and the oldest of them (when the window frees up); forgets older ones. */
+export async function countLoginAttempts(sql: Db, scope: LoginScope, key: string, since: Date): Promise<{ n: number; oldest: Date | null }> {
+  await sql`delete from login_attempts where scope = ${scope} and key = ${key} and at < ${since}`;
   const [row] = await sql<{ n: number; oldest: Date | null }[]>`
-    select count(*)::int as n, min(at) as oldest from login_failures where username = ${username} and at >= ${since}
+    select count(*)::int as n, min(at) as oldest
+    from login_attempts
+    where scope = ${scope} and key = ${key} and at >= ${since}
   `;
   return row!;
 }
 
-/** Forgets the failures of a username after a successful login. */
-export async function clearLoginFailures(sql: Db, username: string): Promise<void> {
-  await sql`delete from login_failures where username = ${username}`;
+/** Reserves an attempt on a key (it counts as a failure until a success removes it); its id. */
+export async function insertLoginAttempt(sql: Db, scope: LoginScope, key: string, now: Date): Promise<number> {
+  const [row] = await sql<{ id: string }[]>`
+    insert into login_attempts (scope, key, at) values (${scope}, ${key}, ${now}) returning id::text
+  `;
+  return Number(row!.id);
+}
+
+/** Forgets one reserved attempt (the address's share of a successful sign-in). */
+export async function deleteLoginAttempt(sql: Db, id: number): Promise<void> {
+  await sql`delete from login_attempts where id = ${id}`;
+}
+
+/** Forgets every attempt on a username (after it signed in). */
+export async function clearLoginAttempts(sql: Db, username: string): Promise<void> {
+  await sql`delete from login_attempts where scope = 'username' and key = ${username}`;
 }

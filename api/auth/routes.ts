@@ -3,6 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { LoginAnswer, LoginBody, User } from '../../shared/auth.js';
 import { recordAudit } from '../audit/queries.js';
 import type { Deps } from '../deps.js';
+import { clientAddress, NO_TRUSTED_PROXY } from '../http/client-address.js';
 import { attributionOf, currentUser } from '../http/env.js';
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '../http/openapi.js';
 import { login } from './login.js';
@@ -47,7 +48,7 @@ export function authRoutes(deps: Deps) {
       /** POST /api/auth/login */
       .openapi(loginRoute, async (c) => {
         const source = c.req.header('origin') ? 'pwa' : 'api';
-        const { token, user } = await login(deps, c.req.valid('json'), source);
+        const { token, user } = await login(deps, c.req.valid('json'), source, clientAddress(c, deps.trustedProxies ?? NO_TRUSTED_PROXY));
         const secure = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
         // persistent, so an installed app keeps it when the phone closes the app; the server still ends idle sessions
         setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure, path: '/', maxAge: COOKIE_MAX_AGE_S });

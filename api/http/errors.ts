@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError, ErrorCode } from '../../shared/errors.js';
 import { AppError } from './app-error.js';
+import { unavailableError, type DatabaseCircuit } from './circuit.js';
 import type { Logger } from '../logger.js';
 
 /** Answers with the one error shape. */
@@ -23,7 +24,10 @@ const httpExceptionCodes: Partial<Record<number, ErrorCode>> = {
 };
 
 /** Connection-level failures (database down, restarting, unreachable), as postgres.js and Node report them. */
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN',
+  'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '53300',
+]);
 
 /** True when an error means "the database cannot be reached right now", not a bug. */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -31,8 +35,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return typeof code === 'string' && (UNAVAILABLE.has(code) || code.startsWith('08'));
 }
 
-/** The app's one error handler: expected failures as 4xx, anything else logged and answered 500. */
-export function errorHandler(log: Logger): ErrorHandler {
+/**
+ * The app's one error handler: expected failures as 4xx, the database out of reach as 503 (and
+ * told to the circuit, so the next requests are answered at once), anything else logged and answered 500.
+ */
+export function errorHandler(log: Logger, circuit?: DatabaseCircuit): ErrorHandler {
   return (error, c) => {
     if (error instanceof AppError) return sendError(c, error);
     if (error instanceof HTTPException && httpExceptionCodes[error.status]) {
@@ -41,7 +48,8 @@ export function errorHandler(log: Logger): ErrorHandler {
     }
     if (isDatabaseUnavailable(error)) {
       log.warn({ err: error, reqId: c.get('requestId'), method: c.req.method, path: c.req.path }, 'database unavailable');
-      return sendError(c, new AppError('unavailable', 'The database is not reachable right now. Try again in a moment; a retry with the same Idempotency-Key never doubles anything.', undefined, { 'Retry-After': '2' }));
+      circuit?.failed(error);
+      return sendError(c, unavailableError());
     }
     log.error({ err: error, reqId: c.get('requestId'), method: c.req.method, path: c.req.path }, 'unhandled error');
     return sendError(c, new AppError('internal', 'Something went wrong on our side; it has been logged. Try again.'));

@@ -1,6 +1,6 @@
 import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
 import type { AppEnv } from './env.js';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError, describeIssues } from '../../shared/errors.js';
 import { AppError } from './app-error.js';
 
@@ -53,3 +53,16 @@ export function idempotencyKey(header: string | undefined): string | undefined {
   return header;
 }
 
+
+/** The largest id an `integer` (int4) column holds. */
+export const MAX_ROW_ID = 2_147_483_647;
+
+/**
+ * The id of a row in the path (`/api/users/{id}`): a whole number 1..2147483647, so an id past
+ * int4 is a 400 here and never an overflow in PostgreSQL.
+ * @example createRoute({ …, request: { params: z.object({ id: rowId('user') }) } })
+ */
+export function rowId(what: string) {
+  const message = `A ${what} id is a whole number from 1 to ${MAX_ROW_ID}`;
+  return z.coerce.number().int(message).min(1, message).max(MAX_ROW_ID, message).meta({ example: 12 });
+}

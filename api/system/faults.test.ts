@@ -123,4 +123,69 @@ describe('faults', () => {
     expect(log.some((x) => x.status === 503)).toBe(true); // the outage was really met
     expect(log.filter((x) => x.status >= 500 && x.status !== 503)).toEqual([]);
   }, 180_000);
+
+  it('PostgreSQL stopped under load: every request gets a quick 503 (none hangs), status says unavailable, and the server recovers by itself', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'parkops-outage-pg-'));
+    await chmod(dir, 0o755);
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const port = await freePort();
+    let pg: EmbeddedDatabase = await startEmbeddedPostgres(dir, quiet, { port });
+    cleanups.push(() => pg.stop());
+    const server: ServerProcess = await startServerProcess({ DATABASE_URL: pg.url, ADMIN_PASSWORD: PASSWORD });
+    cleanups.push(() => server.stop());
+    const token = await signIn(server.url, 'admin', PASSWORD);
+
+    /** One request with its time to answer; 0 when no answer came within 20 s (hung) or the connection failed. */
+    const timed = async (method: string, route: string, body?: unknown, headers?: Record<string, string>) => {
+      const started = performance.now();
+      try {
+        const res = await clientFor(server.url, token)(method, route, body, headers);
+        return { route, status: res.status, code: res.json?.code as string | undefined, ms: performance.now() - started };
+      } catch (error) {
+        return { route, status: 0, code: (error as Error).name, ms: performance.now() - started };
+      }
+    };
+    /** Load for `ms`: 6 requests every 100 ms (stats, lookups, entries with keys, status), all kept. */
+    const load = async (ms: number, tag: string) => {
+      const answers: Promise<Awaited<ReturnType<typeof timed>>>[] = [];
+      const until = Date.now() + ms;
+      for (let i = 0; Date.now() < until; i++) {
+        answers.push(
+          timed('GET', '/api/garage/stats'),
+          timed('GET', '/api/activities?limit=5'),
+          timed('GET', '/api/tickets?plate=OUT1'),
+          timed('POST', '/api/tickets', { licensePlate: `${tag}${i}` }, { 'idempotency-key': `${tag}-${i}` }),
+          timed('GET', '/api/auth/me'),
+          timed('GET', '/api/status'),
+        );
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return Promise.all(answers);
+    };
+
+    const before = load(1500, 'UP');
+    await new Promise((r) => setTimeout(r, 500));
+    await pg.stop();
+    const meanwhile = await before;
+    const during = await load(4000, 'DN');
+
+    const slow = during.filter((a) => a.ms > 3000);
+    expect(during.filter((a) => a.status !== 503), JSON.stringify(during.filter((a) => a.status !== 503).slice(0, 5))).toEqual([]);
+    expect(slow.length, `slow answers (ms): ${slow.map((a) => Math.round(a.ms)).join(', ')}`).toBe(0);
+    expect(during.filter((a) => a.route === '/api/status').every((a) => a.status === 503)).toBe(true);
+    expect(during.filter((a) => a.route !== '/api/status').every((a) => a.code === 'unavailable')).toBe(true);
+    // requests already running when it stopped: answered too, each a success or a 503, none hung
+    expect(meanwhile.filter((a) => a.status !== 503 && (a.status < 200 || a.status >= 300))).toEqual([]);
+
+    pg = await startEmbeddedPostgres(dir, quiet, { port });
+    const deadline = Date.now() + 30_000;
+    let status = 0;
+    while (Date.now() < deadline && status !== 200) {
+      status = (await timed('GET', '/api/status')).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(status).toBe(200);
+    const after = await timed('GET', '/api/garage/stats');
+    expect(after.status).toBe(200);
+  }, 180_000);
 });

@@ -114,4 +114,20 @@ describe('three replicas on one PostgreSQL', () => {
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set([201]));
     expect(new Set(answers.map((a) => a.json.ticketNumber)).size).toBe(1);
   });
+
+  it('30 simultaneous sign-ins for one username spread over the three replicas: 5 passwords checked, the right one then refused', async () => {
+    const admin = clientFor(servers[0]!.url, await signIn(servers[0]!.url, 'admin', PASSWORD));
+    expect((await admin('POST', '/api/users', { username: 'replica.target', password: 'replica-target-pass', role: 'attendant' })).status).toBe(201);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => clientFor(servers[i % 3]!.url)('POST', '/api/auth/login', { username: 'replica.target', password: `wrong-${i}` })),
+    );
+    expect(answers.filter((a) => a.status === 401)).toHaveLength(5);
+    const refused = answers.filter((a) => a.status === 429);
+    expect(refused).toHaveLength(25);
+    expect(refused.every((a) => Number(a.headers.get('retry-after')) > 0)).toBe(true);
+    const right = await clientFor(servers[2]!.url)('POST', '/api/auth/login', { username: 'replica.target', password: 'replica-target-pass' });
+    expect(right.status).toBe(429);
+    const [row] = await sql<{ n: number }[]>`select count(*)::int as n from audit_log where subject = 'replica.target' and action in ('auth.login', 'auth.login_failed')`;
+    expect(row!.n).toBe(5);
+  });
 });

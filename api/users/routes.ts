@@ -7,7 +7,7 @@ import { insertUser, listUsers, loadUser, toUser, updateUser } from './queries.j
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import { attributionOf, currentUser } from '../http/env.js';
-import { createRouter, errorResponses, jsonBody, jsonResponse } from '../http/openapi.js';
+import { createRouter, errorResponses, jsonBody, jsonResponse, rowId } from '../http/openapi.js';
 
 const list = createRoute({
   method: 'get',
@@ -31,7 +31,7 @@ const update = createRoute({
   path: '/{id}',
   operationId: 'updateUser',
   summary: 'Change role, reset password, disable or enable, link a Slack user',
-  request: { params: z.object({ id: z.coerce.number().int().positive() }), body: jsonBody(UpdateUserBody) },
+  request: { params: z.object({ id: rowId('user') }), body: jsonBody(UpdateUserBody) },
   responses: { 200: jsonResponse(User, 'The account after the change'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
