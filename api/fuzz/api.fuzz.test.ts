@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSpaceBooks } from '../test/spaces.js';
 import { startTestApp, type TestApp } from '../test/app.js';
 
 /**
@@ -150,6 +151,8 @@ describe('fuzz: the garage still adds up afterwards', () => {
         (select coalesce(sum(amount_paid), 0)::int from tickets where exit_time >= '2026-11-23' and exit_time < '2026-11-24') as paid_today,
         (select coalesce(sum(amount_paid), 0)::text from tickets) as paid_all`;
     expect(stats.occupiedSpaces).toBe(db!.active);
+    const books = await readSpaceBooks(t.sql, t.garageId);
+    expect(books).toMatchObject({ active: db!.active, taken: db!.active, mismatched: 0, doubled: 0 });
     expect(stats.occupiedSpaces).toBeLessThanOrEqual(stats.totalSpaces);
     expect(stats.todayRevenue).toBe(db!.paidToday);
     // every entry is from the last 24 hours (of the test clock, 2026-11-23), and a report may go up to tomorrow

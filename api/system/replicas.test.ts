@@ -6,6 +6,7 @@ import type { Sql } from 'postgres';
 import { connect } from '../db/connect.js';
 import { MIGRATIONS_DIR } from '../db/migrate.js';
 import { clientFor, signIn, startServerProcess, type ServerProcess } from '../test/server-process.js';
+import { readSpaceBooks } from '../test/spaces.js';
 
 /** Three server processes on one PostgreSQL, started at the same moment, then hammered together. */
 const PASSWORD = 'replica-admin-pass';
@@ -94,6 +95,41 @@ describe('three replicas on one PostgreSQL', () => {
              (select count(*)::int from tickets where status = 'completed') as completed,
              (select count(*)::int from audit_log where action = 'ticket.exit') as exit_audits`;
     expect(row).toEqual({ active: 0, completed: 20, exitAudits: 20 });
+  });
+
+  it('entries, exits and resizes racing across three servers keep the capacity books exact', async () => {
+    const tokens = await Promise.all(servers.map((s) => signIn(s.url, 'admin', PASSWORD)));
+    const clients = servers.map((s, i) => clientFor(s.url, tokens[i]));
+    const resize = (i: number, totalSpaces: number) => clients[i % 3]!('PUT', '/api/garage/settings', { totalSpaces });
+    expect((await resize(0, 25)).status).toBe(200);
+    const first = await Promise.all(Array.from({ length: 40 }, (_, i) => clients[i % 3]!('POST', '/api/tickets', { licensePlate: `RSZ${i}` })));
+    const inside = first.filter((r) => r.status === 201).map((r) => r.json.ticketNumber as string);
+    expect(inside).toHaveLength(25);
+    // a second wave: more entries, a third of the cars leaving, and the garage shrunk and grown, all at once
+    const [more, exits, shrink, grow] = await Promise.all([
+      Promise.all(Array.from({ length: 45 }, (_, i) => clients[i % 3]!('POST', '/api/tickets', { licensePlate: `RSY${i}` }))),
+      Promise.all(inside.slice(0, 9).map((n, i) => clients[(i + 1) % 3]!('PUT', `/api/tickets/${n}/exit`, { paymentMethod: 'Cash' }))),
+      resize(1, 12),
+      resize(2, 30),
+    ]);
+    expect([shrink.status, grow.status]).toEqual([200, 200]);
+    expect(exits.every((r) => r.status === 200)).toBe(true);
+    expect(more.every((r) => r.status === 201 || (r.status === 409 && r.json.code === 'garage_full'))).toBe(true);
+    const [garage] = await sql<{ id: number; totalSpaces: number }[]>`select id, total_spaces from garages`;
+    const books = await readSpaceBooks(sql, garage!.id);
+    expect(books).toMatchObject({ mismatched: 0, doubled: 0 });
+    expect(books.taken).toBe(books.active);
+    expect(books.active).toBe(25 - 9 + more.filter((r) => r.status === 201).length);
+    expect(books.active).toBeLessThanOrEqual(30);
+    // whichever resize came last, the garage now holds exactly what it should after one more wave
+    const [resized] = await sql<{ totalSpaces: number }[]>`select total_spaces from garages where id = ${garage!.id}`;
+    const totalSpaces = resized!.totalSpaces;
+    await Promise.all(Array.from({ length: 30 }, (_, i) => clients[i % 3]!('POST', '/api/tickets', { licensePlate: `RSX${i}` })));
+    expect((await readSpaceBooks(sql, garage!.id)).active).toBe(Math.max(books.active, totalSpaces));
+    // leave the garage as the next test expects it: empty, 20 spaces
+    const active = await sql<{ ticketNumber: string }[]>`select ticket_number from tickets where status = 'active'`;
+    await Promise.all(active.map((t, i) => clients[i % 3]!('PUT', `/api/tickets/${t.ticketNumber}/exit`, { paymentMethod: 'Cash' })));
+    expect((await resize(0, 20)).status).toBe(200);
   });
 
   it('posts the daily summary once, however many replicas catch it up at start', async () => {
