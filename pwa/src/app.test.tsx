@@ -7,6 +7,7 @@ import { resetAppState } from '../test/render.js';
 import { App } from './app.js';
 import { memoryStore } from './lib/local-store.js';
 import { createOutbox, type Outbox } from './lib/outbox.js';
+import { currentGarage, rememberGarage } from './lib/garage.js';
 import { navigate } from './lib/router.js';
 import { checkSession, currentUser } from './lib/session.js';
 
@@ -17,6 +18,7 @@ beforeEach(() => {
   server.use(
     http.get('/api/garage/stats', () => HttpResponse.json(fixture.stats())),
     http.get('/api/activities', () => HttpResponse.json([])),
+    http.get('/api/garages', () => HttpResponse.json([fixture.garage()])),
   );
 });
 
@@ -244,5 +246,66 @@ describe('managers', () => {
     navigate('/payments');
     app();
     expect(await screen.findByText(/Only managers resolve payments/)).toBeTruthy();
+  });
+});
+
+describe("the garage's name", () => {
+  it('is in the header once signed in, fetched from the server, whole in its title', async () => {
+    const long = 'Downtown Municipal Parking Structure at Fifth Avenue and Main Street, Level P2';
+    server.use(
+      http.get('/api/garages', () => HttpResponse.json([fixture.garage({ name: long })])),
+      http.post('/api/auth/login', () => HttpResponse.json({ token: 't', user: fixture.user({ username: 'ana' }) })),
+    );
+    app();
+    await signInAs('ana');
+    await waitFor(() => expect(screen.getByTestId('garage-name').textContent).toBe(long));
+    const name = screen.getByTestId('garage-name');
+    expect(name.getAttribute('title')).toBe(long);
+    expect(name.closest('header')).toBeTruthy();
+    expect(screen.getByRole('banner').textContent).toContain('Signed in as ana');
+    expect(currentGarage.value?.name).toBe(long);
+  });
+
+  it('offline at start, the name the phone last saw stays in the header', async () => {
+    rememberGarage(fixture.garage({ name: 'Harbor Deck' }));
+    currentUser.value = fixture.user({ username: 'ana' });
+    let asked = 0;
+    server.use(
+      http.get('/api/auth/me', () => HttpResponse.error()),
+      http.get('/api/garages', () => {
+        asked++;
+        return HttpResponse.error();
+      }),
+    );
+    await checkSession();
+    app();
+    expect((await screen.findByTestId('garage-name')).textContent).toBe('Harbor Deck');
+    // The app asked, got no answer, and kept the name it had.
+    await waitFor(() => expect(asked).toBe(1));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(screen.getByTestId('garage-name').textContent).toBe('Harbor Deck');
+    expect(JSON.parse(localStorage.getItem('parkops.garage') ?? 'null')).toMatchObject({ name: 'Harbor Deck' });
+  });
+
+  it('admins reach the garage profile from Settings and edit it; managers read it; attendants are told who may', async () => {
+    currentUser.value = fixture.user({ role: 'admin', username: 'admin' });
+    server.use(http.get('/api/garage/settings', () => HttpResponse.json(fixture.settings())));
+    const { unmount } = app();
+    fireEvent.click(screen.getByRole('link', { name: 'Settings' }));
+    fireEvent.click(await screen.findByRole('link', { name: /Garage profile/ }));
+    expect(location.pathname).toBe('/garage');
+    expect(await screen.findByLabelText('Publish free spaces in the public feed')).toBeTruthy();
+    await waitFor(() => expect(document.title).toBe('Garage · ParkOps'));
+    unmount();
+    outbox?.stop();
+
+    currentUser.value = fixture.user({ role: 'manager' });
+    app();
+    expect((await screen.findByTestId('profile-name')).textContent).toBe('Main Street');
+    expect(screen.queryByRole('button', { name: 'Save garage' })).toBeNull();
+    outbox?.stop();
+
+    currentUser.value = fixture.user({ role: 'attendant' });
+    expect(await screen.findByText(/Only managers and admins see the garage's profile/)).toBeTruthy();
   });
 });

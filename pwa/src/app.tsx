@@ -4,6 +4,8 @@ import { lazy, Suspense } from 'preact/compat';
 import { hasRole } from '../../shared/auth.js';
 import { ErrorBoundary } from './components/error-boundary.js';
 import { Layout } from './components/layout.js';
+import { NetworkFailure } from './lib/api.js';
+import { refreshGarage } from './lib/garage.js';
 import { OutboxContext, type Outbox } from './lib/outbox.js';
 import { currentPath } from './lib/router.js';
 import { currentUser, sessionChecked } from './lib/session.js';
@@ -15,8 +17,16 @@ import { SignInScreen } from './routes/sign-in.js';
 // Manager-only screens load when a manager opens them: the attendant's shell stays small.
 const SettingsScreen = lazy(() => import('./routes/settings.js').then((m) => m.SettingsScreen));
 const PaymentsScreen = lazy(() => import('./routes/payments.js').then((m) => m.PaymentsScreen));
+const GarageScreen = lazy(() => import('./routes/garage.js').then((m) => m.GarageScreen));
 
-const titles: Record<string, string> = { '/': 'Dashboard', '/entry': 'Car in', '/exit': 'Car out', '/settings': 'Settings', '/payments': 'Payments to resolve' };
+const titles: Record<string, string> = {
+  '/': 'Dashboard',
+  '/entry': 'Car in',
+  '/exit': 'Car out',
+  '/settings': 'Settings',
+  '/payments': 'Payments to resolve',
+  '/garage': 'Garage',
+};
 
 /** A manager-only screen: loaded lazily for managers; for others, who to ask. */
 function ForManagers({ isManager, title, others, children }: { isManager: boolean; title: string; others: string; children: ComponentChildren }) {
@@ -56,6 +66,12 @@ function Screen({ path, isManager }: { path: string; isManager: boolean }) {
           <SettingsScreen />
         </ForManagers>
       );
+    case '/garage':
+      return (
+        <ForManagers isManager={isManager} title="Garage" others="Only managers and admins see the garage's profile. Ask a manager.">
+          <GarageScreen />
+        </ForManagers>
+      );
     case '/payments':
       return (
         <ForManagers isManager={isManager} title="Payments to resolve" others="Only managers resolve payments. Ask a manager.">
@@ -83,9 +99,14 @@ export function App({ outbox }: { outbox: Outbox }) {
     document.title = `${user ? (titles[path] ?? 'Not found') : 'Sign in'} · ParkOps`;
   }, [user, path]);
 
-  // Whoever signs in, the outbox goes out under their session.
+  // Whoever signs in, the outbox goes out under their session, and the header learns the garage's name
+  // (offline, the name the phone last saw stays).
   useEffect(() => {
-    if (user) void outbox.drain();
+    if (!user) return;
+    void outbox.drain();
+    refreshGarage().catch((failure: unknown) => {
+      if (!(failure instanceof NetworkFailure)) console.warn("the garage's name could not be fetched; the header keeps the last one seen", failure);
+    });
   }, [user?.id]);
 
   return (

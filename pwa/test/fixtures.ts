@@ -1,6 +1,7 @@
 import { User } from '../../shared/auth.js';
 import { Discard, DiscardPage, type DiscardBody } from '../../shared/discards.js';
 import { GarageSettings, GarageStats } from '../../shared/garage.js';
+import { Garage } from '../../shared/garages.js';
 import { quoteTicketFee } from '../../shared/fee.js';
 import { Activity, Ticket, type PaymentMethod } from '../../shared/tickets.js';
 
@@ -80,6 +81,20 @@ export const fixture = {
       vehicleType: 'Car',
       amountPaid: null,
       paymentMethod: null,
+      ...over,
+    }),
+  /** A garage as GET /api/garages lists it (and PATCH /api/garages/:id answers). */
+  garage: (over: Partial<Garage> = {}): Garage =>
+    Garage.parse({
+      id: 1,
+      name: 'Main Street',
+      address: '1 Main St, Springfield',
+      lat: null,
+      lon: null,
+      publicFeed: false,
+      totalSpaces: 140,
+      hourlyRate: 1000,
+      timezone: 'America/New_York',
       ...over,
     }),
   settings: (over: Partial<GarageSettings> = {}): GarageSettings =>

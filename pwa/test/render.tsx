@@ -1,6 +1,6 @@
 import { render } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
-import { lastStats } from '../src/lib/garage.js';
+import { currentGarage, lastStats } from '../src/lib/garage.js';
 import type { LocalStore } from '../src/lib/local-store.js';
 import { memoryStore } from '../src/lib/local-store.js';
 import { createOutbox, OutboxContext, type Outbox } from '../src/lib/outbox.js';
@@ -20,6 +20,7 @@ export function resetAppState(): void {
   sessionChecked.value = true;
   sessionEnded.value = null;
   lastStats.value = null;
+  currentGarage.value = null;
   networkUp.value = true;
   currentStep.value = null;
   restartScreens();

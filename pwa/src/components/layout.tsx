@@ -4,6 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { hasRole, type User } from '../../../shared/auth.js';
 import { NetworkFailure } from '../lib/api.js';
 import { describeFailure } from '../lib/failure-text.js';
+import { currentGarage } from '../lib/garage.js';
 import { isOffline, networkUp } from '../lib/network.js';
 import { useOutbox } from '../lib/outbox.js';
 import { currentPath, isPlainClick, navigate, restartScreens, tapTab } from '../lib/router.js';
@@ -30,8 +31,30 @@ function NavLink({ href, children }: { href: string; children: ComponentChildren
 }
 
 /**
+ * Where the phone works and who is signed in: the garage's name (always on screen; a long one ends
+ * in an ellipsis, whole in its title) over the username, in the height of the header's one line.
+ */
+function WhereAndWho({ user }: { user: User }) {
+  const name = currentGarage.value?.name;
+  return (
+    <p class="where">
+      {name && (
+        <span class="garage-name" title={name} data-testid="garage-name">
+          {name}
+        </span>
+      )}
+      <span class="who">
+        <span class="visually-hidden">Signed in as </span>
+        {user.username}
+      </span>
+    </p>
+  );
+}
+
+/**
  * The frame around every screen, kept short so the screen's next control stays in reach: one header
- * line (the sync chip, sign out), a one-line offline strip when needed, and the tab bar.
+ * line (the garage and who is signed in, the sync chip, sign out), a one-line offline strip when
+ * needed, and the tab bar.
  */
 export function Layout({ user, children }: { user: User; children: ComponentChildren }) {
   const outbox = useOutbox();
@@ -69,9 +92,10 @@ export function Layout({ user, children }: { user: User; children: ComponentChil
       </a>
       <header class="top">
         <span class="brand">ParkOps</span>
+        <WhereAndWho user={user} />
         <PendingChip />
         <button type="button" class="link-button" onClick={leave}>
-          Sign out <span class="small muted">({user.username})</span>
+          Sign out
         </button>
       </header>
       <Banners />

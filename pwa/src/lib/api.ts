@@ -3,6 +3,7 @@ import { LoginAnswer, SessionEndReason, User, type LoginBody } from '../../../sh
 import { Discard, DiscardPage, type DiscardBody } from '../../../shared/discards.js';
 import { ApiError, type ErrorCode } from '../../../shared/errors.js';
 import { GarageSettings, GarageStats, Status, type SettingsUpdate } from '../../../shared/garage.js';
+import { Garage, type GarageUpdate } from '../../../shared/garages.js';
 import { Activity, Ticket, type CreateTicketBody, type ExitTicketBody, type PaymentMethod, type VehicleType } from '../../../shared/tickets.js';
 import { learnServerTime } from './clock.js';
 
@@ -41,7 +42,7 @@ export function whenUnauthorized(handler: (end: SessionEnd) => void): void {
   onUnauthorized = handler;
 }
 
-type Options = { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; headers?: Record<string, string> };
+type Options = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH'; body?: unknown; headers?: Record<string, string> };
 
 /** One request to the API, its answer parsed with `schema`; throws ApiFailure or NetworkFailure. */
 async function call<S extends z.ZodType>(schema: S, path: string, options: Options = {}): Promise<z.infer<S>> {
@@ -96,6 +97,10 @@ export const api = {
   activities: (limit = 10) => call(z.array(Activity), `/api/activities?limit=${limit}`),
   settings: () => call(GarageSettings, '/api/garage/settings'),
   updateSettings: (body: SettingsUpdate) => call(GarageSettings, '/api/garage/settings', { method: 'PUT', body }),
+  /** The garages this user may use (today: the deployment's one garage). */
+  garages: () => call(z.array(Garage), '/api/garages'),
+  /** Admins: changes a garage's profile (only the fields sent); the garage after. */
+  updateGarage: (id: number, body: GarageUpdate) => call(Garage, `/api/garages/${id}`, { method: 'PATCH', body }),
   ticket: (ticketNumber: string) => call(Ticket, `/api/tickets/${encodeURIComponent(ticketNumber)}`),
   activeByPlate: (plate: string) =>
     call(z.array(Ticket), `/api/tickets?plate=${encodeURIComponent(plate)}&status=active`),

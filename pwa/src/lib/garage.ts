@@ -2,6 +2,8 @@ import { computed, signal } from '@preact/signals';
 import { z } from 'zod';
 import type { Tariff } from '../../../shared/fee.js';
 import { GarageStats } from '../../../shared/garage.js';
+import { Garage } from '../../../shared/garages.js';
+import { api } from './api.js';
 import { readPersisted, writePersisted } from './persisted.js';
 import { DEFAULT_LOCALE, deviceTimeZone } from './time.js';
 
@@ -10,8 +12,14 @@ const Cached = z.object({ stats: GarageStats, at: z.string() });
 /** The last garage figures the phone saw, and when (kept for offline starts). */
 export const lastStats = signal<z.infer<typeof Cached> | null>(readPersisted('stats', Cached) ?? null);
 
+/**
+ * The garage this phone works for, its profile as the server last gave it (kept for offline starts):
+ * its name is always in the header. Null until the server has named it.
+ */
+export const currentGarage = signal<Garage | null>(readPersisted('garage', Garage) ?? null);
+
 /** The garage's timezone: every time on screen is shown in it. */
-export const garageTimeZone = computed(() => lastStats.value?.stats.timezone ?? deviceTimeZone);
+export const garageTimeZone = computed(() => lastStats.value?.stats.timezone ?? currentGarage.value?.timezone ?? deviceTimeZone);
 
 /**
  * The locale the garage's times are written in. The server has no locale setting yet, so it is
@@ -29,4 +37,20 @@ export const garageTariff = computed<Tariff | null>(() => {
 export function rememberStats(stats: GarageStats): void {
   lastStats.value = { stats, at: new Date().toISOString() };
   writePersisted('stats', lastStats.value);
+}
+
+/** Remembers the garage's profile as the server gave it (null: the server names none for this user). */
+export function rememberGarage(garage: Garage | null): void {
+  currentGarage.value = garage;
+  writePersisted('garage', garage);
+}
+
+/**
+ * Asks the server which garage this user works in (today the one garage GET /api/garages lists) and
+ * remembers it. Throws as any API call does; on a failure the remembered garage stays.
+ */
+export async function refreshGarage(): Promise<Garage | null> {
+  const [garage = null] = await api.garages();
+  rememberGarage(garage);
+  return garage;
 }

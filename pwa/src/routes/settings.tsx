@@ -6,9 +6,26 @@ import { describeFailure } from '../lib/failure-text.js';
 import { isPlainClick, navigate } from '../lib/router.js';
 import { count, limits, order, readSettingsForm, refusedFields, toForm, type Field, type Form, type Issues } from './settings-form.js';
 
+/** A button-sized link to another screen, opened without reloading. */
+function ScreenLink({ href, children }: { href: string; children: string }) {
+  return (
+    <a
+      class="button"
+      href={href}
+      onClick={(e) => {
+        if (!isPlainClick(e)) return;
+        e.preventDefault();
+        navigate(href);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
 const timeZones: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
-/** Managers: hourly rate, spaces, timezone, grace and daily maximum; and the way to the payments to resolve. */
+/** Managers: hourly rate, spaces, timezone, grace and daily maximum; and the way to the garage's profile and the payments to resolve. */
 export function SettingsScreen() {
   const saved = useSignal<GarageSettings | null>(null);
   const form = useSignal<Form | null>(null);
@@ -98,17 +115,8 @@ export function SettingsScreen() {
   return (
     <main id="main" class="screen settings">
       <h1>Garage settings</h1>
-      <a
-        class="button"
-        href="/payments"
-        onClick={(e) => {
-          if (!isPlainClick(e)) return;
-          e.preventDefault();
-          navigate('/payments');
-        }}
-      >
-        Payments to resolve →
-      </a>
+      <ScreenLink href="/garage">Garage profile and public feed →</ScreenLink>
+      <ScreenLink href="/payments">Payments to resolve →</ScreenLink>
       {loadProblem.value && (
         <p class="error" role="alert">
           {loadProblem.value}

@@ -1,0 +1,206 @@
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
+import { decideAccess } from '../../../shared/auth.js';
+import type { Garage } from '../../../shared/garages.js';
+import { api, ApiFailure } from '../lib/api.js';
+import { describeFailure } from '../lib/failure-text.js';
+import { currentGarage, refreshGarage, rememberGarage } from '../lib/garage.js';
+import { isPlainClick, navigate } from '../lib/router.js';
+import { currentUser } from '../lib/session.js';
+import {
+  garageLimits,
+  garageOrder,
+  mapUrl,
+  readGarageForm,
+  refusedGarageFields,
+  savedSentence,
+  splitLatLon,
+  toGarageForm,
+  type GarageField,
+  type GarageForm,
+  type GarageIssues,
+} from './garage-form.js';
+import { FeedAddress, GarageProfile } from './garage-profile.js';
+
+/**
+ * The garage's profile: name, address, location and the public occupancy feed. Admins change it;
+ * managers read it. Spaces, rate and timezone stay under Settings.
+ */
+export function GarageScreen() {
+  const user = currentUser.value;
+  const canEdit = user !== null && decideAccess(user, 'garages.manage').ok;
+  const saved = useSignal<Garage | null>(null);
+  const form = useSignal<GarageForm | null>(null);
+  const issues = useSignal<GarageIssues>({});
+  const loadProblem = useSignal<string | null>(null);
+  // Said right by the Save button, where the person is looking when they tap it.
+  const message = useSignal<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const busy = useSignal(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const said = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (message.value) said.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [message.value]);
+
+  useEffect(() => {
+    const show = (g: Garage) => {
+      saved.value = g;
+      form.value = toGarageForm(g);
+    };
+    refreshGarage().then(
+      (g) => (g ? show(g) : (loadProblem.value = 'The server lists no garage for your account. Ask an admin.')),
+      (failure: unknown) => {
+        const kept = currentGarage.value;
+        loadProblem.value = `${describeFailure(failure)}${kept ? ' Showing the profile as this phone last saw it.' : ''}`;
+        if (kept) show(kept);
+      },
+    );
+  }, []);
+
+  function showIssues(found: GarageIssues) {
+    issues.value = found;
+    const first = garageOrder.find((f) => found[f]);
+    if (first) formRef.current?.querySelector<HTMLInputElement>(`#${first}`)?.focus();
+  }
+
+  async function save(event: Event) {
+    event.preventDefault();
+    if (!form.value || !saved.value) return;
+    const read = readGarageForm(form.value, saved.value);
+    message.value = null;
+    if ('issues' in read) {
+      message.value = { kind: 'error', text: 'Nothing was saved; your changes are still in the form. Fix the fields marked above.' };
+      showIssues(read.issues);
+      return;
+    }
+    issues.value = {};
+    if (Object.keys(read.update).length === 0) {
+      message.value = { kind: 'ok', text: 'Nothing changed.' };
+      return;
+    }
+    busy.value = true;
+    try {
+      const after = await api.updateGarage(saved.value.id, read.update);
+      rememberGarage(after);
+      saved.value = after;
+      form.value = toGarageForm(after);
+      message.value = { kind: 'ok', text: savedSentence(read.update, after) };
+    } catch (failure) {
+      const refused = failure instanceof ApiFailure && failure.code === 'validation_failed' ? refusedGarageFields(failure) : {};
+      const fields = Object.keys(refused).length > 0;
+      message.value = {
+        kind: 'error',
+        text: `${fields ? 'The server refused the fields marked above.' : describeFailure(failure)} Nothing was saved; your changes are still in the form.`,
+      };
+      if (fields) showIssues(refused);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  const f = form.value;
+  const set = (change: Partial<GarageForm>) => f && (form.value = { ...f, ...change });
+  const field = (id: Exclude<GarageField, 'publicFeed'>, label: string, hint: string, extra: { inputMode?: 'decimal' | 'text'; maxLength: number; fills?: (text: string) => boolean }) => (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        inputMode={extra.inputMode ?? 'text'}
+        autocomplete="off"
+        maxLength={extra.maxLength}
+        aria-invalid={issues.value[id] ? 'true' : undefined}
+        aria-describedby={`${id}-hint`}
+        value={f?.[id]}
+        onInput={(e) => {
+          const text = e.currentTarget.value;
+          if (!extra.fills?.(text)) set({ [id]: text });
+        }}
+      />
+      <p id={`${id}-hint`} class={issues.value[id] ? 'error' : 'muted small'}>
+        {issues.value[id] ?? hint}
+      </p>
+    </div>
+  );
+  // "40.7128, -74.006" pasted from a map app fills both coordinates.
+  const bothCoordinates = (text: string) => {
+    const pair = splitLatLon(text);
+    if (pair) set(pair);
+    return pair !== null;
+  };
+
+  return (
+    <main id="main" class="screen garage">
+      <h1>Garage</h1>
+      {loadProblem.value && (
+        <p class="error" role="alert">
+          {loadProblem.value}
+        </p>
+      )}
+      {!saved.value || !f ? (
+        !loadProblem.value && <p role="status">Loading the garage…</p>
+      ) : !canEdit ? (
+        <GarageProfile garage={saved.value} />
+      ) : (
+        <form ref={formRef} onSubmit={save} noValidate>
+          {/* A little room past each limit, so a longer paste is said in words rather than cut silently. */}
+          {field('name', 'Name', `Shown in the header and the public feed; up to ${garageLimits.name} characters`, { maxLength: garageLimits.name * 2 })}
+          {field('address', 'Address (optional)', 'Street, number and city, as a driver would look for it', { maxLength: garageLimits.address * 2 })}
+          <fieldset class="location" aria-describedby="location-hint">
+            <legend>Location (optional)</legend>
+            <p id="location-hint" class="muted small">
+              Decimal degrees, both or neither. Paste “40.7128, -74.006” from a map app to fill both.
+            </p>
+            <div class="pair">
+              {field('lat', 'Latitude', `${garageLimits.lat.min} to ${garageLimits.lat.max}`, { inputMode: 'decimal', maxLength: 40, fills: bothCoordinates })}
+              {field('lon', 'Longitude', `${garageLimits.lon.min} to ${garageLimits.lon.max}`, { inputMode: 'decimal', maxLength: 40, fills: bothCoordinates })}
+            </div>
+            {saved.value.lat !== null && saved.value.lon !== null && (
+              <p class="small">
+                <a href={mapUrl(saved.value.lat, saved.value.lon)} target="_blank" rel="noopener noreferrer">
+                  Check the saved location on the map
+                </a>
+              </p>
+            )}
+          </fieldset>
+          <div class="field check">
+            <input
+              id="publicFeed"
+              type="checkbox"
+              checked={f.publicFeed}
+              aria-describedby="publicFeed-hint"
+              onChange={(e) => set({ publicFeed: e.currentTarget.checked })}
+            />
+            <label for="publicFeed">Publish free spaces in the public feed</label>
+            <p id="publicFeed-hint" class="muted small">
+              Anyone can read the name, address, location, spaces and free spaces — never a plate, a ticket or a person.
+              {f.publicFeed && (f.lat.trim() === '' || f.lon.trim() === '') && ' Maps need the location to place the garage.'}
+            </p>
+          </div>
+          {saved.value.publicFeed && <FeedAddress garage={saved.value} />}
+          <button type="submit" class="button button-primary" disabled={busy.value}>
+            {busy.value ? 'Saving…' : 'Save garage'}
+          </button>
+          {message.value && (
+            <p ref={said} class={`said ${message.value.kind === 'error' ? 'error' : 'ok'}`} role={message.value.kind === 'error' ? 'alert' : 'status'}>
+              {message.value.text}
+            </p>
+          )}
+        </form>
+      )}
+      <p class="muted small">
+        Spaces, rate and timezone are under{' '}
+        <a
+          href="/settings"
+          onClick={(e) => {
+            if (!isPlainClick(e)) return;
+            e.preventDefault();
+            navigate('/settings');
+          }}
+        >
+          Settings
+        </a>
+        .
+      </p>
+    </main>
+  );
+}
