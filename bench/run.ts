@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: starts the server, seeds a year of history, measures the database's own limit
- * for the entry transaction, then drives each endpoint with autocannon and prints req/s, p50 and
- * p99 beside their targets. See bench/README.md.
+ * `npm run bench`: starts the server, seeds a year of history, compares HTTP entries and exits with
+ * the database's own limit for the same transactions (interleaved, at several connection counts, in
+ * a garage kept 80% full), measures that limit over several garages, then drives the read endpoints
+ * and Slack with autocannon and prints everything beside its targets. See bench/README.md.
  */
 import { execFile } from 'node:child_process';
 import os from 'node:os';
@@ -9,10 +10,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Cleanup } from './cleanup.js';
-import { BenchConfigError, loadBenchConfig, type BenchConfig } from './config.js';
-import { hasPgbench, measureWithPgbench, measureWithPostgresJs, type DbLimit } from './db-limit.js';
-import { driveScenarios, selectedScenarios } from './drive.js';
-import { entryRatio, formatResults, writeResults, type ScenarioOutcome } from './report.js';
+import { BenchConfigError, loadBenchConfig, occupiedSpaces, type BenchConfig } from './config.js';
+import { dropExitQueue, hasPgbench, measureWithPgbench, measureWithPostgresJs } from './db-limit.js';
+import { driveReadScenarios, selected } from './drive.js';
+import { compareEntryExit, type EntryExitComparison, type MeasureDb } from './entry-exit.js';
+import { createBenchGarages, removeBenchGarages, spreadOverGarages, type GarageSpread } from './garages.js';
+import { settleOccupancy } from './occupancy.js';
+import { formatEntryExit, formatGarages, formatReads, writeResults } from './report.js';
 import type { ScenarioContext } from './scenarios.js';
 import { seedHistory } from './seed.js';
 import { prepare, type Prepared } from './setup.js';
@@ -20,17 +24,38 @@ import { probeSlackRoute } from './slack-probe.js';
 import { startResponseSink } from './slack.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const say = (line: string) => console.log(line);
+const began = performance.now();
+/** Prints a progress line with the seconds since the start (results are printed with `console.log` as they are). */
+const say = (line: string) => console.log(`[${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 /** Yesterday in UTC (the bench garage's timezone): a whole day of seeded history. */
 function yesterday(now: Date): string {
   return new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
 }
 
-async function measureDbLimit(p: Prepared, config: BenchConfig): Promise<DbLimit> {
+async function chooseDbTool(config: BenchConfig): Promise<{ tool: 'pgbench' | 'postgres.js'; measure: MeasureDb }> {
   const pgbench = !config.BENCH_NO_PGBENCH && (await hasPgbench());
-  const plan = { url: p.dbUrl, garageId: p.garageId, connections: config.BENCH_CONNECTIONS, durationSeconds: config.BENCH_DURATION };
-  say(`database limit: the entry transaction through ${pgbench ? 'pgbench' : 'postgres.js (pgbench is not installed)'}, ${plan.connections} clients, ${plan.durationSeconds} s`);
-  return pgbench ? measureWithPgbench(plan) : measureWithPostgresJs(plan);
+  return pgbench ? { tool: 'pgbench', measure: measureWithPgbench } : { tool: 'postgres.js', measure: measureWithPostgresJs };
+}
+
+async function runGarages(p: Prepared, config: BenchConfig, measureDb: MeasureDb, cleanup: Cleanup): Promise<GarageSpread[]> {
+  const most = Math.max(...config.BENCH_GARAGE_COUNTS);
+  say(`garages: creating ${most} garages of ${config.BENCH_SPACES} spaces in SQL`);
+  const ids = await createBenchGarages(p.sql, most, config.BENCH_SPACES);
+  const spreadOver = () => spreadOverGarages({ sql: p.sql, dbUrl: p.dbUrl, config, measureDb, ids, serverGroup: p.server.groupId, ownDatabase: !config.BENCH_DATABASE_URL }, say);
+  if (!config.BENCH_DATABASE_URL) return spreadOver(); // the embedded database goes with its folder
+  let removed = false;
+  const remove = async () => {
+    if (removed) return;
+    removed = true;
+    say('garages: removing them');
+    await removeBenchGarages(p.sql, ids);
+  };
+  cleanup.add('remove the bench garages', remove);
+  try {
+    return await spreadOver();
+  } finally {
+    await remove();
+  }
 }
 
 async function main(cleanup: Cleanup): Promise<void> {
@@ -42,29 +67,43 @@ async function main(cleanup: Cleanup): Promise<void> {
   say(`seeding ${config.BENCH_TICKETS.toLocaleString('en-US')} completed tickets over the last year (SQL, generate_series)`);
   const seed = await seedHistory(p.sql, p.garageId, config.BENCH_TICKETS, say);
   say(`  ${seed.seeded.toLocaleString('en-US')} added in ${seed.seconds.toFixed(1)} s (vacuum and analyze included); ${seed.total.toLocaleString('en-US')} in all`);
-  const dbLimit = selectedScenarios(config).includes('entry') ? await measureDbLimit(p, config) : null;
+  const db = await chooseDbTool(config);
+  cleanup.add('drop the exit queue', () => dropExitQueue(p.sql));
+  const parked = await settleOccupancy(p.sql, [p.garageId], occupiedSpaces(config));
+  say(`parked ${parked.parked} cars in SQL: the garage holds ${occupiedSpaces(config)} of ${config.BENCH_SPACES} spaces (${config.BENCH_OCCUPANCY}%)`);
 
+  // the reads first: after the entry/exit runs "today" would hold their tens of thousands of tickets, which no garage sees in a day
   const sink = await startResponseSink();
   cleanup.add('close the Slack response sink', sink.close);
   const slackTarget = { signingSecret: p.signingSecret, responseUrl: sink.url };
   const route = await probeSlackRoute(p.server.baseUrl, slackTarget);
-  const ctx: ScenarioContext = { token: p.token, parked: [], reportDate: yesterday(startedAt), slack: route.available ? slackTarget : null };
-  const outcomes = await driveScenarios({ baseUrl: p.server.baseUrl, config, ctx, sink, slackSkip: route.available ? null : route.reason }, say);
+  const ctx: ScenarioContext = { token: p.token, reportDate: yesterday(startedAt), slack: route.available ? slackTarget : null };
+  const reads = await driveReadScenarios({ baseUrl: p.server.baseUrl, config, ctx, sink, slackSkip: route.available ? null : route.reason }, say);
 
-  say(`\nParkOps bench: ${seed.total.toLocaleString('en-US')} tickets of history, ${config.BENCH_CONNECTIONS} connections, ${config.BENCH_DURATION} s per scenario\n`);
-  say(formatResults(outcomes, dbLimit));
+  let entryExit: EntryExitComparison[] = [];
+  if (selected(config, 'entryExit')) {
+    say(`entry/exit: HTTP and the database's limit (${db.tool}${db.tool === 'postgres.js' ? ': pgbench is not installed or BENCH_NO_PGBENCH=1' : ''}) interleaved, at ${config.BENCH_CONNECTION_COUNTS.join(', ')} connections`);
+    const setup = { sql: p.sql, dbUrl: p.dbUrl, baseUrl: p.server.baseUrl, token: p.token, garageId: p.garageId, config, measureDb: db.measure };
+    entryExit = await compareEntryExit({ ...setup, serverGroup: p.server.groupId, ownDatabase: !config.BENCH_DATABASE_URL }, say);
+  }
+  const garages = selected(config, 'garages') ? await runGarages(p, config, db.measure, cleanup) : [];
+
+  console.log(`\nParkOps bench: ${seed.total.toLocaleString('en-US')} tickets of history, load average ${loadBefore.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} now on ${os.cpus().length} cores\n`);
+  if (entryExit.length) console.log(`${formatEntryExit(entryExit, config)}\n`);
+  if (garages.length) console.log(`${formatGarages(garages, config)}\n`);
+  if (reads.length) console.log(`Read endpoints and Slack, ${config.BENCH_CONNECTIONS} connections for ${config.BENCH_DURATION} s (light load: 2 connections, ${config.BENCH_LIGHT_RATE} req/s)\n\n${formatReads(reads)}`);
   const [pg] = await p.sql<{ serverVersion: string }[]>`select current_setting('server_version') as "serverVersion"`;
   const pgbench = await promisify(execFile)('pgbench', ['--version']).then((r) => r.stdout.trim(), () => null);
   const file = await writeResults(path.join(root, 'bench', 'results'), startedAt, {
     startedAt: startedAt.toISOString(),
     machine: { loadAverageAtStart: loadBefore, loadAverageAtEnd: os.loadavg()[0], cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? null, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: pg?.serverVersion ?? null, pgbench },
-    settings: { tickets: config.BENCH_TICKETS, durationSeconds: config.BENCH_DURATION, connections: config.BENCH_CONNECTIONS, lightRate: config.BENCH_LIGHT_RATE, only: config.BENCH_ONLY ?? null, database: config.BENCH_DATABASE_URL ? 'BENCH_DATABASE_URL' : 'embedded' },
+    settings: { ...config, BENCH_DATABASE_URL: config.BENCH_DATABASE_URL ? 'set' : null, BENCH_ADMIN_PASSWORD: undefined, dbTool: db.tool },
     seed,
-    dbLimit,
-    entryRatio: entryRatio(outcomes, dbLimit),
-    scenarios: outcomes,
+    entryExit,
+    garages,
+    reads,
   });
-  say(`\nwritten to ${path.relative(process.cwd(), file)}`);
+  console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
 }
 
 const cleanup = new Cleanup();

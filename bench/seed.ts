@@ -10,7 +10,8 @@ const CHUNK = 250_000;
  * One chunk of completed tickets, series numbers [$2, $3]: each left at a random moment of the last
  * 365 days after a stay of 5 minutes to 12 hours (short stays more likely), paid at $10/hour with the
  * fee breakdown the API stores. Ticket numbers come from the series number, scattered over the code
- * space; one already taken (a real ticket's random number) is skipped.
+ * space; one already taken (a real ticket's random number) is skipped. Completed tickets hold no
+ * space (sql/0010 requires one of active tickets only; the cars inside are parked by occupancy.ts).
  */
 const INSERT_CHUNK = `
   insert into tickets (

@@ -7,6 +7,8 @@ import { freePort } from '../api/db/embedded.js';
 /** A ParkOps server started as a child process for the bench. */
 export type BenchServer = {
   baseUrl: string;
+  /** Its process group (the server, and the embedded PostgreSQL it starts). */
+  groupId: number;
   /** Where its stdout and stderr go. */
   logFile: string;
   /** Stops it (SIGTERM, then SIGKILL to its process group after a grace period); safe to call twice. */
@@ -37,7 +39,8 @@ export async function startServer(options: { root: string; dataDir: string; env:
   child.stderr?.pipe(log);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server: BenchServer = { baseUrl, logFile, stop: () => stopChild(child), killNow: () => killGroup(child, 'SIGKILL') };
+  if (child.pid === undefined) throw new Error('the server did not start: no process id');
+  const server: BenchServer = { baseUrl, groupId: child.pid, logFile, stop: () => stopChild(child), killNow: () => killGroup(child, 'SIGKILL') };
   try {
     await waitReady(baseUrl, exited);
   } catch (error) {

@@ -8,15 +8,13 @@ import type { BenchConfig } from './config.js';
 import { runningEmbeddedUrl } from '../api/db/embedded.js';
 import { startServer, type BenchServer } from './server.js';
 
-/** The most spaces a garage may have: entries never run into `garage_full` during the bench. */
-const BENCH_SPACES = 100_000;
-
 /** A running server with its database, signed in, ready for load. */
 export type Prepared = { server: BenchServer; sql: Sql; dbUrl: string; garageId: number; token: string; signingSecret: string; dataDir: string };
 
 /**
  * Starts the server (embedded PostgreSQL in a fresh folder under /tmp, or BENCH_DATABASE_URL),
- * connects to its database, signs in as admin and gives the garage room for the entry load.
+ * connects to its database, signs in as admin and sizes the garage to BENCH_SPACES (the entry/exit
+ * runs keep it BENCH_OCCUPANCY percent full).
  * Everything it starts is registered with `cleanup`.
  */
 export async function prepare(root: string, config: BenchConfig, cleanup: Cleanup, say: (line: string) => void): Promise<Prepared> {
@@ -33,7 +31,7 @@ export async function prepare(root: string, config: BenchConfig, cleanup: Cleanu
       DATABASE_URL: config.BENCH_DATABASE_URL ?? '',
       ADMIN_PASSWORD: password,
       LOG_LEVEL: 'warn',
-      GARAGE_TOTAL_SPACES: String(BENCH_SPACES),
+      GARAGE_TOTAL_SPACES: String(config.BENCH_SPACES),
       SLACK_SIGNING_SECRET: signingSecret,
       // nothing may talk to the real Slack: no bot token, no summary channel, no team check
       SLACK_BOT_TOKEN: '',
@@ -52,7 +50,7 @@ export async function prepare(root: string, config: BenchConfig, cleanup: Cleanu
     const hint = config.BENCH_DATABASE_URL && !config.BENCH_ADMIN_PASSWORD ? ' (this database already had an admin: set BENCH_ADMIN_PASSWORD)' : '';
     throw new Error(`sign-in as admin failed${hint}: ${error instanceof Error ? error.message : String(error)}`);
   });
-  await setTotalSpaces(server.baseUrl, token, BENCH_SPACES);
+  await setTotalSpaces(server.baseUrl, token, config.BENCH_SPACES);
   return { server, sql, dbUrl, garageId: garage.id, token, signingSecret, dataDir: path.resolve(dataDir) };
 }
 
