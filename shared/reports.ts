@@ -100,3 +100,112 @@ export type DailyReport = z.infer<typeof DailyReport>;
  * how many, and the revenue they moved (cents). The next summary lists them.
  */
 export type LateDayChanges = { day: LocalDate; entries: number; exits: number; revenueCents: number };
+
+/**
+ * The sums and counts of a period's money and moves, counted from tickets — never averages, so that
+ * periods side by side add up (`addUpSums`). Money and minutes are whole numbers as decimal text,
+ * as PostgreSQL sums them (they are checked when shown).
+ */
+export type PeriodSums = {
+  revenue: string;
+  revenueByMethod: Record<string, string>;
+  vehiclesIn: number;
+  vehiclesOut: number;
+  stayMinutes: string;
+  stays: number;
+};
+
+/**
+ * What a period's figures are made of: its sums, and its occupancy — the cars inside at its start,
+ * the peak of its walk over its entries (+1) and exits (−1) (the most cars above the start, and
+ * when first reached; null: nobody came or went), and `stillParked` and `openOver24h` counted at
+ * its end, or now for a period not yet over.
+ */
+export type PeriodTally = PeriodSums & {
+  occupiedAtStart: number;
+  peakDelta: number | null;
+  peakAt: Date | null;
+  stillParked: number;
+  openOver24h: number;
+};
+
+/** The sums of periods, from theirs (money and minutes added exactly, as big integers). An empty list throws. */
+export function addUpSums(parts: readonly PeriodSums[]): PeriodSums {
+  if (parts.length === 0) throw new Error('addUpSums needs at least one period');
+  const sum = (pick: (t: PeriodSums) => string) => String(parts.reduce((s, t) => s + BigInt(pick(t)), 0n));
+  const methods = [...new Set(parts.flatMap((t) => Object.keys(t.revenueByMethod)))];
+  return {
+    revenue: sum((t) => t.revenue),
+    revenueByMethod: Object.fromEntries(methods.map((m) => [m, sum((t) => t.revenueByMethod[m] ?? '0')])),
+    vehiclesIn: parts.reduce((n, t) => n + t.vehiclesIn, 0),
+    vehiclesOut: parts.reduce((n, t) => n + t.vehiclesOut, 0),
+    stayMinutes: sum((t) => t.stayMinutes),
+    stays: parts.reduce((n, t) => n + t.stays, 0),
+  };
+}
+
+/**
+ * The tally of consecutive periods, from theirs: sums add up; the cars inside at the start are the
+ * first period's and at the end the last's; the peak is the highest level any of them reached
+ * (its occupancy at start plus its peak), the earliest first. Exact because the cars inside at a
+ * period's end are those inside at its start plus its entries minus its exits (an exit is never
+ * before its entry).
+ * Invariant: `parts` are back to back, in time order (a bug otherwise; an empty list throws).
+ */
+export function addUpTallies(parts: readonly PeriodTally[]): PeriodTally {
+  const first = parts[0];
+  const last = parts.at(-1);
+  if (!first || !last) throw new Error('addUpTallies needs at least one period');
+  let peak: { level: number; at: Date } | null = null;
+  for (const t of parts) {
+    if (t.peakDelta === null || t.peakAt === null) continue;
+    const level = t.occupiedAtStart + t.peakDelta;
+    if (!peak || level > peak.level) peak = { level, at: t.peakAt };
+  }
+  return {
+    ...addUpSums(parts),
+    occupiedAtStart: first.occupiedAtStart,
+    peakDelta: peak ? peak.level - first.occupiedAtStart : null,
+    peakAt: peak ? peak.at : null,
+    stillParked: last.stillParked,
+    openOver24h: last.openOver24h,
+  };
+}
+
+/**
+ * A whole-number average rounded half away from zero, as PostgreSQL's round(avg(…)); null for no values.
+ * @example roundedAverage('5', 2) // 3
+ */
+export function roundedAverage(sum: string, count: number): number | null {
+  if (count === 0) return null;
+  const total = BigInt(sum);
+  const size = BigInt(count);
+  const sign = total < 0n ? -1n : 1n;
+  return Number(sign * ((2n * sign * total + size) / (2n * size)));
+}
+
+/** A period a report reads: [start, end), its cars counted at `asOf`; `closed` once it is over, when its figures may be stored. */
+export type ReportPart = { start: Date; end: Date; asOf: Date; closed: boolean };
+
+/** How long the stored pieces of a day not yet over are. */
+export const OPEN_DAY_PART_MS = 3_600_000;
+
+/**
+ * The periods a day [start, end) is read from at `now`: the whole day once it is over; otherwise
+ * each of its hours (from its start) that is over, then the rest of it, counted live as of now — so
+ * today costs the tickets of one hour, not of a day. A day lasts 23 to 25 hours: the loop is bounded.
+ * @example partsOfDay(day, now).map((p) => p.closed) // [true, true, …, false]
+ */
+export function partsOfDay(day: { start: Date; end: Date }, now: Date): ReportPart[] {
+  const { start, end } = day;
+  if (end.getTime() <= now.getTime()) return [{ start, end, asOf: end, closed: true }];
+  const parts: ReportPart[] = [];
+  let from = start.getTime();
+  while (from + OPEN_DAY_PART_MS <= now.getTime()) {
+    const to = new Date(from + OPEN_DAY_PART_MS);
+    parts.push({ start: new Date(from), end: to, asOf: to, closed: true });
+    from += OPEN_DAY_PART_MS;
+  }
+  parts.push({ start: new Date(from), end, asOf: now, closed: false });
+  return parts;
+}

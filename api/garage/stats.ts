@@ -1,28 +1,38 @@
 import { localDate, localDayRange } from '../../shared/garage-day.js';
 import type { GarageStats } from '../../shared/garage.js';
-import type { Db } from '../db/types.js';
-import { loadSettings, loadStatsFigures } from './queries.js';
+import { roundedAverage } from '../../shared/reports.js';
+import { parseCents } from '../cents.js';
+import type { Sql } from '../db/types.js';
+import { sumDays } from '../reports/figures.js';
+import { countActiveTickets } from '../tickets/queries.js';
+import { loadSettings } from './queries.js';
 
 const percent = (part: number, whole: number) => Math.round((part / whole) * 1000) / 10;
 
-/** The dashboard's figures: occupancy now, and today's in the garage's timezone. */
-export async function garageStats(sql: Db, garageId: number, now: Date): Promise<GarageStats> {
+/**
+ * The dashboard's figures: occupancy now (active tickets), and today's in the garage's timezone —
+ * the sums of today's report (`sumDays`: its hours that are over are stored), so they cost one hour
+ * of tickets, not a day's.
+ */
+export async function garageStats(sql: Sql, garageId: number, now: Date): Promise<GarageStats> {
   const settings = await loadSettings(sql, garageId);
   if (!settings) throw new Error(`garage ${garageId} does not exist`);
   const today = localDate(now, settings.timezone);
-  const { start, end } = localDayRange(today, today, settings.timezone);
-  const f = await loadStatsFigures(sql, garageId, start, end);
-  const available = Math.max(0, settings.totalSpaces - f.occupied);
+  const [[sums], occupied] = await Promise.all([
+    sumDays(sql, garageId, [localDayRange(today, today, settings.timezone)], now),
+    countActiveTickets(sql, garageId),
+  ]);
+  const available = Math.max(0, settings.totalSpaces - occupied);
   return {
     totalSpaces: settings.totalSpaces,
-    occupiedSpaces: f.occupied,
+    occupiedSpaces: occupied,
     availableSpaces: available,
-    occupancyPercentage: percent(f.occupied, settings.totalSpaces),
+    occupancyPercentage: percent(occupied, settings.totalSpaces),
     availablePercentage: percent(available, settings.totalSpaces),
-    todayRevenue: f.revenueToday,
-    vehiclesEnteredToday: f.enteredToday,
-    vehiclesProcessedToday: f.exitsToday,
-    averageStayMinutes: f.averageStayMinutes,
+    todayRevenue: parseCents(sums!.revenue),
+    vehiclesEnteredToday: sums!.vehiclesIn,
+    vehiclesProcessedToday: sums!.vehiclesOut,
+    averageStayMinutes: roundedAverage(sums!.stayMinutes, sums!.stays),
     hourlyRate: settings.hourlyRate,
     graceMinutes: settings.graceMinutes,
     dailyMaxCents: settings.dailyMaxCents,
