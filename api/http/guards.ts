@@ -28,7 +28,8 @@ export const requireJsonBody: MiddlewareHandler = async (c, next) => {
   if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
     const type = c.req.header('content-type');
     if (type === undefined || !JSON_TYPE.test(type)) {
-      const bytes = c.req.raw.body === null ? 0 : (await c.req.arrayBuffer()).byteLength;
+      // a declared non-JSON type is refused even when empty (the JSON validator would answer 415 to it)
+      const bytes = type !== undefined ? 1 : c.req.raw.body === null ? 0 : (await c.req.arrayBuffer()).byteLength;
       if (bytes > 0) {
         throw new AppError('validation_failed', `Send the body as JSON with Content-Type: application/json${type === undefined ? '' : ` (got ${type.slice(0, 100)})`}`);
       }
