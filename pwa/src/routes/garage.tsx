@@ -1,8 +1,8 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { decideAccess } from '../../../shared/auth.js';
-import type { Garage } from '../../../shared/garages.js';
-import { api, ApiFailure } from '../lib/api.js';
+import { api } from '../lib/api.js';
+import { useEditForm } from '../lib/edit-form.js';
 import { describeFailure } from '../lib/failure-text.js';
 import { currentGarage, refreshGarage, rememberGarage } from '../lib/garage.js';
 import { isPlainClick, navigate } from '../lib/router.js';
@@ -18,7 +18,6 @@ import {
   toGarageForm,
   type GarageField,
   type GarageForm,
-  type GarageIssues,
 } from './garage-form.js';
 import { FeedAddress, GarageProfile } from './garage-profile.js';
 
@@ -29,74 +28,28 @@ import { FeedAddress, GarageProfile } from './garage-profile.js';
 export function GarageScreen() {
   const user = currentUser.value;
   const canEdit = user !== null && decideAccess(user, 'garages.manage').ok;
-  const saved = useSignal<Garage | null>(null);
-  const form = useSignal<GarageForm | null>(null);
-  const issues = useSignal<GarageIssues>({});
+  const edit = useEditForm({
+    order: garageOrder,
+    toForm: toGarageForm,
+    read: readGarageForm,
+    send: (update, before) => api.updateGarage(before.id, update),
+    refused: refusedGarageFields,
+    savedText: savedSentence,
+    onSaved: rememberGarage,
+  });
   const loadProblem = useSignal<string | null>(null);
-  // Said right by the Save button, where the person is looking when they tap it.
-  const message = useSignal<{ kind: 'error' | 'ok'; text: string } | null>(null);
-  const busy = useSignal(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const said = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (message.value) said.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [message.value]);
+  const { saved, form, issues, message, busy, formRef, said, save } = edit;
 
   useEffect(() => {
-    const show = (g: Garage) => {
-      saved.value = g;
-      form.value = toGarageForm(g);
-    };
     refreshGarage().then(
-      (g) => (g ? show(g) : (loadProblem.value = 'The server lists no garage for your account. Ask an admin.')),
+      (g) => (g ? edit.show(g) : (loadProblem.value = 'The server lists no garage for your account. Ask an admin.')),
       (failure: unknown) => {
         const kept = currentGarage.value;
         loadProblem.value = `${describeFailure(failure)}${kept ? ' Showing the profile as this phone last saw it.' : ''}`;
-        if (kept) show(kept);
+        if (kept) edit.show(kept);
       },
     );
   }, []);
-
-  function showIssues(found: GarageIssues) {
-    issues.value = found;
-    const first = garageOrder.find((f) => found[f]);
-    if (first) formRef.current?.querySelector<HTMLInputElement>(`#${first}`)?.focus();
-  }
-
-  async function save(event: Event) {
-    event.preventDefault();
-    if (!form.value || !saved.value) return;
-    const read = readGarageForm(form.value, saved.value);
-    message.value = null;
-    if ('issues' in read) {
-      message.value = { kind: 'error', text: 'Nothing was saved; your changes are still in the form. Fix the fields marked above.' };
-      showIssues(read.issues);
-      return;
-    }
-    issues.value = {};
-    if (Object.keys(read.update).length === 0) {
-      message.value = { kind: 'ok', text: 'Nothing changed.' };
-      return;
-    }
-    busy.value = true;
-    try {
-      const after = await api.updateGarage(saved.value.id, read.update);
-      rememberGarage(after);
-      saved.value = after;
-      form.value = toGarageForm(after);
-      message.value = { kind: 'ok', text: savedSentence(read.update, after) };
-    } catch (failure) {
-      const refused = failure instanceof ApiFailure && failure.code === 'validation_failed' ? refusedGarageFields(failure) : {};
-      const fields = Object.keys(refused).length > 0;
-      message.value = {
-        kind: 'error',
-        text: `${fields ? 'The server refused the fields marked above.' : describeFailure(failure)} Nothing was saved; your changes are still in the form.`,
-      };
-      if (fields) showIssues(refused);
-    } finally {
-      busy.value = false;
-    }
-  }
 
   const f = form.value;
   const set = (change: Partial<GarageForm>) => f && (form.value = { ...f, ...change });

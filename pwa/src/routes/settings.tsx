@@ -1,10 +1,10 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
-import type { GarageSettings } from '../../../shared/garage.js';
-import { api, ApiFailure } from '../lib/api.js';
+import { useEffect } from 'preact/hooks';
+import { api } from '../lib/api.js';
+import { useEditForm } from '../lib/edit-form.js';
 import { describeFailure } from '../lib/failure-text.js';
 import { isPlainClick, navigate } from '../lib/router.js';
-import { count, limits, order, readSettingsForm, refusedFields, toForm, type Field, type Form, type Issues } from './settings-form.js';
+import { count, limits, order, readSettingsForm, refusedFields, toForm, type Field, type Form } from './settings-form.js';
 
 /** A button-sized link to another screen, opened without reloading. */
 function ScreenLink({ href, children }: { href: string; children: string }) {
@@ -27,69 +27,20 @@ const timeZones: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.
 
 /** Managers: hourly rate, spaces, timezone, grace and daily maximum; and the way to the garage's profile and the payments to resolve. */
 export function SettingsScreen() {
-  const saved = useSignal<GarageSettings | null>(null);
-  const form = useSignal<Form | null>(null);
-  const issues = useSignal<Issues>({});
+  const edit = useEditForm({
+    order,
+    toForm,
+    read: readSettingsForm,
+    send: (update) => api.updateSettings(update),
+    refused: refusedFields,
+    savedText: () => 'Saved. A new rate applies to cars entering from now on; cars already inside keep theirs.',
+  });
   const loadProblem = useSignal<string | null>(null);
-  // Said right by the Save button, where the person is looking when they tap it.
-  const message = useSignal<{ kind: 'error' | 'ok'; text: string } | null>(null);
-  const busy = useSignal(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const said = useRef<HTMLParagraphElement>(null);
-  // The person tapped Save at the bottom of the screen: bring what happened into view there.
-  useEffect(() => {
-    if (message.value) said.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [message.value]);
+  const { saved, form, issues, message, busy, formRef, said, save } = edit;
 
   useEffect(() => {
-    api.settings().then(
-      (s) => {
-        saved.value = s;
-        form.value = toForm(s);
-      },
-      (failure: unknown) => (loadProblem.value = describeFailure(failure)),
-    );
+    api.settings().then(edit.show, (failure: unknown) => (loadProblem.value = describeFailure(failure)));
   }, []);
-
-  function showIssues(found: Issues) {
-    issues.value = found;
-    const first = order.find((f) => found[f]);
-    if (first) formRef.current?.querySelector<HTMLInputElement>(`#${first}`)?.focus();
-  }
-
-  async function save(event: Event) {
-    event.preventDefault();
-    if (!form.value || !saved.value) return;
-    const read = readSettingsForm(form.value, saved.value);
-    message.value = null;
-    if ('issues' in read) {
-      message.value = { kind: 'error', text: 'Nothing was saved; your changes are still in the form. Fix the fields marked above.' };
-      showIssues(read.issues);
-      return;
-    }
-    issues.value = {};
-    if (Object.keys(read.update).length === 0) {
-      message.value = { kind: 'ok', text: 'Nothing changed.' };
-      return;
-    }
-    busy.value = true;
-    try {
-      const after = await api.updateSettings(read.update);
-      saved.value = after;
-      form.value = toForm(after);
-      message.value = { kind: 'ok', text: 'Saved. A new rate applies to cars entering from now on; cars already inside keep theirs.' };
-    } catch (failure) {
-      const refused = failure instanceof ApiFailure && failure.code === 'validation_failed' ? refusedFields(failure) : {};
-      const fields = Object.keys(refused).length > 0;
-      message.value = {
-        kind: 'error',
-        text: `${fields ? 'The server refused the fields marked above.' : describeFailure(failure)} Nothing was saved; your changes are still in the form.`,
-      };
-      if (fields) showIssues(refused);
-    } finally {
-      busy.value = false;
-    }
-  }
 
   const f = form.value;
   const field = (id: Field, name: keyof Form, label: string, hint: string, inputMode: 'decimal' | 'numeric' | 'text') => (
