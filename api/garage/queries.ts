@@ -1,5 +1,4 @@
 import type { GarageSettings, SettingsUpdate } from '../../shared/garage.js';
-import { parseCents } from '../cents.js';
 import type { Db, Sql } from '../db/types.js';
 
 /** A lock number shared by every server: the first start creates the garage once. */
@@ -51,33 +50,4 @@ export async function updateSettings(sql: Db, garageId: number, update: Settings
     returning total_spaces, hourly_rate, timezone, grace_minutes, daily_max_cents
   `;
   return row ?? null;
-}
-
-/** Occupancy now and the figures of the local day [dayStart, dayEnd), through indexes only; revenue in cents. */
-export async function loadStatsFigures(sql: Db, garageId: number, dayStart: Date, dayEnd: Date) {
-  const [row] = await sql<
-    {
-      occupied: number;
-      enteredToday: number;
-      exitsToday: number;
-      revenueToday: string;
-      averageStayMinutes: number | null;
-    }[]
-  >`
-    select
-      (select count(*)::int from tickets
-        where garage_id = ${garageId} and status = 'active') as occupied,
-      (select count(*)::int from tickets
-        where garage_id = ${garageId} and entry_time >= ${dayStart} and entry_time < ${dayEnd}) as entered_today,
-      x.exits_today, x.revenue_today, x.average_stay_minutes
-    from (
-      select
-        count(*)::int as exits_today,
-        coalesce(sum(amount_paid), 0)::text as revenue_today,
-        round(avg(duration_minutes))::int as average_stay_minutes
-      from tickets
-      where garage_id = ${garageId} and exit_time >= ${dayStart} and exit_time < ${dayEnd}
-    ) x
-  `;
-  return { ...row!, revenueToday: parseCents(row!.revenueToday) };
 }

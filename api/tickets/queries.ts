@@ -152,12 +152,11 @@ export async function activeTicketOfPlate(sql: Db, garageId: number, plateNormal
   return row?.ticketNumber ?? null;
 }
 
-/** A ticket by its number; `forUpdate` locks it so only one exit can complete it. */
-export async function loadTicket(sql: Db, garageId: number, ticketNumber: string, forUpdate = false): Promise<TicketRow | null> {
+/** A ticket by its number (an exit locks it with `lockTicketForExit`). */
+export async function loadTicket(sql: Db, garageId: number, ticketNumber: string): Promise<TicketRow | null> {
   const [row] = await sql<StoredTicket[]>`
     select ${columns(sql)} from tickets
     where garage_id = ${garageId} and ticket_number = ${ticketNumber}
-    ${forUpdate ? sql`for update` : sql``}
   `;
   return row ? toRow(row) : null;
 }
