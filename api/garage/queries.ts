@@ -1,4 +1,5 @@
 import type { GarageSettings, SettingsUpdate } from '../../shared/garage.js';
+import type { Garage } from '../../shared/garages.js';
 import type { Db, Sql } from '../db/types.js';
 
 /** A lock number shared by every server: the first start creates the garage once. */
@@ -35,19 +36,45 @@ export async function loadGarageTimezone(sql: Db, garageId: number): Promise<str
   return row.timezone;
 }
 
-/** Changes the settings that are present in `update`; gives the settings after the change. */
-export async function updateSettings(sql: Db, garageId: number, update: SettingsUpdate): Promise<GarageSettings | null> {
-  const has = (key: keyof SettingsUpdate) => update[key] !== undefined;
-  const [row] = await sql<GarageSettings[]>`
+/** Every field of a garage that can be changed: its settings and its profile. */
+export type GarageFields = Partial<GarageSettings & Omit<Garage, 'id'>>;
+
+/** A garage row with its settings and its profile. */
+export type GarageRow = GarageSettings & Garage;
+
+/**
+ * Changes the fields present in `fields` (a change of total_spaces resizes the spaces: sql/0010) —
+ * the one update of a garage row, behind PUT /api/garage/settings and PATCH /api/garages/:id; the
+ * garage after, or null when there is none.
+ */
+export async function updateGarageRow(sql: Db, garageId: number, fields: GarageFields): Promise<GarageRow | null> {
+  const has = (key: keyof GarageFields) => fields[key] !== undefined;
+  const [row] = await sql<GarageRow[]>`
     update garages set
-      total_spaces = coalesce(${update.totalSpaces ?? null}::int, total_spaces),
-      hourly_rate = coalesce(${update.hourlyRate ?? null}::int, hourly_rate),
-      timezone = coalesce(${update.timezone ?? null}::text, timezone),
-      grace_minutes = coalesce(${update.graceMinutes ?? null}::int, grace_minutes),
-      daily_max_cents = case when ${has('dailyMaxCents')}::boolean then ${update.dailyMaxCents ?? null}::int else daily_max_cents end,
+      name = case when ${has('name')} then ${fields.name ?? null}::text else name end,
+      address = case when ${has('address')} then ${fields.address ?? null}::text else address end,
+      lat = case when ${has('lat')} then ${fields.lat ?? null}::double precision else lat end,
+      lon = case when ${has('lon')} then ${fields.lon ?? null}::double precision else lon end,
+      public_feed = case when ${has('publicFeed')} then ${fields.publicFeed ?? null}::boolean else public_feed end,
+      total_spaces = case when ${has('totalSpaces')} then ${fields.totalSpaces ?? null}::integer else total_spaces end,
+      hourly_rate = case when ${has('hourlyRate')} then ${fields.hourlyRate ?? null}::integer else hourly_rate end,
+      timezone = case when ${has('timezone')} then ${fields.timezone ?? null}::text else timezone end,
+      grace_minutes = case when ${has('graceMinutes')} then ${fields.graceMinutes ?? null}::integer else grace_minutes end,
+      daily_max_cents = case when ${has('dailyMaxCents')} then ${fields.dailyMaxCents ?? null}::integer else daily_max_cents end,
       updated_at = now()
     where id = ${garageId}
-    returning total_spaces, hourly_rate, timezone, grace_minutes, daily_max_cents
+    returning id, name, address, lat, lon, public_feed, total_spaces, hourly_rate, timezone, grace_minutes, daily_max_cents
   `;
   return row ?? null;
+}
+
+/** Changes the settings that are present in `update`; gives the settings after the change. */
+export async function updateSettings(sql: Db, garageId: number, update: SettingsUpdate): Promise<GarageSettings | null> {
+  const row = await updateGarageRow(sql, garageId, update);
+  return row && settingsOf(row);
+}
+
+/** A garage row's settings. */
+export function settingsOf(row: GarageSettings): GarageSettings {
+  return { totalSpaces: row.totalSpaces, hourlyRate: row.hourlyRate, timezone: row.timezone, graceMinutes: row.graceMinutes, dailyMaxCents: row.dailyMaxCents };
 }

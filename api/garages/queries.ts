@@ -1,5 +1,6 @@
 import type { Garage, GarageUpdate } from '../../shared/garages.js';
 import type { Db } from '../db/types.js';
+import { updateGarageRow } from '../garage/queries.js';
 
 const garageColumns = (sql: Db) => sql`id, name, address, lat, lon, public_feed, total_spaces, hourly_rate, timezone`;
 
@@ -9,24 +10,16 @@ export async function loadGarage(sql: Db, garageId: number): Promise<Garage | nu
   return row ?? null;
 }
 
-/** Changes the fields present in `update` (a change of total_spaces resizes the spaces: sql/0010); the garage after. */
+/** Changes the fields present in `update` (see `updateGarageRow`); the garage after. */
 export async function updateGarage(sql: Db, garageId: number, update: GarageUpdate): Promise<Garage | null> {
-  const has = (key: keyof GarageUpdate) => update[key] !== undefined;
-  const [row] = await sql<Garage[]>`
-    update garages set
-      name = case when ${has('name')} then ${update.name ?? null}::text else name end,
-      address = case when ${has('address')} then ${update.address ?? null}::text else address end,
-      lat = case when ${has('lat')} then ${update.lat ?? null}::double precision else lat end,
-      lon = case when ${has('lon')} then ${update.lon ?? null}::double precision else lon end,
-      public_feed = case when ${has('publicFeed')} then ${update.publicFeed ?? null}::boolean else public_feed end,
-      total_spaces = case when ${has('totalSpaces')} then ${update.totalSpaces ?? null}::integer else total_spaces end,
-      hourly_rate = case when ${has('hourlyRate')} then ${update.hourlyRate ?? null}::integer else hourly_rate end,
-      timezone = case when ${has('timezone')} then ${update.timezone ?? null}::text else timezone end,
-      updated_at = now()
-    where id = ${garageId}
-    returning ${garageColumns(sql)}
-  `;
-  return row ?? null;
+  const row = await updateGarageRow(sql, garageId, update);
+  return row && profileOf(row);
+}
+
+/** A garage row as /api/garages shows it. */
+export function profileOf(row: Garage): Garage {
+  const { id, name, address, lat, lon, publicFeed, totalSpaces, hourlyRate, timezone } = row;
+  return { id, name, address, lat, lon, publicFeed, totalSpaces, hourlyRate, timezone };
 }
 
 /** What the public feed shows of the garages that publish: capacity and cars inside, counted now. */

@@ -50,9 +50,10 @@ export function garagesRoutes(deps: Deps) {
         const update = c.req.valid('json');
         const by = attributionOf(c.var);
         const changed = await sql.begin(async (tx) => {
-          const row = await updateGarage(tx, id, update);
-          if (row) await recordAudit(tx, { garageId: id, ...by, action: 'garage.update', subject: String(id), details: { ...update } });
-          return row;
+          const before = await loadGarage(tx, id);
+          const after = before && (await updateGarage(tx, id, update));
+          if (after) await recordAudit(tx, { garageId: id, ...by, action: 'garage.update', subject: String(id), details: { before, after } });
+          return after;
         });
         if (!changed) throw new AppError('not_found', `No garage ${id}`);
         return c.json(changed, 200);

@@ -98,6 +98,6 @@ describe('/api/garages', () => {
     expect(await publish({ name: '' })).toMatchObject({ status: 400 });
     expect((await publish({ name: 'Garage North' })).json).toMatchObject({ name: 'Garage North' });
     const [audit] = await t.sql<{ details: Record<string, unknown> }[]>`select details from audit_log where action = 'garage.update' order by id desc limit 1`;
-    expect(audit!.details).toEqual({ name: 'Garage North' });
+    expect(audit!.details).toMatchObject({ before: { name: 'Main Street', totalSpaces: 4 }, after: { name: 'Garage North', totalSpaces: 4 } });
   });
 });
