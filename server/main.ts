@@ -17,7 +17,7 @@ import { migrate } from '../api/db/migrate.js';
 import type { Sql } from '../api/db/types.js';
 import { ensureFirstAdmin } from '../api/auth/bootstrap.js';
 import { ensureGarage } from '../api/garage/queries.js';
-import { startKeyPruning } from '../api/idempotency/prune.js';
+import { startHousekeeping } from '../api/housekeeping.js';
 import { createLogger, type Logger } from '../api/logger.js';
 import { createDrain, isHttpServer } from './drain.js';
 
@@ -76,7 +76,7 @@ async function start(config: Config, log: Logger) {
   const drain = isHttpServer(server) ? createDrain(server) : null;
   log.info({ port: config.PORT, database: embedded ? 'embedded' : 'DATABASE_URL' }, `ParkOps listening on http://localhost:${config.PORT}`);
   slack.startSummaries();
-  const pruning = startKeyPruning(deps);
+  const pruning = startHousekeeping(deps);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

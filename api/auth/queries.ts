@@ -102,3 +102,12 @@ export async function deleteLoginAttempt(sql: Db, id: number): Promise<void> {
 export async function clearLoginAttempts(sql: Db, username: string): Promise<void> {
   await sql`delete from login_attempts where scope = 'username' and key = ${username}`;
 }
+
+/** Deletes up to `batch` sign-in attempts older than `olderThan` (every key); how many went. */
+export async function pruneLoginAttempts(sql: Db, olderThan: Date, batch = 5000): Promise<number> {
+  const rows = await sql`
+    delete from login_attempts
+    where id in (select id from login_attempts where at < ${olderThan} limit ${batch})
+  `;
+  return rows.count;
+}

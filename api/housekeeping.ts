@@ -1,0 +1,39 @@
+import { Cron } from 'croner';
+import { LOGIN_WINDOW_MS } from './auth/login.js';
+import { pruneLoginAttempts } from './auth/queries.js';
+import type { Deps } from './deps.js';
+import { pruneIdempotencyKeys } from './idempotency/queries.js';
+import { IDEMPOTENCY_WINDOW_MS } from './idempotency/run.js';
+
+/** Deletes in batches, until none are left; how many went. */
+async function pruneAll(prune: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (let deleted = await prune(); deleted > 0; deleted = await prune()) total += deleted;
+  return total;
+}
+
+/**
+ * Forgets what no rule reads any more: idempotency keys past their 24-hour replay window, and
+ * sign-in attempts past the throttling window (keys that are never tried again — a spray over many
+ * usernames — would otherwise stay for ever).
+ */
+export async function pruneExpired(deps: Pick<Deps, 'sql' | 'now'>): Promise<{ idempotencyKeys: number; loginAttempts: number }> {
+  const now = deps.now().getTime();
+  return {
+    idempotencyKeys: await pruneAll(() => pruneIdempotencyKeys(deps.sql, new Date(now - IDEMPOTENCY_WINDOW_MS))),
+    loginAttempts: await pruneAll(() => pruneLoginAttempts(deps.sql, new Date(now - LOGIN_WINDOW_MS))),
+  };
+}
+
+/** Every hour, `pruneExpired`; any replica may do it (deletes of the same rows simply find fewer). */
+export function startHousekeeping(deps: Pick<Deps, 'sql' | 'now' | 'log'>): { stop: () => void } {
+  const job = new Cron('23 * * * *', { protect: true }, async () => {
+    try {
+      const deleted = await pruneExpired(deps);
+      if (deleted.idempotencyKeys + deleted.loginAttempts > 0) deps.log.info(deleted, 'expired keys and sign-in attempts pruned');
+    } catch (error) {
+      deps.log.warn({ err: error }, 'pruning failed; the next hour tries again');
+    }
+  });
+  return { stop: () => job.stop() };
+}
