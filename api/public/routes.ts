@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { etag } from 'hono/etag';
 import { PublicOccupancy } from '../../shared/garages.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
@@ -28,20 +29,20 @@ const one = createRoute({
   responses: { 200: jsonResponse(PublicOccupancy, 'The garage'), ...notModified, ...errorResponses(400, 404) },
 });
 
-/** Sends a cached body with its ETag and caching, or 304 when the client has it already. */
-function cached<T>(c: Context, body: T, etag: string) {
-  c.header('ETag', etag);
+/** Sends a snapshot's body with its ETag (computed once per snapshot) and public caching; hono's etag middleware answers 304. */
+function cached<T>(c: Context, body: T, tag: string) {
+  c.header('ETag', tag);
   c.header('Cache-Control', 'public, max-age=15');
-  const sent = c.req.header('if-none-match');
-  if (sent && sent.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) return c.body(null, 304);
   return c.json(body, 200);
 }
 
 /** /api/public: what anyone may read, without a session — the occupancy feed for maps and cities. */
 export function publicRoutes(deps: Deps) {
   const feed = createOccupancyFeed(deps.sql, deps.now);
+  const router = createRouter();
+  router.use('*', etag()); // If-None-Match -> 304, keeping the ETag we set (no hashing per request)
   return (
-    createRouter()
+    router
       /** GET /api/public/occupancy */
       .openapi(list, async (c) => {
         const snap = await feed.snapshot();
