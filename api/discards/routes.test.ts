@@ -54,6 +54,14 @@ describe('POST /api/discards', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('the same item reported ten times at once (a phone retrying on a bad link) is one record with one audit row', async () => {
+    const answers = await Promise.all(Array.from({ length: 10 }, () => t.call('POST', '/api/discards', { body: paidExit('race-report') })));
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+    expect(new Set(answers.map((a) => a.json.id)).size).toBe(1);
+    expect(answers.filter((a) => a.headers.get('idempotent-replayed') === 'true')).toHaveLength(9);
+    expect((await audits('outbox.discard')).filter((a) => a.details.discardId === answers[0]!.json.id)).toHaveLength(1);
+  });
+
   it.each([
     ['a reason of two letters', { reason: 'no' }, 'reason'],
     ['an amount over 10 million dollars', { amountCents: 1_000_000_001 }, 'amountCents'],

@@ -8,14 +8,18 @@ import { slackSuite } from '../test/slack-suite.js';
 
 const { slack, start } = slackSuite();
 
-/** Signs `username` in through the API and reports a discarded outbox item as the phone does. */
-async function discard(h: SlackHarness, username: string, over: Record<string, unknown> = {}) {
+/** Signs `username` in through the API, as the phone does; the token. */
+async function signIn(h: SlackHarness, username: string): Promise<string> {
   const login = await h.app.request('/api/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password: 'correct horse battery' }),
   });
-  const { token } = LoginAnswer.parse(await login.json());
+  return LoginAnswer.parse(await login.json()).token;
+}
+
+/** Reports a discarded outbox item as the phone does, and waits for the alerts it set off. */
+async function report(h: SlackHarness, token: string, over: Record<string, unknown> = {}) {
   const res = await h.app.request('/api/discards', {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -24,6 +28,9 @@ async function discard(h: SlackHarness, username: string, over: Record<string, u
   await h.slack.alerts?.settled();
   return res;
 }
+
+/** Signs `username` in and reports one item. */
+const discard = async (h: SlackHarness, username: string, over: Record<string, unknown> = {}) => report(h, await signIn(h, username), over);
 
 const posts = () => slack.apiCalls.filter((c) => c.method === 'chat.postMessage');
 
@@ -39,6 +46,16 @@ describe("the managers' channel hears about money to account for", () => {
     expect(JSON.stringify(post!.args.blocks)).toContain('9:40'); // 14:40 UTC is 9:40 in New York
     // the same item reported again is the same record: no second post
     expect((await discard(h, 'ana')).headers.get('idempotent-replayed')).toBe('true');
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('reported ten times at once, the payment is posted once', async () => {
+    const h = await start();
+    await h.addUser('dee', 'attendant');
+    const token = await signIn(h, 'dee');
+    const answers = await Promise.all(Array.from({ length: 10 }, () => report(h, token, { key: 'burst-1' })));
+    expect(answers.every((r) => r.status === 201)).toBe(true);
+    await h.slack.alerts?.settled();
     expect(posts()).toHaveLength(1);
   });
 
