@@ -58,7 +58,11 @@ export function createOutbox(store: LocalStore) {
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const byTime = (a: OutboxItem, b: OutboxItem) => a.createdAt.localeCompare(b.createdAt) || a.key.localeCompare(b.key);
+  // in the order they happened; at the same instant an entry before an exit (an exit never comes
+  // before its car's entry), then by key — never by chance
+  const kindOrder = (i: OutboxItem) => (i.kind === 'entry' ? 0 : 1);
+  const byTime = (a: OutboxItem, b: OutboxItem) =>
+    a.createdAt.localeCompare(b.createdAt) || kindOrder(a) - kindOrder(b) || a.key.localeCompare(b.key);
 
   async function save(item: OutboxItem) {
     await store.putItem(item);
