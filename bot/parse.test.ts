@@ -8,6 +8,7 @@ describe('parseParkCommand', () => {
     ['  Help  ', { kind: 'help' }],
     ['stats', { kind: 'stats' }],
     ['STATS', { kind: 'stats' }],
+    ['payments', { kind: 'payments' }],
     ['report', { kind: 'report', date: null }],
     ['report 2026-11-23', { kind: 'report', date: '2026-11-23' }],
     ['dance', { kind: 'help', notUnderstood: 'dance' }],

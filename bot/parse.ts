@@ -9,6 +9,7 @@ export type ParkCommand =
   | { kind: 'exit'; target: TicketTarget; paymentMethod: PaymentMethod | null }
   | { kind: 'find'; target: TicketTarget }
   | { kind: 'stats' }
+  | { kind: 'payments' }
   | { kind: 'report'; date: LocalDate | null }
   | { kind: 'help'; notUnderstood?: string }
   | { kind: 'invalid'; message: string };
@@ -64,6 +65,8 @@ export function parseParkCommand(text: string, command = '/park'): ParkCommand {
     }
     case 'stats':
       return { kind: 'stats' };
+    case 'payments':
+      return { kind: 'payments' };
     case 'report': {
       if (args.length === 0) return { kind: 'report', date: null };
       const date = args.join(' ');

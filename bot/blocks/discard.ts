@@ -27,3 +27,25 @@ export function buildPaymentNeedsManager(discard: Discard, timeZone: string): Re
     ],
   };
 }
+
+/** The paid exits that wait for a manager (newest first), for `/park payments`: only the asker sees it. */
+export function buildPaymentsToResolve(discards: Discard[], timeZone: string, more: boolean): Reply {
+  if (discards.length === 0) {
+    return { response_type: 'ephemeral', text: 'No payments to resolve.', blocks: [section('No payments to resolve: every paid exit handed over from a phone has been accounted for.')] };
+  }
+  const total = discards.reduce((sum, d) => sum + (d.amountCents ?? 0), 0);
+  const line = (d: Discard) => {
+    const car = [d.ticketNumber, d.licensePlate].filter(Boolean).join(' · ') || d.key;
+    const amount = d.amountCents === null ? 'unknown amount' : formatCents(d.amountCents);
+    return `• *#${d.id}* ${escapeText(amount)}${d.paymentMethod ? ` (${d.paymentMethod})` : ''} — ${escapeText(car)}, by ${escapeText(d.discardedBy.username)} at ${formatDateTime(d.happenedAt, timeZone)}: _${escapeText(d.reason)}_`;
+  };
+  return {
+    response_type: 'ephemeral',
+    text: `${discards.length}${more ? '+' : ''} payments to resolve (${formatCents(total)})`,
+    blocks: [
+      header('Payments to resolve'),
+      section(discards.map(line).join('\n')),
+      context(`${more ? 'The newest shown; more wait. ' : ''}Resolve them in the app (Settings › Payments to resolve) or with POST /api/discards/:id/resolve.`),
+    ],
+  };
+}

@@ -9,6 +9,7 @@ export function buildHelp(command = '/park', notUnderstood?: string): Reply {
     `*\`${command} find <plate|ticket>\`* — the ticket, time parked and amount due. e.g. \`${command} find ABC 123\``,
     `*\`${command} stats\`* — occupancy, revenue and vehicles today`,
     `*\`${command} report [YYYY-MM-DD]\`* — managers: a day's figures (default today). e.g. \`${command} report 2026-11-23\``,
+    `*\`${command} payments\`* — managers: the paid exits handed over from phones that wait for you`,
     `*\`${command} help\`* — this list`,
   ];
   const intro = notUnderstood
@@ -16,7 +17,7 @@ export function buildHelp(command = '/park', notUnderstood?: string): Reply {
     : 'Here is what I can do:';
   return {
     response_type: 'ephemeral',
-    text: `ParkOps commands: enter, exit, find, stats, report, help`,
+    text: `ParkOps commands: enter, exit, find, stats, report, payments, help`,
     blocks: [
       section(intro),
       section(lines.join('\n')),

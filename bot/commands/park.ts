@@ -8,6 +8,7 @@ import { replyToFailure, type SlackContext } from './context.js';
 import { enterCommand } from './enter.js';
 import { exitCommand } from './exit.js';
 import { findCommand } from './find.js';
+import { paymentsCommand } from './payments.js';
 import { reportCommand } from './report.js';
 import { statsCommand } from './stats.js';
 
@@ -30,6 +31,8 @@ export async function answerPark(ctx: SlackContext, text: string): Promise<Reply
         return await statsCommand(ctx);
       case 'report':
         return await reportCommand(ctx, parsed.date);
+      case 'payments':
+        return await paymentsCommand(ctx);
     }
   } catch (error) {
     return replyToFailure(ctx, error, parsed.kind);
