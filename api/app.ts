@@ -5,6 +5,7 @@ import { activityRoutes } from './activities/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { discardRoutes } from './discards/routes.js';
 import { garagesRoutes } from './garages/routes.js';
+import { GARAGE_RESOURCES, garageContext, mountGarageResource } from './garages/scope.js';
 import { publicRoutes } from './public/routes.js';
 import { authenticate } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
@@ -43,6 +44,7 @@ export type ExtraRoutes = { path: string; app: Hono<any, any, any> }[];
  * | /api/auth/…, /api/users…, /api/audit | sign-in, staff accounts, the audit log |
  * | /api/discards… | what the phone gave up on, and the payments a manager resolves |
  * | /api/garages… | the garages a user may use, their profile |
+ * | /api/garages/:garageId/… | each garage's stats, settings, tickets, activities, reports, discards, audit (the seed paths act on the user's default garage) |
  * | /api/public/occupancy… | free spaces of the garages that publish them, for anyone |
  * | /api/openapi.json, /api/docs | the contract and a page to read it |
  * | /metrics | Prometheus metrics, for the holder of METRICS_TOKEN |
@@ -55,20 +57,22 @@ export function createApp(deps: Deps, extra: ExtraRoutes = []) {
   app.onError(errorHandler(deps.log, circuit));
   app.use('*', requestId(), accessLog(deps.log), metrics.measure);
   app.use('*', securityHeaders(deps.trustedProxies ?? NO_TRUSTED_PROXY));
-  app.use('/api/*', failFastWhileDown(circuit, ['/api/status', '/api/docs', '/api/openapi.json']), limitBody, requireJsonBody, refuseNul, authenticate(deps));
+  app.use('/api/*', failFastWhileDown(circuit, ['/api/status', '/api/docs', '/api/openapi.json']), limitBody, requireJsonBody, refuseNul, authenticate(deps), garageContext());
 
   const api = createRouter()
     .route('/status', statusRoutes(deps, circuit))
     .route('/auth', authRoutes(deps))
-    .route('/garage', garageRoutes(deps))
-    .route('/tickets', ticketRoutes(deps))
-    .route('/activities', activityRoutes(deps))
-    .route('/reports', reportRoutes(deps))
-    .route('/audit', auditRoutes(deps))
     .route('/users', userRoutes(deps))
-    .route('/discards', discardRoutes(deps))
     .route('/garages', garagesRoutes(deps))
     .route('/public', publicRoutes(deps));
+  // each garage's resources: at the seed path (the user's default garage) and under /garages/:garageId
+  const [garage, tickets, activities, reports, discards, audit] = GARAGE_RESOURCES;
+  mountGarageResource(api, garage!, garageRoutes(deps));
+  mountGarageResource(api, tickets!, ticketRoutes(deps, { findsOwnGarage: false }), ticketRoutes(deps, { findsOwnGarage: true }));
+  mountGarageResource(api, activities!, activityRoutes(deps));
+  mountGarageResource(api, reports!, reportRoutes(deps));
+  mountGarageResource(api, discards!, discardRoutes(deps));
+  mountGarageResource(api, audit!, auditRoutes(deps, { withStaffRows: false }), auditRoutes(deps, { withStaffRows: true }));
   api.route('/docs', docsRoutes());
   app.route('/api', api);
   // named, not inline: doc31's config is typed with OpenAPI 3.0's License, which lacks 3.1's SPDX `identifier`

@@ -21,6 +21,8 @@ export const User = z
     disabled: z.boolean(),
     slackUserId: z.string().nullable(),
     createdAt: z.iso.datetime(),
+    garageIds: z.array(z.number().int()).meta({ description: 'The garages this user may use, by id (admins: every garage)' }),
+    defaultGarageId: z.number().int().meta({ description: "The garage the seed's paths (/api/tickets, /api/garage/stats, …) act on for this user" }),
   })
   .meta({ description: 'A staff account' });
 export type User = z.infer<typeof User>;
@@ -49,12 +51,24 @@ export type LoginBody = z.infer<typeof LoginBody>;
 export const LoginAnswer = z.object({ token: z.string(), user: User });
 export type LoginAnswer = z.infer<typeof LoginAnswer>;
 
-/** POST /api/users */
+/** A set of garages a user may use: 1..100 distinct garage ids. */
+export const GarageIds = z
+  .array(z.number().int().min(1).max(2_147_483_647), 'garageIds is a list of garage ids')
+  .min(1, 'A user needs at least one garage')
+  .max(100, 'At most 100 garages per user')
+  .refine((ids) => new Set(ids).size === ids.length, 'List each garage once');
+
+/** A garage id in a body. */
+export const GarageIdField = z.number().int().min(1).max(2_147_483_647);
+
+/** POST /api/users — without garageIds the user may use the first garage (as before several garages). */
 export const CreateUserBody = z.strictObject({
   username: Username,
   password: NewPassword,
   role: Role,
   slackUserId: SlackUserId.nullable().optional(),
+  garageIds: GarageIds.optional(),
+  defaultGarageId: GarageIdField.optional(),
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
@@ -65,8 +79,10 @@ export const UpdateUserBody = z
     password: NewPassword.optional(),
     disabled: z.boolean().optional(),
     slackUserId: SlackUserId.nullable().optional(),
+    garageIds: GarageIds.optional(),
+    defaultGarageId: GarageIdField.nullable().optional(),
   })
-  .refine((u) => Object.keys(u).length > 0, { message: 'Send at least one of role, password, disabled, slackUserId' });
+  .refine((u) => Object.keys(u).length > 0, { message: 'Send at least one of role, password, disabled, slackUserId, garageIds, defaultGarageId' });
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 
 /** Who did something, for the audit log: `user:<id>`, `slack:<U…>` or `system`. */

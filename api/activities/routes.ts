@@ -4,6 +4,7 @@ import { parseCents } from '../cents.js';
 import type { Deps } from '../deps.js';
 import { createRouter, errorResponses, jsonResponse } from '../http/openapi.js';
 import { loadActivities } from './queries.js';
+import { garageOf } from '../garages/scope.js';
 
 const list = createRoute({
   method: 'get',
@@ -18,7 +19,7 @@ const list = createRoute({
 export function activityRoutes(deps: Deps) {
   /** GET /api/activities?limit=10 */
   return createRouter().openapi(list, async (c) => {
-    const rows = await loadActivities(deps.sql, deps.garageId, c.req.valid('query').limit);
+    const rows = await loadActivities(deps.sql, garageOf(c.var), c.req.valid('query').limit);
     return c.json(
       rows.map(({ timestamp, type, ticketNumber, licensePlate, vehicleType, amountPaid, paymentMethod }) => ({
         type,

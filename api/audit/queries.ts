@@ -27,12 +27,17 @@ export async function recordAudit(sql: Db, entry: AuditRecord): Promise<void> {
  */
 export async function listAudit(
   sql: Db,
-  q: { actor?: string | undefined; action?: string | undefined; subject?: string | undefined; since?: Date | undefined; until?: Date | undefined; before?: number | undefined; limit: number },
+  q: {
+    /** Rows of this garage (unset: of every garage; tests and tools only)… */
+    garageId?: number | undefined;
+    /** …and, when true, the rows of no garage (staff accounts, garages created). */
+    withoutGarage?: boolean | undefined;
+    actor?: string | undefined; action?: string | undefined; subject?: string | undefined; since?: Date | undefined; until?: Date | undefined; before?: number | undefined; limit: number },
 ) {
   const rows = await sql<(Omit<AuditEntry, 'at' | 'id'> & { id: string; at: Date })[]>`
     select id::text, at, actor, source, action, subject, details
     from audit_log
-    where true
+    where ${q.garageId === undefined ? sql`true` : sql`(garage_id = ${q.garageId} ${q.withoutGarage ? sql`or garage_id is null` : sql``})`}
       ${q.actor ? sql`and actor = ${q.actor}` : sql``}
       ${q.action ? sql`and action = ${q.action}` : sql``}
       ${q.subject ? sql`and subject = ${q.subject}` : sql``}

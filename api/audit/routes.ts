@@ -4,6 +4,8 @@ import { Text } from '../../shared/strings.js';
 import type { Deps } from '../deps.js';
 import { createRouter, errorResponses, jsonResponse } from '../http/openapi.js';
 import { listAudit } from './queries.js';
+import { garageOf } from '../garages/scope.js';
+import { currentUser } from '../http/env.js';
 
 const AuditQuery = z.object({
   actor: Text(100, 'actor').optional().meta({ example: 'user:1' }),
@@ -27,13 +29,18 @@ const list = createRoute({
   },
 });
 
-/** /api/audit: who did what, for managers. */
-export function auditRoutes(deps: Deps) {
+/**
+ * /api/audit: who did what, for managers — the rows of the request's garage. At the seed path
+ * (`withStaffRows`) an admin also sees the rows of no garage (staff accounts, garages created).
+ */
+export function auditRoutes(deps: Deps, options: { withStaffRows: boolean }) {
   /** GET /api/audit?actor=&action=&subject=&since=&until=&before=&limit= */
   return createRouter().openapi(list, async (c) => {
     const q = c.req.valid('query');
     const entries = await listAudit(deps.sql, {
       ...q,
+      garageId: garageOf(c.var),
+      withoutGarage: options.withStaffRows && currentUser(c.var).role === 'admin',
       since: q.since ? new Date(q.since) : undefined,
       until: q.until ? new Date(q.until) : undefined,
     });

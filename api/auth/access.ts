@@ -1,14 +1,15 @@
 import type { Action } from '../../shared/auth.js';
+import { scopedTwinOf } from '../garages/scope.js';
 
 /** Who may call a route: anyone, or whoever may do this action (shared/auth.ts ACTION_ROLES). */
 export type Access = 'public' | Action;
 
 /**
- * The HTTP access table: every route of the API with the action it is, so the one permission rule
+ * The seed paths' rules: every route of the API with the action it is, so the one permission rule
  * (`decideAccess` in shared/auth.ts) decides it as it decides Slack's commands. The auth middleware
  * enforces it and a test checks that every route the app serves has a row here.
  */
-export const accessRules: ReadonlyArray<{ method: string; path: string; access: Access }> = [
+const seedRules: ReadonlyArray<{ method: string; path: string; access: Access }> = [
   { method: 'GET', path: '/api/status', access: 'public' },
   { method: 'GET', path: '/api/openapi.json', access: 'public' },
   { method: 'GET', path: '/api/docs', access: 'public' },
@@ -32,10 +33,23 @@ export const accessRules: ReadonlyArray<{ method: string; path: string; access: 
   { method: 'GET', path: '/api/public/occupancy', access: 'public' },
   { method: 'GET', path: '/api/public/occupancy/:garageId', access: 'public' },
   { method: 'GET', path: '/api/garages', access: 'garages.read' },
+  { method: 'POST', path: '/api/garages', access: 'garages.manage' },
   { method: 'PATCH', path: '/api/garages/:id', access: 'garages.manage' },
   { method: 'POST', path: '/api/discards', access: 'discards.report' },
   { method: 'GET', path: '/api/discards', access: 'discards.resolve' },
   { method: 'POST', path: '/api/discards/:id/resolve', access: 'discards.resolve' },
+];
+
+/**
+ * The HTTP access table: every route with the action it is. A garage resource's route under
+ * /api/garages/:garageId is the same action as its seed path (which garage, api/garages/scope.ts decides).
+ */
+export const accessRules: ReadonlyArray<{ method: string; path: string; access: Access }> = [
+  ...seedRules,
+  ...seedRules.flatMap((rule) => {
+    const twin = scopedTwinOf(rule.path);
+    return twin ? [{ ...rule, path: twin }] : [];
+  }),
 ];
 
 const compiled = accessRules.map((rule) => ({

@@ -69,7 +69,7 @@ export async function login(deps: Deps, body: LoginBody, source: 'pwa' | 'api', 
   const reserved = await reserveAttempt(deps, body.username, address, now);
   if (!reserved.ok) {
     await recordAudit(sql, {
-      garageId: deps.garageId,
+      garageId: null, // a sign-in is of no garage: admins see these rows (GET /api/audit)
       actor: 'system',
       source,
       action: 'auth.login_throttled',
@@ -87,7 +87,7 @@ export async function login(deps: Deps, body: LoginBody, source: 'pwa' | 'api', 
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, body.password);
   if (!user || !passwordOk || user.disabled) {
     await recordAudit(sql, {
-      garageId: deps.garageId,
+      garageId: null,
       actor: user ? `user:${user.id}` : 'system',
       source,
       action: 'auth.login_failed',
@@ -107,7 +107,7 @@ export async function login(deps: Deps, body: LoginBody, source: 'pwa' | 'api', 
     await lockLoginKey(tx, 'username', user.username);
     await clearLoginAttempts(tx, user.username);
     await insertSession(tx, hashToken(token), user.id, now);
-    await recordAudit(tx, { garageId: deps.garageId, actor: `user:${user.id}`, source, action: 'auth.login', subject: user.username });
+    await recordAudit(tx, { garageId: user.defaultGarageId || null, actor: `user:${user.id}`, source, action: 'auth.login', subject: user.username });
   });
   return { token, user };
 }

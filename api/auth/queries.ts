@@ -1,6 +1,7 @@
 import type { SessionEndReason } from '../../shared/auth.js';
 import type { Db } from '../db/types.js';
 import type { StaffMember } from '../http/env.js';
+import { staffColumns } from '../users/queries.js';
 
 /** Starts a session known by the hash of its token. */
 export async function insertSession(sql: Db, tokenHash: string, userId: number, now: Date): Promise<void> {
@@ -27,8 +28,8 @@ export async function touchSession(sql: Db, tokenHash: string, now: Date, idleSi
       update sessions set last_seen_at = ${now}
       where token_hash = ${tokenHash} and (select last_seen_at from s) < ${staleBefore}
     )
-    select id, username, role, disabled, slack_user_id, created_at
-    from users where id = (select user_id from s) and not disabled
+    select ${staffColumns(sql)}
+    from users u where u.id = (select user_id from s) and not u.disabled
   `;
   return row ?? null;
 }

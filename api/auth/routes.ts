@@ -60,7 +60,7 @@ export function authRoutes(deps: Deps) {
         const by = attributionOf(c.var);
         await deps.sql.begin(async (tx) => {
           if (found) await endSession(tx, hashToken(found.token), deps.now());
-          await recordAudit(tx, { garageId: deps.garageId, ...by, action: 'auth.logout', subject: currentUser(c.var).username });
+          await recordAudit(tx, { garageId: currentUser(c.var).defaultGarageId || null, ...by, action: 'auth.logout', subject: currentUser(c.var).username });
         });
         deleteCookie(c, SESSION_COOKIE, { path: '/' });
         return c.json({ ok: true as const }, 200);

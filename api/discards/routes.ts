@@ -5,6 +5,7 @@ import { attributionOf, currentUser } from '../http/env.js';
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '../http/openapi.js';
 import { listDiscards } from './queries.js';
 import { reportDiscard, resolveDiscardedPayment } from './use-cases.js';
+import { garageOf, inGarageOf } from '../garages/scope.js';
 
 const IdParam = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647).meta({ example: 12 }) });
 
@@ -42,21 +43,21 @@ export function discardRoutes(deps: Deps) {
     createRouter()
       /** POST /api/discards */
       .openapi(report, async (c) => {
-        const done = await reportDiscard(deps, c.req.valid('json'), { userId: currentUser(c.var).id, by: attributionOf(c.var) });
+        const done = await reportDiscard(inGarageOf(deps, c.var), c.req.valid('json'), { userId: currentUser(c.var).id, by: attributionOf(c.var) });
         if (done.replayed) c.header('Idempotent-Replayed', 'true');
         return c.json(done.discard, 201);
       })
       /** GET /api/discards?status=&before=&limit= */
       .openapi(list, async (c) => {
         const q = c.req.valid('query');
-        const discards = await listDiscards(deps.sql, deps.garageId, q);
+        const discards = await listDiscards(deps.sql, garageOf(c.var), q);
         const nextBefore = discards.length === q.limit ? discards.at(-1)!.id : null;
         return c.json({ discards, nextBefore }, 200);
       })
       /** POST /api/discards/:id/resolve */
       .openapi(resolve, async (c) => {
         const { id } = c.req.valid('param');
-        const resolved = await resolveDiscardedPayment(deps, id, c.req.valid('json').note, { userId: currentUser(c.var).id, by: attributionOf(c.var) });
+        const resolved = await resolveDiscardedPayment(inGarageOf(deps, c.var), id, c.req.valid('json').note, { userId: currentUser(c.var).id, by: attributionOf(c.var) });
         return c.json(resolved, 200);
       })
   );

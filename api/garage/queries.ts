@@ -59,11 +59,12 @@ export async function updateGarageRow(sql: Db, garageId: number, fields: GarageF
       total_spaces = case when ${has('totalSpaces')} then ${fields.totalSpaces ?? null}::integer else total_spaces end,
       hourly_rate = case when ${has('hourlyRate')} then ${fields.hourlyRate ?? null}::integer else hourly_rate end,
       timezone = case when ${has('timezone')} then ${fields.timezone ?? null}::text else timezone end,
+      slack_managers_channel = case when ${has('slackManagersChannel')} then ${fields.slackManagersChannel ?? null}::text else slack_managers_channel end,
       grace_minutes = case when ${has('graceMinutes')} then ${fields.graceMinutes ?? null}::integer else grace_minutes end,
       daily_max_cents = case when ${has('dailyMaxCents')} then ${fields.dailyMaxCents ?? null}::integer else daily_max_cents end,
       updated_at = now()
     where id = ${garageId}
-    returning id, name, address, lat, lon, public_feed, total_spaces, hourly_rate, timezone, grace_minutes, daily_max_cents
+    returning id, name, address, lat, lon, public_feed, total_spaces, hourly_rate, timezone, slack_managers_channel, grace_minutes, daily_max_cents
   `;
   return row ?? null;
 }

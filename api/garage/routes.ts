@@ -6,6 +6,7 @@ import { attributionOf } from '../http/env.js';
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '../http/openapi.js';
 import { loadSettings, updateSettings } from './queries.js';
 import { garageStats } from './stats.js';
+import { garageOf } from '../garages/scope.js';
 
 const stats = createRoute({
   method: 'get',
@@ -34,21 +35,22 @@ const putSettings = createRoute({
 
 /** /api/garage: stats and settings. */
 export function garageRoutes(deps: Deps) {
-  const { sql, garageId } = deps;
+  const { sql } = deps;
   const settingsOrFail = (s: GarageSettings | null) => {
-    if (!s) throw new Error(`garage ${garageId} does not exist`);
+    if (!s) throw new Error('a garage a user may use does not exist');
     return s;
   };
   return (
     createRouter()
       /** GET /api/garage/stats */
-      .openapi(stats, async (c) => c.json(await garageStats(sql, garageId, deps.now()), 200))
+      .openapi(stats, async (c) => c.json(await garageStats(sql, garageOf(c.var), deps.now()), 200))
       /** GET /api/garage/settings */
-      .openapi(getSettings, async (c) => c.json(settingsOrFail(await loadSettings(sql, garageId)), 200))
+      .openapi(getSettings, async (c) => c.json(settingsOrFail(await loadSettings(sql, garageOf(c.var))), 200))
       /** PUT /api/garage/settings */
       .openapi(putSettings, async (c) => {
         const update = c.req.valid('json');
         const by = attributionOf(c.var);
+        const garageId = garageOf(c.var);
         const settings = await sql.begin(async (tx) => {
           const before = settingsOrFail(await loadSettings(tx, garageId));
           const after = settingsOrFail(await updateSettings(tx, garageId, update));

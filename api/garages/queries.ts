@@ -1,13 +1,29 @@
-import type { Garage, GarageUpdate } from '../../shared/garages.js';
+import type { CreateGarageBody, Garage, GarageUpdate } from '../../shared/garages.js';
 import type { Db } from '../db/types.js';
 import { updateGarageRow } from '../garage/queries.js';
 
-const garageColumns = (sql: Db) => sql`id, name, address, lat, lon, public_feed, total_spaces, hourly_rate, timezone`;
+const garageColumns = (sql: Db) => sql`id, name, address, lat, lon, public_feed, total_spaces, hourly_rate, timezone, slack_managers_channel`;
 
 /** A garage by id. */
 export async function loadGarage(sql: Db, garageId: number): Promise<Garage | null> {
   const [row] = await sql<Garage[]>`select ${garageColumns(sql)} from garages where id = ${garageId}`;
   return row ?? null;
+}
+
+/** The garages with these ids (a user's garageIds), by id. */
+export async function listGarages(sql: Db, garageIds: readonly number[]): Promise<Garage[]> {
+  return sql<Garage[]>`select ${garageColumns(sql)} from garages where id = any(${garageIds as number[]}::int[]) order by id`;
+}
+
+/** Creates a garage (its spaces are made by the trigger of sql/0010); the garage. */
+export async function insertGarage(sql: Db, g: CreateGarageBody): Promise<Garage> {
+  const [row] = await sql<Garage[]>`
+    insert into garages (name, address, lat, lon, public_feed, total_spaces, hourly_rate, timezone, slack_managers_channel)
+    values (${g.name}, ${g.address ?? null}, ${g.lat ?? null}, ${g.lon ?? null}, ${g.publicFeed ?? false},
+      ${g.totalSpaces}, ${g.hourlyRate}, ${g.timezone}, ${g.slackManagersChannel ?? null})
+    returning ${garageColumns(sql)}
+  `;
+  return row!;
 }
 
 /** Changes the fields present in `update` (see `updateGarageRow`); the garage after. */
@@ -18,8 +34,8 @@ export async function updateGarage(sql: Db, garageId: number, update: GarageUpda
 
 /** A garage row as /api/garages shows it. */
 export function profileOf(row: Garage): Garage {
-  const { id, name, address, lat, lon, publicFeed, totalSpaces, hourlyRate, timezone } = row;
-  return { id, name, address, lat, lon, publicFeed, totalSpaces, hourlyRate, timezone };
+  const { id, name, address, lat, lon, publicFeed, totalSpaces, hourlyRate, timezone, slackManagersChannel } = row;
+  return { id, name, address, lat, lon, publicFeed, totalSpaces, hourlyRate, timezone, slackManagersChannel };
 }
 
 /** What the public feed shows of the garages that publish: capacity and cars inside, counted now. */

@@ -8,6 +8,10 @@ export type StaffMember = {
   disabled: boolean;
   slackUserId: string | null;
   createdAt: Date;
+  /** The garages they may use (admins: every garage), by id. */
+  garageIds: number[];
+  /** The garage the seed's paths act on for them (0 when they may use none). */
+  defaultGarageId: number;
 };
 
 /** What the auth middleware leaves on a request's context. */
@@ -17,6 +21,8 @@ export type AppEnv = {
     user?: StaffMember;
     /** How the session came: the PWA's cookie or an `Authorization: Bearer` token. */
     via?: 'cookie' | 'bearer';
+    /** The garage the request acts on (api/garages/scope.ts): its path's, else the user's default. */
+    garageId?: number | undefined;
   };
 };
 

@@ -5,6 +5,7 @@ import { createRouter, errorResponses } from '../http/openapi.js';
 import { reportCsv } from './csv.js';
 import { dailyReport } from './daily.js';
 import { resolveReportPeriod } from './period.js';
+import { garageOf } from '../garages/scope.js';
 
 const daily = createRoute({
   method: 'get',
@@ -28,8 +29,9 @@ export function reportRoutes(deps: Deps) {
   return createRouter().openapi(daily, async (c) => {
     const q = c.req.valid('query');
     const now = deps.now();
-    const { from, to } = await resolveReportPeriod(deps.sql, deps.garageId, q, now);
-    const report = await dailyReport(deps.sql, deps.garageId, from, to, now);
+    const garageId = garageOf(c.var);
+    const { from, to } = await resolveReportPeriod(deps.sql, garageId, q, now);
+    const report = await dailyReport(deps.sql, garageId, from, to, now);
     if (q.format === 'csv') {
       c.header('Content-Disposition', `attachment; filename="parkops-${from}${to === from ? '' : `-to-${to}`}.csv"`);
       return c.body(reportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8' });

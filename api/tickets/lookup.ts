@@ -1,6 +1,7 @@
 import type { Ticket, TicketTarget } from '../../shared/tickets.js';
 import type { Db } from '../db/types.js';
 import { AppError } from '../http/app-error.js';
+import { mayUseGarage } from '../garages/scope.js';
 import type { TicketDeps } from './deps.js';
 import { loadTicket, markSeenActive, searchTickets, type TicketRow } from './queries.js';
 import { toTicket } from './ticket-view.js';
@@ -54,6 +55,30 @@ export async function showTicket(deps: Pick<TicketDeps, 'sql' | 'garageId' | 'no
   const row = await findTicket(deps.sql, deps.garageId, target, options);
   if (row.status === 'active') await markSeenActive(deps.sql, [row.id], now);
   return toTicket(row, now);
+}
+
+/**
+ * Runs a ticket action of the seed's paths (`/api/tickets/:n`, its exit): in the user's default
+ * garage first; a ticket number not there is found in its own garage (numbers are unique across
+ * garages) and the action runs there when the user may use that garage. Otherwise the first
+ * not-found stands, so another garage's tickets cannot be told from numbers never issued. Costs
+ * one more query only when the ticket is not in the default garage.
+ */
+export async function inTicketsGarage<T>(
+  sql: Db,
+  user: { garageIds: readonly number[] },
+  defaultGarageId: number,
+  ticketNumber: string,
+  act: (garageId: number) => Promise<T>,
+): Promise<T> {
+  try {
+    return await act(defaultGarageId);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
+    const [row] = await sql<{ garageId: number }[]>`select garage_id from tickets where ticket_number = ${ticketNumber}`;
+    if (!row || row.garageId === defaultGarageId || !mayUseGarage(user, row.garageId)) throw error;
+    return act(row.garageId);
+  }
 }
 
 /** Hands out the tickets of a search (GET /api/tickets?plate=&status=), newest first; active ones are recorded as seen now. */

@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CreateTicketBody, ExitTicketBody, Ticket, TicketNumberInput, TicketSearchQuery } from '../../shared/tickets.js';
 import type { Deps } from '../deps.js';
-import { attributionOf } from '../http/env.js';
 import { createRouter, errorResponses, idempotencyKey, jsonBody, jsonResponse } from '../http/openapi.js';
 import { enterVehicle } from './enter.js';
 import { exitVehicle } from './exit.js';
-import { byTicketNumber, showTicket, showTickets } from './lookup.js';
+import { byTicketNumber, inTicketsGarage, showTicket, showTickets } from './lookup.js';
+import { garageOf, inGarageOf } from '../garages/scope.js';
+import { attributionOf, currentUser, type AppEnv } from '../http/env.js';
 
 const IdempotencyHeader = z.object({
   'idempotency-key': z.string().optional().meta({
@@ -50,15 +51,21 @@ const exit = createRoute({
   responses: { 200: jsonResponse(Ticket, 'The completed ticket'), ...errorResponses(400, 401, 403, 404, 409, 422) },
 });
 
-/** /api/tickets: entry, lookup, search, exit — each a use case shared with Slack; this door only translates. */
-export function ticketRoutes(deps: Deps) {
+/**
+ * /api/tickets: entry, lookup, search, exit — each a use case shared with Slack; this door only
+ * translates. In the request's garage (api/garages/scope.ts); at the seed paths (`findsOwnGarage`)
+ * a ticket number of another garage the user may use is found in its own garage.
+ */
+export function ticketRoutes(deps: Deps, options: { findsOwnGarage: boolean }) {
+  const byNumber = <T>(c: { var: AppEnv['Variables'] }, ticketNumber: string, act: (garageId: number) => Promise<T>) =>
+    options.findsOwnGarage ? inTicketsGarage(deps.sql, currentUser(c.var), garageOf(c.var), ticketNumber, act) : act(garageOf(c.var));
   return (
     createRouter()
       /** POST /api/tickets */
       .openapi(create, async (c) => {
         const body = c.req.valid('json');
         const entry = await enterVehicle(
-          deps,
+          inGarageOf(deps, c.var),
           { plate: body.licensePlate, vehicleType: body.vehicleType, entryTime: body.entryTime ? new Date(body.entryTime) : undefined },
           attributionOf(c.var),
           idempotencyKey(c.req.header('idempotency-key')),
@@ -69,22 +76,26 @@ export function ticketRoutes(deps: Deps) {
       /** GET /api/tickets?plate=&status= */
       .openapi(search, async (c) => {
         const q = c.req.valid('query');
-        return c.json(await showTickets(deps, { plateNormalized: q.plate?.normalized, status: q.status, limit: q.limit }), 200);
+        return c.json(await showTickets(inGarageOf(deps, c.var), { plateNormalized: q.plate?.normalized, status: q.status, limit: q.limit }), 200);
       })
       /** GET /api/tickets/:ticketNumber */
       .openapi(get, async (c) => {
         const { ticketNumber } = c.req.valid('param');
-        return c.json(await showTicket(deps, byTicketNumber(ticketNumber), { latestByPlate: false }), 200);
+        const ticket = await byNumber(c, ticketNumber, (garageId) => showTicket({ ...deps, garageId }, byTicketNumber(ticketNumber), { latestByPlate: false }));
+        return c.json(ticket, 200);
       })
       /** PUT /api/tickets/:ticketNumber/exit */
       .openapi(exit, async (c) => {
         const { ticketNumber } = c.req.valid('param');
         const body = c.req.valid('json');
-        const done = await exitVehicle(
-          deps,
-          { target: byTicketNumber(ticketNumber), paymentMethod: body.paymentMethod, exitTime: body.exitTime ? new Date(body.exitTime) : undefined },
-          attributionOf(c.var),
-          idempotencyKey(c.req.header('idempotency-key')),
+        const key = idempotencyKey(c.req.header('idempotency-key'));
+        const done = await byNumber(c, ticketNumber, (garageId) =>
+          exitVehicle(
+            { ...deps, garageId },
+            { target: byTicketNumber(ticketNumber), paymentMethod: body.paymentMethod, exitTime: body.exitTime ? new Date(body.exitTime) : undefined },
+            attributionOf(c.var),
+            key,
+          ),
         );
         if (done.replayed) c.header('Idempotent-Replayed', 'true');
         return c.json(done.ticket, 200);
