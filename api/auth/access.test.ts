@@ -20,7 +20,7 @@ describe('the access table', () => {
   });
 
   const concrete = (path: string) =>
-    path.replace(':ticketNumber', 'PS-000000').replace(':id', '999999').replace(':file', 'swagger-ui.css');
+    path.replace(':garageId', String(t.garageId)).replace(':ticketNumber', 'PS-000000').replace(':id', '999999').replace(':file', 'swagger-ui.css');
 
   const cases = accessRules.flatMap((rule) =>
     ([null, ...ROLES] as (Role | null)[]).map((role) => ({ ...rule, role })),
