@@ -36,8 +36,8 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/parkops_http_requests_total\{method="POST",route="\/api\/tickets",status="201"\} 2/);
     expect(text).toMatch(/parkops_http_requests_total\{method="GET",route="\/api\/tickets\/:ticketNumber",status="404"\} 1/);
     expect(text).toMatch(/parkops_http_request_duration_seconds_bucket\{le="\+Inf",method="POST",route="\/api\/tickets"\} 2/);
-    expect(text).toMatch(/^parkops_garage_occupied_spaces 2$/m);
-    expect(text).toMatch(/^parkops_garage_total_spaces 140$/m);
+    expect(text).toMatch(new RegExp(`^parkops_garage_occupied_spaces\\{garage="${t.garageId}"\\} 2$`, 'm'));
+    expect(text).toMatch(new RegExp(`^parkops_garage_total_spaces\\{garage="${t.garageId}"\\} 140$`, 'm'));
     expect(text).toMatch(/^parkops_db_connections\{state="(active|idle)"\} \d+$/m);
   });
 

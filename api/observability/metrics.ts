@@ -6,7 +6,7 @@ import { APPLICATION_NAME } from '../db/connect.js';
 import { loadConnectionStates, loadOccupancy } from './queries.js';
 
 /** The server's Prometheus metrics and the middleware that counts requests into them. */
-export function createMetrics(deps: Pick<Deps, 'sql' | 'garageId' | 'log'>) {
+export function createMetrics(deps: Pick<Deps, 'sql' | 'log'>) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -22,22 +22,30 @@ export function createMetrics(deps: Pick<Deps, 'sql' | 'garageId' | 'log'>) {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
+  // both gauges from one count per scrape: the spaces held and the spaces of every garage, labelled by garage id
+  let occupancy: Promise<{ garageId: number; occupied: number; totalSpaces: number }[]> | null = null;
+  const readOccupancy = () => {
+    occupancy ??= loadOccupancy(deps.sql).finally(() => setTimeout(() => (occupancy = null), 0));
+    return occupancy;
+  };
   new Gauge({
     name: 'parkops_garage_occupied_spaces',
-    help: 'Cars inside now (active tickets)',
+    help: 'Cars inside now (spaces held by active tickets), by garage id',
+    labelNames: ['garage'] as const,
     registers: [registry],
     async collect() {
-      const row = await loadOccupancy(deps.sql, deps.garageId);
-      if (row) this.set(row.occupied);
+      this.reset();
+      for (const row of await readOccupancy()) this.set({ garage: String(row.garageId) }, row.occupied);
     },
   });
   new Gauge({
     name: 'parkops_garage_total_spaces',
-    help: 'Spaces in the garage',
+    help: 'Spaces in the garage, by garage id',
+    labelNames: ['garage'] as const,
     registers: [registry],
     async collect() {
-      const row = await loadOccupancy(deps.sql, deps.garageId);
-      if (row) this.set(row.totalSpaces);
+      this.reset();
+      for (const row of await readOccupancy()) this.set({ garage: String(row.garageId) }, row.totalSpaces);
     },
   });
   new Gauge({

@@ -1,14 +1,12 @@
 import type { Db } from '../db/types.js';
 
-/** Cars inside now (active tickets) and the garage's spaces. */
-export async function loadOccupancy(sql: Db, garageId: number) {
-  const [row] = await sql<{ occupied: number; totalSpaces: number }[]>`
-    select
-      (select count(*)::int from tickets where garage_id = ${garageId} and status = 'active') as occupied,
-      total_spaces
-    from garages where id = ${garageId}
+/** Every garage's cars inside now (spaces held) and its spaces, by garage id. */
+export async function loadOccupancy(sql: Db) {
+  return sql<{ garageId: number; occupied: number; totalSpaces: number }[]>`
+    select g.id as garage_id, g.total_spaces,
+      (select count(*)::int from spaces s where s.garage_id = g.id and s.ticket_id is not null) as occupied
+    from garages g order by g.id
   `;
-  return row ?? null;
 }
 
 /** This server's own database connections by state, as PostgreSQL sees them. */
