@@ -23,6 +23,19 @@ export function keyScope(by: Attribution): string {
   return `${by.source}:${by.actor}`;
 }
 
+/**
+ * Where a use case hands a write whose answer it does not need (its audit row): sent at once and
+ * awaited with the idempotency key's save and before the commit, so the two travel in one round trip
+ * (postgres.js pipelines the statements of a transaction). A failed write fails the transaction.
+ */
+export type Later = (write: Promise<unknown>) => void;
+
+/** Hands `write` to `later` when there is one, else waits for it here. */
+export async function writeLater(write: Promise<unknown>, later: Later | undefined): Promise<void> {
+  if (later) later(write);
+  else await write;
+}
+
 /** A stable fingerprint of "the same request": the operation and its canonical input. */
 export function fingerprint(operation: string, input: unknown): string {
   return createHash('sha256').update(JSON.stringify([operation, input])).digest('hex');
@@ -42,15 +55,27 @@ export async function runIdempotent<T>(
   garageId: number,
   request: IdempotentRequest | undefined,
   now: Date,
-  change: (tx: TransactionSql) => Promise<T>,
+  change: (tx: TransactionSql, later: Later) => Promise<T>,
 ): Promise<{ result: T; replayed: boolean }> {
-  if (!request) return { result: await sql.begin((tx) => change(tx)) as T, replayed: false };
+  const writes: Promise<unknown>[] = [];
+  const later: Later = (write) => {
+    write.catch(() => {}); // awaited below with the others; this only keeps it from being "unhandled" meanwhile
+    writes.push(write);
+  };
+  if (!request) {
+    const result = await sql.begin(async (tx) => {
+      const done = await change(tx, later);
+      await Promise.all(writes);
+      return done;
+    });
+    return { result: result as T, replayed: false };
+  }
   const ref: KeyRef = { garageId, scope: keyScope(request.by), key: request.key };
   const hash = fingerprint(request.operation, request.input);
   return sql.begin(async (tx) => {
     if (await claimIdempotencyKey(tx, ref, request.operation, hash, now, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS))) {
-      const result = await change(tx);
-      await saveIdempotentResult(tx, ref, result);
+      const result = await change(tx, later);
+      await Promise.all([...writes, saveIdempotentResult(tx, ref, result)]);
       return { result, replayed: false };
     }
     const stored = await loadIdempotentResult(tx, ref);

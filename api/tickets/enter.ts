@@ -6,7 +6,7 @@ import type { Ticket, VehicleType } from '../../shared/tickets.js';
 import { recordAudit } from '../audit/queries.js';
 import type { TransactionSql } from '../db/types.js';
 import { AppError } from '../http/app-error.js';
-import { runIdempotent } from '../idempotency/run.js';
+import { runIdempotent, writeLater, type Later } from '../idempotency/run.js';
 import type { Replayable, TicketDeps } from './deps.js';
 import { activeTicketOfPlate, countActiveTickets, enterOnFreeSpace, hasFreeSpace } from './queries.js';
 import { toTicket } from './ticket-view.js';
@@ -42,7 +42,7 @@ export async function enterVehicle(
     deps.garageId,
     idempotencyKey === undefined ? undefined : { by, key: idempotencyKey, operation: 'ticket.enter', input: canonical },
     deps.now(),
-    (tx) => issueTicket(tx, deps, input, by, options),
+    (tx, later) => issueTicket(tx, deps, input, by, options, later),
   );
   return { ...result, replayed };
 }
@@ -58,7 +58,14 @@ export async function enterVehicle(
  * changed a day whose summary was already posted (`timingOf`). The entry counts as the first time
  * the ticket was seen active, at its entry time.
  */
-export async function issueTicket(tx: TransactionSql, deps: TicketDeps, input: EntryInput, by: Attribution, options: EntryOptions = {}): Promise<EntryResult> {
+export async function issueTicket(
+  tx: TransactionSql,
+  deps: TicketDeps,
+  input: EntryInput,
+  by: Attribution,
+  options: EntryOptions = {},
+  later?: Later,
+): Promise<EntryResult> {
   const now = deps.now();
   const when = decideEntryTime(now, input.entryTime);
   if (!when.ok) {
@@ -109,13 +116,14 @@ export async function issueTicket(tx: TransactionSql, deps: TicketDeps, input: E
       timeZone: found.garage.timezone,
       revenueCents: 0,
     });
-    await recordAudit(tx, {
+    const audit = recordAudit(tx, {
       garageId: deps.garageId,
       ...by,
       action: 'ticket.enter',
       subject: row.ticketNumber,
       details: { licensePlate: row.licensePlate, vehicleType: row.vehicleType, entryTime: row.entryTime.toISOString(), space: found.spaceNumber, ...timing },
     });
+    await writeLater(audit, later);
     return {
       ticket: toTicket(row, now),
       occupancy: options.occupancy ? { occupied: await countActiveTickets(tx, deps.garageId), totalSpaces: found.garage.totalSpaces } : null,

@@ -6,7 +6,7 @@ import type { PaymentMethod, Ticket, TicketTarget } from '../../shared/tickets.j
 import { recordAudit } from '../audit/queries.js';
 import type { TransactionSql } from '../db/types.js';
 import { AppError } from '../http/app-error.js';
-import { runIdempotent } from '../idempotency/run.js';
+import { runIdempotent, writeLater, type Later } from '../idempotency/run.js';
 import type { Replayable, TicketDeps } from './deps.js';
 import { findTicket, ticketNotFound } from './lookup.js';
 import { completeTicket, lockTicketForExit } from './queries.js';
@@ -36,7 +36,7 @@ export async function exitVehicle(deps: TicketDeps, input: ExitInput, by: Attrib
     deps.garageId,
     idempotencyKey === undefined ? undefined : { by, key: idempotencyKey, operation: 'ticket.exit', input: canonical },
     deps.now(),
-    async (tx) => ({ ticket: await completeStay(tx, deps, input, by) }),
+    async (tx, later) => ({ ticket: await completeStay(tx, deps, input, by, later) }),
   );
   return { ...result, replayed };
 }
@@ -50,7 +50,7 @@ export async function exitVehicle(deps: TicketDeps, input: ExitInput, by: Attrib
  * Invariant — exactly one exit per ticket: the ticket row is locked before it is read as active,
  * so of two racing exits exactly one completes it.
  */
-async function completeStay(tx: TransactionSql, deps: TicketDeps, input: ExitInput, by: Attribution): Promise<Ticket> {
+async function completeStay(tx: TransactionSql, deps: TicketDeps, input: ExitInput, by: Attribution, later: Later): Promise<Ticket> {
   const now = deps.now();
   const { target } = input;
   const ticketNumber = target.plate === null && target.ticketNumber !== null
@@ -92,7 +92,7 @@ async function completeStay(tx: TransactionSql, deps: TicketDeps, input: ExitInp
     timeZone: timezone,
     revenueCents: fee.totalCents,
   });
-  await recordAudit(tx, {
+  const audit = recordAudit(tx, {
     garageId: deps.garageId,
     ...by,
     action: 'ticket.exit',
@@ -106,5 +106,6 @@ async function completeStay(tx: TransactionSql, deps: TicketDeps, input: ExitInp
       ...(input.exitTime ? { amountDueAtReceipt: quoteTicketFee(stay, now).totalCents } : {}),
     },
   });
+  await writeLater(audit, later);
   return toTicket(completed, now);
 }
