@@ -5,7 +5,7 @@ import type { Db, Sql } from '../db/types.js';
 /** A lock number shared by every server: the first start creates the garage once. */
 const FIRST_START_LOCK = 727_274_002;
 
-/** The garage of this deployment, made at first start with the given settings; its id. */
+/** The first garage, made at first start with the given settings (any account made before may use it); its id. */
 export async function ensureGarage(sql: Sql, defaults: Pick<GarageSettings, 'totalSpaces' | 'hourlyRate' | 'timezone'>): Promise<number> {
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(${FIRST_START_LOCK})`;
@@ -16,6 +16,8 @@ export async function ensureGarage(sql: Sql, defaults: Pick<GarageSettings, 'tot
       values (${defaults.totalSpaces}, ${defaults.hourlyRate}, ${defaults.timezone})
       returning id
     `;
+    // accounts made before there was a garage (npm run user:add on a new DATA_DIR) may use this one
+    await tx`insert into user_garages (user_id, garage_id) select id, ${created!.id} from users`;
     return created!.id;
   });
 }
