@@ -7,7 +7,7 @@ import { resetAppState } from '../test/render.js';
 import { App } from './app.js';
 import { memoryStore } from './lib/local-store.js';
 import { createOutbox, type Outbox } from './lib/outbox.js';
-import { currentGarage, rememberGarage } from './lib/garage.js';
+import { currentGarage, rememberGarage } from './lib/garage-choice.js';
 import { navigate } from './lib/router.js';
 import { checkSession, currentUser } from './lib/session.js';
 
@@ -16,8 +16,8 @@ beforeEach(() => {
   history.replaceState(null, '', '/');
   navigate('/', { replace: true });
   server.use(
-    http.get('/api/garage/stats', () => HttpResponse.json(fixture.stats())),
-    http.get('/api/activities', () => HttpResponse.json([])),
+    http.get('/api/garages/1/stats', () => HttpResponse.json(fixture.stats())),
+    http.get('/api/garages/1/activities', () => HttpResponse.json([])),
     http.get('/api/garages', () => HttpResponse.json([fixture.garage()])),
   );
 });
@@ -67,7 +67,7 @@ describe('App', () => {
 
   it('managers also get settings; the tabs move between screens without reloading', async () => {
     currentUser.value = fixture.user({ role: 'manager' });
-    server.use(http.get('/api/garage/settings', () => HttpResponse.json(fixture.settings())));
+    server.use(http.get('/api/garages/1/settings', () => HttpResponse.json(fixture.settings())));
     app();
     fireEvent.click(screen.getByRole('link', { name: 'Settings' }));
     expect(location.pathname).toBe('/settings');
@@ -85,7 +85,7 @@ describe('a session that ends mid-action', () => {
     navigate('/entry');
     let tries = 0;
     server.use(
-      http.post('/api/tickets', () =>
+      http.post('/api/garages/1/tickets', () =>
         ++tries === 1
           ? sessionEnded('password_reset', 'Your password was changed, which ended your session. Sign in with the new password.')
           : HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-4D2ZK9', licensePlate: 'ABC 123' }), { status: 201 }),
@@ -111,8 +111,8 @@ describe('a session that ends mid-action', () => {
     const entryTime = new Date(Date.now() - 90 * 60_000).toISOString();
     let tries = 0;
     server.use(
-      http.get('/api/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ entryTime }, new Date()))),
-      http.put('/api/tickets/:n/exit', () =>
+      http.get('/api/garages/1/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ entryTime }, new Date()))),
+      http.put('/api/garages/1/tickets/:n/exit', () =>
         ++tries === 1 ? sessionEnded('idle', 'Your session ended after 12 hours without use. Sign in again.') : HttpResponse.json(fixture.completedTicket({ entryTime, paymentMethod: 'Cash' })),
       ),
       http.post('/api/auth/login', () => HttpResponse.json({ token: 't', user: fixture.user({ username: 'ana' }) })),
@@ -143,7 +143,7 @@ describe('the next action in reach', () => {
   it('the Car in tab gives the empty form again after a ticket was issued, with the plate field focused', async () => {
     currentUser.value = fixture.user();
     navigate('/entry');
-    server.use(http.post('/api/tickets', () => HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-4D2ZK9' }), { status: 201 })));
+    server.use(http.post('/api/garages/1/tickets', () => HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-4D2ZK9' }), { status: 201 })));
     app();
     fireEvent.input(screen.getByLabelText(/plate$/i), { target: { value: 'abc 123' } });
     fireEvent.click(screen.getByRole('button', { name: 'Issue ticket' }));
@@ -164,7 +164,7 @@ describe('the next action in reach', () => {
   it('Back from "Amount due" goes back to the lookup, with the number kept', async () => {
     currentUser.value = fixture.user();
     navigate('/entry');
-    server.use(http.get('/api/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ entryTime: new Date(Date.now() - 30 * 60_000).toISOString() }, new Date()))));
+    server.use(http.get('/api/garages/1/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ entryTime: new Date(Date.now() - 30 * 60_000).toISOString() }, new Date()))));
     app();
     fireEvent.click(screen.getByRole('link', { name: 'Car out' }));
     fireEvent.input(screen.getByLabelText('Ticket number'), { target: { value: 'PS-7K3QXM' } });
@@ -230,8 +230,8 @@ describe('managers', () => {
   it('find "Payments to resolve" from Settings; attendants never load it', async () => {
     currentUser.value = fixture.user({ role: 'manager' });
     server.use(
-      http.get('/api/garage/settings', () => HttpResponse.json(fixture.settings())),
-      http.get('/api/discards', () => HttpResponse.json(fixture.discardPage([]))),
+      http.get('/api/garages/1/settings', () => HttpResponse.json(fixture.settings())),
+      http.get('/api/garages/1/discards', () => HttpResponse.json(fixture.discardPage([]))),
     );
     app();
     fireEvent.click(screen.getByRole('link', { name: 'Settings' }));
@@ -284,12 +284,12 @@ describe("the garage's name", () => {
     await waitFor(() => expect(asked).toBe(1));
     await new Promise((r) => setTimeout(r, 100));
     expect(screen.getByTestId('garage-name').textContent).toBe('Harbor Deck');
-    expect(JSON.parse(localStorage.getItem('parkops.garage') ?? 'null')).toMatchObject({ name: 'Harbor Deck' });
+    expect(JSON.parse(localStorage.getItem('parkops.garages') ?? 'null')).toMatchObject([{ name: 'Harbor Deck' }]);
   });
 
   it('admins reach the garage profile from Settings and edit it; managers read it; attendants are told who may', async () => {
     currentUser.value = fixture.user({ role: 'admin', username: 'admin' });
-    server.use(http.get('/api/garage/settings', () => HttpResponse.json(fixture.settings())));
+    server.use(http.get('/api/garages/1/settings', () => HttpResponse.json(fixture.settings())));
     const { unmount } = app();
     fireEvent.click(screen.getByRole('link', { name: 'Settings' }));
     fireEvent.click(await screen.findByRole('link', { name: /Garage profile/ }));

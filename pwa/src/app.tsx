@@ -5,7 +5,7 @@ import { hasRole } from '../../shared/auth.js';
 import { ErrorBoundary } from './components/error-boundary.js';
 import { Layout } from './components/layout.js';
 import { NetworkFailure } from './lib/api.js';
-import { refreshGarage } from './lib/garage.js';
+import { currentGarageId, refreshGarages } from './lib/garage-choice.js';
 import { OutboxContext, type Outbox } from './lib/outbox.js';
 import { currentPath } from './lib/router.js';
 import { currentUser, sessionChecked } from './lib/session.js';
@@ -18,6 +18,8 @@ import { SignInScreen } from './routes/sign-in.js';
 const SettingsScreen = lazy(() => import('./routes/settings.js').then((m) => m.SettingsScreen));
 const PaymentsScreen = lazy(() => import('./routes/payments.js').then((m) => m.PaymentsScreen));
 const GarageScreen = lazy(() => import('./routes/garage.js').then((m) => m.GarageScreen));
+// The garage picker too: only someone who works in several garages ever sees it.
+const GaragesScreen = lazy(() => import('./routes/garages.js').then((m) => m.GaragesScreen));
 
 const titles: Record<string, string> = {
   '/': 'Dashboard',
@@ -26,7 +28,18 @@ const titles: Record<string, string> = {
   '/settings': 'Settings',
   '/payments': 'Payments to resolve',
   '/garage': 'Garage',
+  '/garages': 'Choose a garage',
 };
+
+/** What a lazily loaded screen shows while it loads: its title. */
+function Loading({ title }: { title: string }) {
+  return (
+    <main id="main" class="screen">
+      <h1>{title}</h1>
+      <p role="status">Loading…</p>
+    </main>
+  );
+}
 
 /** A manager-only screen: loaded lazily for managers; for others, who to ask. */
 function ForManagers({ isManager, title, others, children }: { isManager: boolean; title: string; others: string; children: ComponentChildren }) {
@@ -39,16 +52,7 @@ function ForManagers({ isManager, title, others, children }: { isManager: boolea
     );
   }
   return (
-    <Suspense
-      fallback={
-        <main id="main" class="screen">
-          <h1>{title}</h1>
-          <p role="status">Loading…</p>
-        </main>
-      }
-    >
-      {children}
-    </Suspense>
+    <Suspense fallback={<Loading title={title} />}>{children}</Suspense>
   );
 }
 
@@ -90,22 +94,26 @@ function Screen({ path, isManager }: { path: string; isManager: boolean }) {
   }
 }
 
-/** The app: providers, error boundary, sign-in gate and the screen for the current path. */
+/**
+ * The app: providers, error boundary, sign-in gate, garage gate (someone who may use several garages
+ * picks one first) and the screen for the current path.
+ */
 export function App({ outbox }: { outbox: Outbox }) {
   const user = currentUser.value;
   const path = currentPath.value;
+  const picking = user !== null && (currentGarageId.value === null || path === '/garages');
 
   useEffect(() => {
-    document.title = `${user ? (titles[path] ?? 'Not found') : 'Sign in'} · ParkOps`;
-  }, [user, path]);
+    document.title = `${user ? (picking ? titles['/garages'] : (titles[path] ?? 'Not found')) : 'Sign in'} · ParkOps`;
+  }, [user, path, picking]);
 
-  // Whoever signs in, the outbox goes out under their session, and the header learns the garage's name
-  // (offline, the name the phone last saw stays).
+  // Whoever signs in, the outbox goes out under their session (each item to its own garage), and the
+  // header learns their garages' names (offline, the names the phone last saw stay).
   useEffect(() => {
     if (!user) return;
     void outbox.drain();
-    refreshGarage().catch((failure: unknown) => {
-      if (!(failure instanceof NetworkFailure)) console.warn("the garage's name could not be fetched; the header keeps the last one seen", failure);
+    refreshGarages().catch((failure: unknown) => {
+      if (!(failure instanceof NetworkFailure)) console.warn("the garages' names could not be fetched; the header keeps the last ones seen", failure);
     });
   }, [user?.id]);
 
@@ -119,7 +127,13 @@ export function App({ outbox }: { outbox: Outbox }) {
           </main>
         ) : user ? (
           <Layout user={user}>
-            <Screen path={path} isManager={hasRole(user.role, 'manager')} />
+            {picking ? (
+              <Suspense fallback={<Loading title="Choose a garage" />}>
+                <GaragesScreen />
+              </Suspense>
+            ) : (
+              <Screen path={path} isManager={hasRole(user.role, 'manager')} />
+            )}
           </Layout>
         ) : (
           <SignInScreen />

@@ -19,8 +19,19 @@ const ticketFacts = {
 
 /** Fixtures are parsed with the shared schemas, so a fixture that drifts from the contract fails. */
 export const fixture = {
+  /** A staff account; unless a test says otherwise, one who works in garage 1 only. */
   user: (over: Partial<User> = {}): User =>
-    User.parse({ id: 7, username: 'ana', role: 'attendant', disabled: false, slackUserId: null, createdAt: '2026-11-01T08:00:00.000Z', ...over }),
+    User.parse({
+      id: 7,
+      username: 'ana',
+      role: 'attendant',
+      disabled: false,
+      slackUserId: null,
+      createdAt: '2026-11-01T08:00:00.000Z',
+      garageIds: [1],
+      defaultGarageId: over.garageIds?.[0] ?? 1,
+      ...over,
+    }),
   /**
    * An active ticket as the server answers it at `fetchedAt` (90 min after entry unless a test says
    * otherwise): `amountDue` and `feeBreakdown` are the server's quote at that moment, made with the
@@ -95,6 +106,7 @@ export const fixture = {
       totalSpaces: 140,
       hourlyRate: 1000,
       timezone: 'America/New_York',
+      slackManagersChannel: null,
       ...over,
     }),
   settings: (over: Partial<GarageSettings> = {}): GarageSettings =>

@@ -4,7 +4,7 @@ import { useEffect } from 'preact/hooks';
 import { hasRole, type User } from '../../../shared/auth.js';
 import { NetworkFailure } from '../lib/api.js';
 import { describeFailure } from '../lib/failure-text.js';
-import { currentGarage } from '../lib/garage.js';
+import { currentGarageId, garageName, severalGarages } from '../lib/garage-choice.js';
 import { isOffline, networkUp } from '../lib/network.js';
 import { useOutbox } from '../lib/outbox.js';
 import { currentPath, isPlainClick, navigate, restartScreens, tapTab } from '../lib/router.js';
@@ -33,15 +33,34 @@ function NavLink({ href, children }: { href: string; children: ComponentChildren
 /**
  * Where the phone works and who is signed in: the garage's name (always on screen; a long one ends
  * in an ellipsis, whole in its title) over the username, in the height of the header's one line.
+ * For someone who may use several garages the name opens the garage picker.
  */
 function WhereAndWho({ user }: { user: User }) {
-  const name = currentGarage.value?.name;
+  const id = currentGarageId.value;
+  const name = id === null ? null : garageName(id);
+  const shown = name && (
+    <span class="garage-name" title={name} data-testid="garage-name">
+      {name}
+    </span>
+  );
   return (
     <p class="where">
-      {name && (
-        <span class="garage-name" title={name} data-testid="garage-name">
-          {name}
-        </span>
+      {shown && severalGarages.value ? (
+        <a
+          href="/garages"
+          class="garage-switch"
+          onClick={(e) => {
+            if (!isPlainClick(e)) return;
+            e.preventDefault();
+            navigate('/garages');
+          }}
+        >
+          {shown}
+          <span aria-hidden="true">▾</span>
+          <span class="visually-hidden"> (change garage)</span>
+        </a>
+      ) : (
+        shown
       )}
       <span class="who">
         <span class="visually-hidden">Signed in as </span>
@@ -110,12 +129,14 @@ export function Layout({ user, children }: { user: User; children: ComponentChil
         </p>
       )}
       {children}
-      <nav class="tabs" aria-label="Main">
-        <NavLink href="/">Dashboard</NavLink>
-        <NavLink href="/entry">Car in</NavLink>
-        <NavLink href="/exit">Car out</NavLink>
-        {hasRole(user.role, 'manager') && <NavLink href="/settings">Settings</NavLink>}
-      </nav>
+      {currentGarageId.value !== null && (
+        <nav class="tabs" aria-label="Main">
+          <NavLink href="/">Dashboard</NavLink>
+          <NavLink href="/entry">Car in</NavLink>
+          <NavLink href="/exit">Car out</NavLink>
+          {hasRole(user.role, 'manager') && <NavLink href="/settings">Settings</NavLink>}
+        </nav>
+      )}
     </div>
   );
 }

@@ -1,12 +1,14 @@
+import { currentGarageId } from '../lib/garage-choice.js';
 import { garageLocale, garageTimeZone } from '../lib/garage.js';
 import { provisionalRef } from '../lib/ids.js';
 import { carsInOffline } from '../lib/offline-exit.js';
 import { useOutbox } from '../lib/outbox.js';
 import { formatTime } from '../lib/time.js';
 
-/** The cars this phone let in while offline and has not checked out, each a button giving its OFF- reference. */
+/** The cars this phone let into the garage on screen while offline and has not checked out, each a button giving its OFF- reference. */
 export function OfflineCars({ onPick }: { onPick: (ref: string) => void }) {
-  const cars = carsInOffline(useOutbox().items.value);
+  const outbox = useOutbox();
+  const cars = carsInOffline(outbox.items.value.filter(outbox.isOf(currentGarageId.value)));
   if (cars.length === 0) return null;
   const tz = garageTimeZone.value;
   return (

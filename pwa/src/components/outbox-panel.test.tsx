@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DiscardBody } from '../../../shared/discards.js';
 import { fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
-import { renderWithOutbox, resetAppState } from '../../test/render.js';
+import { renderWithOutbox, resetAppState, signedIn } from '../../test/render.js';
+import { rememberStats } from '../lib/garage.js';
 import { memoryStore, type OutboxItem } from '../lib/local-store.js';
 import type { Outbox } from '../lib/outbox.js';
 import { OutboxPanel } from './outbox-panel.js';
@@ -13,8 +14,9 @@ import { PendingChip } from './pending-chip.js';
 let outbox: Outbox | undefined;
 beforeEach(() => {
   resetAppState();
+  signedIn();
   localStorage.setItem('parkops.lastSyncedAt', JSON.stringify('2026-11-23T14:05:00.000Z'));
-  localStorage.setItem('parkops.stats', JSON.stringify({ stats: fixture.stats({ timezone: 'UTC' }), at: '2026-11-23T14:05:00.000Z' }));
+  rememberStats(1, fixture.stats({ timezone: 'UTC' }));
 });
 afterEach(() => outbox?.stop());
 
@@ -50,7 +52,7 @@ const paidExit = (key: string, over: Partial<Extract<OutboxItem, { kind: 'exit' 
 
 /** The server records what the phone reports, as the real one does; it keeps each report. */
 function recordingDiscards(reports: DiscardBody[]) {
-  return http.post('/api/discards', async ({ request }) => {
+  return http.post('/api/garages/1/discards', async ({ request }) => {
     const body = DiscardBody.parse(await request.json());
     reports.push(body);
     return HttpResponse.json(fixture.discard(body, { id: reports.length }), { status: 201 });
@@ -121,7 +123,7 @@ describe('pending chip and outbox panel', () => {
   });
 
   it('offline, a discard stays on the phone and says it is recorded when back online; it goes once the server has the record', async () => {
-    server.use(http.post('/api/discards', () => HttpResponse.error()));
+    server.use(http.post('/api/garages/1/discards', () => HttpResponse.error()));
     const { store } = await show([item('ccc', 'refused', 'FULL 1')]);
     fireEvent.click(await screen.findByRole('button', { name: 'Discard' }));
     fireEvent.input(reasonField(), { target: { value: 'Typed twice by mistake' } });
@@ -179,7 +181,7 @@ describe('pending chip and outbox panel', () => {
   it('Retry sends the refused item again with its own key', async () => {
     let key: string | null = null;
     server.use(
-      http.post('/api/tickets', ({ request }) => {
+      http.post('/api/garages/1/tickets', ({ request }) => {
         key = request.headers.get('idempotency-key');
         return HttpResponse.json(fixture.activeTicket({ licensePlate: 'FULL 1' }), { status: 201 });
       }),

@@ -3,20 +3,27 @@ import { useRef } from 'preact/hooks';
 import { DiscardBody } from '../../../shared/discards.js';
 import { formatCents } from '../../../shared/format.js';
 import { moneyTaken } from '../lib/discard-report.js';
-import { garageLocale, garageTimeZone } from '../lib/garage.js';
+import { currentGarageId, garageName, severalGarages } from '../lib/garage-choice.js';
+import { garageLocale, timeZoneOf } from '../lib/garage.js';
 import { provisionalRef } from '../lib/ids.js';
 import type { OutboxItem } from '../lib/local-store.js';
 import { isOffline } from '../lib/network.js';
 import { dependentExits } from '../lib/offline-exit.js';
-import { useOutbox } from '../lib/outbox.js';
+import { useOutbox, type Outbox } from '../lib/outbox.js';
 import { formatTime } from '../lib/time.js';
 
 type ExitItem = Extract<OutboxItem, { kind: 'exit' }>;
 
-function describe(item: OutboxItem): string {
-  const at = formatTime(item.createdAt, garageTimeZone.value, garageLocale.value);
-  if (item.kind === 'entry') return `Entry ${item.body.licensePlate.toUpperCase()} (${item.body.vehicleType}) at ${at}, ref ${provisionalRef(item.key)}`;
-  return `Exit ${item.ticketNumber}${item.licensePlate ? ` (${item.licensePlate})` : ''}, ${item.body.paymentMethod}, at ${at}`;
+/**
+ * What an item is, in words, led by its garage's name when the user works in several garages or the
+ * item is not of the garage on screen: it is sent to that garage, whichever is on screen.
+ */
+function describe(outbox: Outbox, item: OutboxItem): string {
+  const garageId = outbox.garageOf(item);
+  const at = formatTime(item.createdAt, timeZoneOf(garageId), garageLocale.value);
+  const where = garageId !== null && (severalGarages.value || garageId !== currentGarageId.value) ? `${garageName(garageId)}: ` : '';
+  if (item.kind === 'entry') return `${where}Entry ${item.body.licensePlate.toUpperCase()} (${item.body.vehicleType}) at ${at}, ref ${provisionalRef(item.key)}`;
+  return `${where}Exit ${item.ticketNumber}${item.licensePlate ? ` (${item.licensePlate})` : ''}, ${item.body.paymentMethod}, at ${at}`;
 }
 
 const amountOf = (exit: ExitItem) => (exit.quotedCents === null ? 'amount unknown' : formatCents(exit.quotedCents));
@@ -91,7 +98,7 @@ function RefusedItem({ item }: { item: OutboxItem }) {
   const handOver = moneyTaken(item);
   return (
     <li data-testid="refused-item">
-      <p>{describe(item)}</p>
+      <p>{describe(outbox, item)}</p>
       <p class="error">{item.error?.message}</p>
       {item.discardProblem && (
         <p class="error" role="alert">
@@ -123,7 +130,10 @@ function RefusedItem({ item }: { item: OutboxItem }) {
   );
 }
 
-/** What the server refused, each with what can be done about it, and what is still waiting to be sent. */
+/**
+ * What the server refused, each with what can be done about it, and what is still waiting to be sent:
+ * of every garage this phone recorded in, each item named with its garage when there are several.
+ */
 export function OutboxPanel() {
   const outbox = useOutbox();
   const refused = outbox.refused.value;
@@ -147,7 +157,7 @@ export function OutboxPanel() {
           </summary>
           <ul>
             {pending.map((item) => (
-              <li key={item.key}>{describe(item)}</li>
+              <li key={item.key}>{describe(outbox, item)}</li>
             ))}
           </ul>
           <button type="button" class="button" onClick={() => void outbox.drain()}>

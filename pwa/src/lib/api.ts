@@ -87,44 +87,52 @@ export function isTransient(error: unknown): boolean {
 
 const SignedOut = z.object({ ok: z.literal(true) });
 
-/** The ParkOps API, every answer checked against the shared schemas. */
+/** The path of a garage's own resource: `/api/garages/:garageId…`, so a call acts on that garage and no other. */
+const inGarage = (garageId: number, path: string) => `/api/garages/${garageId}${path}`;
+
+/**
+ * The ParkOps API, every answer checked against the shared schemas. Every garage resource is asked
+ * of one garage by id (the garage on screen, or the garage an outbox item was recorded in), never
+ * through the seed's paths that act on the user's default garage.
+ */
 export const api = {
   status: () => call(Status, '/api/status'),
   login: (body: LoginBody) => call(LoginAnswer, '/api/auth/login', { method: 'POST', body }),
   logout: () => call(SignedOut, '/api/auth/logout', { method: 'POST', body: {} }),
   me: () => call(User, '/api/auth/me'),
-  stats: () => call(GarageStats, '/api/garage/stats'),
-  activities: (limit = 10) => call(z.array(Activity), `/api/activities?limit=${limit}`),
-  settings: () => call(GarageSettings, '/api/garage/settings'),
-  updateSettings: (body: SettingsUpdate) => call(GarageSettings, '/api/garage/settings', { method: 'PUT', body }),
-  /** The garages this user may use (today: the deployment's one garage). */
+  /** The garages this user may use, ordered by id. */
   garages: () => call(z.array(Garage), '/api/garages'),
   /** Admins: changes a garage's profile (only the fields sent); the garage after. */
   updateGarage: (id: number, body: GarageUpdate) => call(Garage, `/api/garages/${id}`, { method: 'PATCH', body }),
-  ticket: (ticketNumber: string) => call(Ticket, `/api/tickets/${encodeURIComponent(ticketNumber)}`),
-  activeByPlate: (plate: string) =>
-    call(z.array(Ticket), `/api/tickets?plate=${encodeURIComponent(plate)}&status=active`),
-  enter: (body: EntryRequest, idempotencyKey: string) =>
-    call(Ticket, '/api/tickets', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
-  exit: (ticketNumber: string, body: ExitRequest, idempotencyKey: string) =>
-    call(Ticket, `/api/tickets/${encodeURIComponent(ticketNumber)}/exit`, {
+  stats: (garageId: number) => call(GarageStats, inGarage(garageId, '/stats')),
+  activities: (garageId: number, limit = 10) => call(z.array(Activity), inGarage(garageId, `/activities?limit=${limit}`)),
+  settings: (garageId: number) => call(GarageSettings, inGarage(garageId, '/settings')),
+  updateSettings: (garageId: number, body: SettingsUpdate) => call(GarageSettings, inGarage(garageId, '/settings'), { method: 'PUT', body }),
+  ticket: (garageId: number, ticketNumber: string) => call(Ticket, inGarage(garageId, `/tickets/${encodeURIComponent(ticketNumber)}`)),
+  activeByPlate: (garageId: number, plate: string) =>
+    call(z.array(Ticket), inGarage(garageId, `/tickets?plate=${encodeURIComponent(plate)}&status=active`)),
+  enter: (garageId: number, body: EntryRequest, idempotencyKey: string) =>
+    call(Ticket, inGarage(garageId, '/tickets'), { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  exit: (garageId: number, ticketNumber: string, body: ExitRequest, idempotencyKey: string) =>
+    call(Ticket, inGarage(garageId, `/tickets/${encodeURIComponent(ticketNumber)}/exit`), {
       method: 'PUT',
       body,
       headers: { 'Idempotency-Key': idempotencyKey },
     }),
   /** Records an outbox item a person gave up on; the same key again gives the same record. */
-  reportDiscard: (body: DiscardBody) => call(Discard, '/api/discards', { method: 'POST', body }),
+  reportDiscard: (garageId: number, body: DiscardBody) => call(Discard, inGarage(garageId, '/discards'), { method: 'POST', body }),
   /** Managers: discarded items, newest first (`needs_manager`: the payments to resolve). */
-  discards: (status: Discard['status'], before?: number) =>
-    call(DiscardPage, `/api/discards?status=${status}&limit=50${before ? `&before=${before}` : ''}`),
+  discards: (garageId: number, status: Discard['status'], before?: number) =>
+    call(DiscardPage, inGarage(garageId, `/discards?status=${status}&limit=50${before ? `&before=${before}` : ''}`)),
   /** Managers: says what became of the money of a discarded paid exit. */
-  resolveDiscard: (id: number, note: string) => call(Discard, `/api/discards/${id}/resolve`, { method: 'POST', body: { note } }),
+  resolveDiscard: (garageId: number, id: number, note: string) =>
+    call(Discard, inGarage(garageId, `/discards/${id}/resolve`), { method: 'POST', body: { note } }),
 };
 
 /**
- * What the app sends to record an entry: the body POST /api/tickets takes, always with the vehicle
+ * What the app sends to record an entry: the body POST /api/garages/:garageId/tickets takes, always with the vehicle
  * type as the app names it and the time it happened (the outbox dates every entry).
  */
 export type EntryRequest = z.input<typeof CreateTicketBody> & { vehicleType: VehicleType; entryTime: string };
-/** What the app sends to record an exit: the body PUT /api/tickets/:n/exit takes, its payment method as the app names it. */
+/** What the app sends to record an exit: the body PUT /api/garages/:garageId/tickets/:n/exit takes, its payment method as the app names it. */
 export type ExitRequest = z.input<typeof ExitTicketBody> & { paymentMethod: PaymentMethod };

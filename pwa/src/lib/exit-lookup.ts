@@ -12,19 +12,22 @@ import { formatTime } from './time.js';
 export type Found = { found: 'quote'; quote: ExitQuote } | { found: 'nothing'; message: string };
 
 /**
- * Finds an active ticket on the server and quotes it; with no answer, quotes this phone's copy (or
- * says it has none). Keeps the phone's ticket cache in step with what the server said.
- * Throws only when the phone's own storage fails.
+ * Finds an active ticket of garage `ctx.garageId` on its server and quotes it; with no answer, quotes
+ * this phone's copy of that garage's ticket (or says it has none). Keeps the phone's ticket cache in
+ * step with what the server said. Throws only when the phone's own storage fails.
  */
-export async function findTicket(ticketNumber: string, ctx: { tickets: TicketCache; now: () => Date; timeZone: string; locale?: string }): Promise<Found> {
+export async function findTicket(
+  ticketNumber: string,
+  ctx: { garageId: number; tickets: TicketCache; now: () => Date; timeZone: string; locale?: string },
+): Promise<Found> {
   let ticket;
   try {
-    ticket = await api.ticket(ticketNumber);
+    ticket = await api.ticket(ctx.garageId, ticketNumber);
   } catch (failure) {
     if (!isTransient(failure)) return { found: 'nothing', message: describeFailure(failure) };
-    return { found: 'quote', quote: quoteTicket(ticketNumber, await ctx.tickets.recall(ticketNumber), 'phone', ctx.now()) };
+    return { found: 'quote', quote: quoteTicket(ticketNumber, await ctx.tickets.recall(ctx.garageId, ticketNumber), 'phone', ctx.now()) };
   }
-  await ctx.tickets.remember(ticket);
+  await ctx.tickets.remember(ctx.garageId, ticket);
   if (ticket.status === 'completed') {
     const paid = ticket.amountPaid === null ? '' : formatCents(ticket.amountPaid);
     const at = ticket.exitTime ? formatTime(ticket.exitTime, ctx.timeZone, ctx.locale) : '';
@@ -34,8 +37,9 @@ export async function findTicket(ticketNumber: string, ctx: { tickets: TicketCac
 }
 
 /**
- * Finds the car behind a provisional reference among this phone's outbox items: a quote from the
- * garage tariff while its entry waits, the number the server gave it once it has one, or why neither.
+ * Finds the car behind a provisional reference among this phone's outbox items (those of the garage
+ * on screen): a quote from the garage tariff while its entry waits, the number the server gave it
+ * once it has one, or why neither.
  */
 export function findOfflineCar(items: OutboxItem[], ref: string, tariff: Tariff | null, now: Date): Found | { found: 'numbered'; ticketNumber: string } {
   const found = findProvisional(items, ref);

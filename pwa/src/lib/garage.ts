@@ -3,23 +3,38 @@ import { z } from 'zod';
 import type { Tariff } from '../../../shared/fee.js';
 import { GarageStats } from '../../../shared/garage.js';
 import { Garage } from '../../../shared/garages.js';
-import { api } from './api.js';
+import { currentGarageId, myGarages } from './garage-choice.js';
 import { readPersisted, writePersisted } from './persisted.js';
 import { DEFAULT_LOCALE, deviceTimeZone } from './time.js';
 
 const Cached = z.object({ stats: GarageStats, at: z.string() });
+type Cached = z.infer<typeof Cached>;
+const CachedByGarage = z.record(z.string(), Cached);
 
-/** The last garage figures the phone saw, and when (kept for offline starts). */
-export const lastStats = signal<z.infer<typeof Cached> | null>(readPersisted('stats', Cached) ?? null);
+/** The figures kept by the app before several garages were its one garage's: they stay that garage's. */
+function olderFigures(): Record<string, Cached> {
+  const stats = readPersisted('stats', Cached);
+  const garage = readPersisted('garage', Garage);
+  return stats && garage ? { [garage.id]: stats } : {};
+}
 
-/**
- * The garage this phone works for, its profile as the server last gave it (kept for offline starts):
- * its name is always in the header. Null until the server has named it.
- */
-export const currentGarage = signal<Garage | null>(readPersisted('garage', Garage) ?? null);
+/** The last figures the phone saw of each garage, and when, by garage id (kept for offline starts). */
+export const figuresByGarage = signal<Record<string, Cached>>(readPersisted('figures', CachedByGarage) ?? olderFigures());
 
-/** The garage's timezone: every time on screen is shown in it. */
-export const garageTimeZone = computed(() => lastStats.value?.stats.timezone ?? currentGarage.value?.timezone ?? deviceTimeZone);
+/** The last figures the phone saw of the garage on screen, and when; null when it has seen none. */
+export const lastStats = computed(() => {
+  const id = currentGarageId.value;
+  return id === null ? null : (figuresByGarage.value[id] ?? null);
+});
+
+/** The timezone of garage `garageId` as the phone last saw it (its figures, else its profile); the device's when unknown. */
+export function timeZoneOf(garageId: number | null): string {
+  if (garageId === null) return deviceTimeZone;
+  return figuresByGarage.value[garageId]?.stats.timezone ?? myGarages.value.find((g) => g.id === garageId)?.timezone ?? deviceTimeZone;
+}
+
+/** The timezone of the garage on screen: every time on screen is shown in it. */
+export const garageTimeZone = computed(() => timeZoneOf(currentGarageId.value));
 
 /**
  * The locale the garage's times are written in. The server has no locale setting yet, so it is
@@ -27,30 +42,17 @@ export const garageTimeZone = computed(() => lastStats.value?.stats.timezone ?? 
  */
 export const garageLocale = signal(DEFAULT_LOCALE);
 
-/** The garage's tariff as of the last figures seen: what a car that came in offline is priced with. */
+/**
+ * The tariff of the garage on screen as of its last figures seen: what a car that came in offline
+ * there is priced with (never another garage's).
+ */
 export const garageTariff = computed<Tariff | null>(() => {
   const stats = lastStats.value?.stats;
   return stats ? { hourlyRate: stats.hourlyRate, graceMinutes: stats.graceMinutes, dailyMaxCents: stats.dailyMaxCents } : null;
 });
 
-/** Remembers fresh figures from the server. */
-export function rememberStats(stats: GarageStats): void {
-  lastStats.value = { stats, at: new Date().toISOString() };
-  writePersisted('stats', lastStats.value);
-}
-
-/** Remembers the garage's profile as the server gave it (null: the server names none for this user). */
-export function rememberGarage(garage: Garage | null): void {
-  currentGarage.value = garage;
-  writePersisted('garage', garage);
-}
-
-/**
- * Asks the server which garage this user works in (today the one garage GET /api/garages lists) and
- * remembers it. Throws as any API call does; on a failure the remembered garage stays.
- */
-export async function refreshGarage(): Promise<Garage | null> {
-  const [garage = null] = await api.garages();
-  rememberGarage(garage);
-  return garage;
+/** Remembers fresh figures of garage `garageId` from the server. */
+export function rememberStats(garageId: number, stats: GarageStats): void {
+  figuresByGarage.value = { ...figuresByGarage.value, [garageId]: { stats, at: new Date().toISOString() } };
+  writePersisted('figures', figuresByGarage.value);
 }

@@ -18,6 +18,11 @@ type ItemBase = {
   ticket: Ticket | null;
   sentAt: string | null;
   /**
+   * The garage it was recorded in, and the only one it is ever sent to. Absent on items written
+   * before several garages: those belong to the user's default garage (see the outbox).
+   */
+  garageId?: number;
+  /**
    * Set when a person gave the item up (Discard, or Hand to a manager for a paid exit): it stays on
    * the phone, never sent again, until the server has recorded it (see lib/discard-report.ts).
    */
@@ -41,10 +46,12 @@ export type OutboxItem =
     });
 
 /**
- * A ticket as it lies on the phone: written as a Ticket, but possibly by an older version of the app
- * (without fields added since), so only its key is certain. Read it through lib/ticket-cache.ts.
+ * A ticket as it lies on the phone: written as a Ticket with the garage it was seen in, but possibly
+ * by an older version of the app (without fields added since, or without its garage), so only its key
+ * is certain. Ticket numbers are unique across garages, so the number stays the key. Read it through
+ * lib/ticket-cache.ts.
  */
-export type StoredTicket = { ticketNumber: string };
+export type StoredTicket = { ticketNumber: string; garageId?: number };
 
 /** The phone's own storage: the outbox, and the tickets it has seen (for lookups while offline). */
 export interface LocalStore {
@@ -53,7 +60,7 @@ export interface LocalStore {
   deleteItem(key: string): Promise<void>;
   /** What is kept under `ticketNumber`, unchecked (lib/ticket-cache.ts validates it). */
   getTicket(ticketNumber: string): Promise<unknown>;
-  putTicket(ticket: Ticket): Promise<void>;
+  putTicket(ticket: Ticket & { garageId: number }): Promise<void>;
   deleteTicket(ticketNumber: string): Promise<void>;
 }
 
@@ -62,7 +69,12 @@ interface ParkOpsDb extends DBSchema {
   tickets: { key: string; value: StoredTicket };
 }
 
-/** The LocalStore in IndexedDB (database `parkops`), which survives reloads and restarts. */
+/**
+ * The LocalStore in IndexedDB (database `parkops`), which survives reloads and restarts. Still at
+ * version 1 with several garages: an item's and a ticket's garage are fields of the value, and the
+ * keys (item key, ticket number) are unique across garages, so no store changes shape and nothing
+ * written before has to move.
+ */
 export function indexedDbStore(): LocalStore {
   const db = openDB<ParkOpsDb>('parkops', 1, {
     upgrade(d) {

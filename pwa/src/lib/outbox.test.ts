@@ -14,7 +14,7 @@ afterEach(() => outbox?.stop());
 
 /** The server records discarded items as the real one does; it keeps each report. */
 function recordingDiscards(reports: DiscardBody[]) {
-  return http.post('/api/discards', async ({ request }) => {
+  return http.post('/api/garages/1/discards', async ({ request }) => {
     const body = DiscardBody.parse(await request.json());
     reports.push(body);
     return HttpResponse.json(fixture.discard(body, { id: reports.length }), { status: 201 });
@@ -23,7 +23,7 @@ function recordingDiscards(reports: DiscardBody[]) {
 
 /** The server takes entries and answers with a ticket; it remembers what it was sent. */
 function acceptingEntries(seen: Seen[]) {
-  return http.post('/api/tickets', async ({ request }) => {
+  return http.post('/api/garages/1/tickets', async ({ request }) => {
     const body = (await request.json()) as { licensePlate: string; vehicleType: 'Car' };
     seen.push({ key: request.headers.get('idempotency-key'), body });
     return HttpResponse.json(fixture.activeTicket({ ticketNumber: `PS-00000${seen.length}`, licensePlate: body.licensePlate, vehicleType: body.vehicleType }), { status: 201 });
@@ -36,7 +36,7 @@ describe('the outbox', () => {
     server.use(acceptingEntries(seen));
     outbox = createOutbox(memoryStore());
     const before = Date.now();
-    const item = await outbox.recordEntry({ licensePlate: 'ABC 123', vehicleType: 'Car' });
+    const item = await outbox.recordEntry(1, { licensePlate: 'ABC 123', vehicleType: 'Car' });
 
     expect(item.state).toBe('sent');
     expect(item.ticket?.ticketNumber).toBe('PS-000001');
@@ -51,9 +51,9 @@ describe('the outbox', () => {
 
   it('keeps an entry made without a connection, then sends it once, with the same key and body, when the server answers', async () => {
     const store = memoryStore();
-    server.use(http.post('/api/tickets', () => HttpResponse.error()));
+    server.use(http.post('/api/garages/1/tickets', () => HttpResponse.error()));
     outbox = createOutbox(store);
-    const item = await outbox.recordEntry({ licensePlate: 'XYZ 9', vehicleType: 'Van' });
+    const item = await outbox.recordEntry(1, { licensePlate: 'XYZ 9', vehicleType: 'Van' });
     expect(item.state).toBe('pending');
     expect(outbox.unreachable.value).toBe(true);
     expect((await store.allItems()).map((i) => i.state)).toEqual(['pending']);
@@ -70,9 +70,9 @@ describe('the outbox', () => {
 
   it('survives a restart: a new outbox on the same store sends what the old one left', async () => {
     const store = memoryStore();
-    server.use(http.post('/api/tickets', () => HttpResponse.error()));
+    server.use(http.post('/api/garages/1/tickets', () => HttpResponse.error()));
     const first = createOutbox(store);
-    await first.recordEntry({ licensePlate: 'AA 11', vehicleType: 'Car' });
+    await first.recordEntry(1, { licensePlate: 'AA 11', vehicleType: 'Car' });
     first.stop();
 
     const seen: Seen[] = [];
@@ -88,18 +88,18 @@ describe('the outbox', () => {
     [503, 'unavailable', 'Database down'],
     [429, 'rate_limited', 'Slow down'],
   ])('treats %i as "try again later", never as a refusal', async (status, code, message) => {
-    server.use(http.post('/api/tickets', () => HttpResponse.json(apiError(code, message), { status })));
+    server.use(http.post('/api/garages/1/tickets', () => HttpResponse.json(apiError(code, message), { status })));
     outbox = createOutbox(memoryStore());
-    const item = await outbox.recordEntry({ licensePlate: 'AB 12', vehicleType: 'Car' });
+    const item = await outbox.recordEntry(1, { licensePlate: 'AB 12', vehicleType: 'Car' });
     expect(item.state).toBe('pending');
     expect(outbox.refused.value).toHaveLength(0);
   });
 
   it('keeps a refusal visible with its message; Retry sends it again, Discard removes it once the server has its record', async () => {
     const store = memoryStore();
-    server.use(http.post('/api/tickets', () => HttpResponse.json(apiError('garage_full', 'Garage is full — 140/140'), { status: 409 })));
+    server.use(http.post('/api/garages/1/tickets', () => HttpResponse.json(apiError('garage_full', 'Garage is full — 140/140'), { status: 409 })));
     outbox = createOutbox(store);
-    const item = await outbox.recordEntry({ licensePlate: 'FULL 1', vehicleType: 'Car' });
+    const item = await outbox.recordEntry(1, { licensePlate: 'FULL 1', vehicleType: 'Car' });
     expect(item.state).toBe('refused');
     expect(item.error).toEqual({ code: 'garage_full', message: 'Garage is full — 140/140' });
     expect(outbox.refused.value).toHaveLength(1);
@@ -110,8 +110,8 @@ describe('the outbox', () => {
     expect(seen.map((s) => s.key)).toEqual([item.key]);
     expect(outbox.refused.value).toHaveLength(0);
 
-    server.use(http.post('/api/tickets', () => HttpResponse.json(apiError('vehicle_already_parked', 'FULL 2 is already parked'), { status: 409 })));
-    const second = await outbox.recordEntry({ licensePlate: 'FULL 2', vehicleType: 'Car' });
+    server.use(http.post('/api/garages/1/tickets', () => HttpResponse.json(apiError('vehicle_already_parked', 'FULL 2 is already parked'), { status: 409 })));
+    const second = await outbox.recordEntry(1, { licensePlate: 'FULL 2', vehicleType: 'Car' });
     expect(second.state).toBe('refused');
     const reports: DiscardBody[] = [];
     server.use(recordingDiscards(reports));
@@ -122,16 +122,16 @@ describe('the outbox', () => {
   });
 
   it('a discard the server will not record (4xx) stays on the phone, unmarked, saying why; one not yet recorded can be taken back', async () => {
-    server.use(http.post('/api/tickets', () => HttpResponse.json(apiError('garage_full', 'Garage is full'), { status: 409 })));
+    server.use(http.post('/api/garages/1/tickets', () => HttpResponse.json(apiError('garage_full', 'Garage is full'), { status: 409 })));
     outbox = createOutbox(memoryStore());
-    const item = await outbox.recordEntry({ licensePlate: 'FULL 3', vehicleType: 'Car' });
+    const item = await outbox.recordEntry(1, { licensePlate: 'FULL 3', vehicleType: 'Car' });
 
-    server.use(http.post('/api/discards', () => HttpResponse.json(apiError('forbidden', 'This needs the attendant role'), { status: 403 })));
+    server.use(http.post('/api/garages/1/discards', () => HttpResponse.json(apiError('forbidden', 'This needs the attendant role'), { status: 403 })));
     await outbox.discard(item.key, 'Turned away');
     expect(outbox.items.value).toEqual([expect.objectContaining({ key: item.key, state: 'refused', discard: null, discardProblem: "Not recorded: Your role can't do this. Ask a manager." })]);
     expect(outbox.needsYou.value).toHaveLength(1);
 
-    server.use(http.post('/api/discards', () => HttpResponse.error()));
+    server.use(http.post('/api/garages/1/discards', () => HttpResponse.error()));
     await outbox.discard(item.key, 'Turned away');
     expect(outbox.discarding.value.map((i) => i.key)).toEqual([item.key]);
     expect(outbox.needsYou.value).toHaveLength(0);
@@ -141,9 +141,9 @@ describe('the outbox', () => {
   });
 
   it('stops and asks for a sign-in on 401, keeping the item', async () => {
-    server.use(http.post('/api/tickets', () => HttpResponse.json(apiError('unauthorized', 'Sign in first'), { status: 401 })));
+    server.use(http.post('/api/garages/1/tickets', () => HttpResponse.json(apiError('unauthorized', 'Sign in first'), { status: 401 })));
     outbox = createOutbox(memoryStore());
-    const item = await outbox.recordEntry({ licensePlate: 'AB 12', vehicleType: 'Car' });
+    const item = await outbox.recordEntry(1, { licensePlate: 'AB 12', vehicleType: 'Car' });
     expect(item.state).toBe('pending');
     expect(outbox.signInNeeded.value).toBe(true);
   });
@@ -151,20 +151,20 @@ describe('the outbox', () => {
   it('sends exits with their payment method and key, oldest first after the entries before them', async () => {
     const order: string[] = [];
     server.use(
-      http.post('/api/tickets', () => HttpResponse.error()),
-      http.put('/api/tickets/:n/exit', () => HttpResponse.error()),
+      http.post('/api/garages/1/tickets', () => HttpResponse.error()),
+      http.put('/api/garages/1/tickets/:n/exit', () => HttpResponse.error()),
     );
     outbox = createOutbox(memoryStore());
-    await outbox.recordEntry({ licensePlate: 'FIRST 1', vehicleType: 'Car' });
-    const exit = await outbox.recordExit('PS-7K3QXM', { paymentMethod: 'Mobile' }, { licensePlate: 'ABC 123', quotedCents: 2000 });
+    await outbox.recordEntry(1, { licensePlate: 'FIRST 1', vehicleType: 'Car' });
+    const exit = await outbox.recordExit(1, 'PS-7K3QXM', { paymentMethod: 'Mobile' }, { licensePlate: 'ABC 123', quotedCents: 2000 });
     expect(outbox.pending.value).toHaveLength(2);
 
     server.use(
-      http.post('/api/tickets', async ({ request }) => {
+      http.post('/api/garages/1/tickets', async ({ request }) => {
         order.push(`entry ${((await request.json()) as { licensePlate: string }).licensePlate}`);
         return HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-111111' }), { status: 201 });
       }),
-      http.put('/api/tickets/:n/exit', async ({ request, params }) => {
+      http.put('/api/garages/1/tickets/:n/exit', async ({ request, params }) => {
         order.push(`exit ${String(params.n)} ${((await request.json()) as { paymentMethod: string }).paymentMethod} ${request.headers.get('idempotency-key') === exit.key}`);
         return HttpResponse.json(fixture.completedTicket({ paymentMethod: 'Mobile' }));
       }),
@@ -177,15 +177,15 @@ describe('the outbox', () => {
   it('keeps the ticket of an accepted entry for quotes offline, and forgets it once its exit is accepted', async () => {
     server.use(...recordingServer([]));
     outbox = createOutbox(memoryStore());
-    await outbox.recordEntry({ licensePlate: 'KEEP 1', vehicleType: 'Car' });
-    expect(await outbox.tickets.recall('PS-REAL01')).toMatchObject({ licensePlate: 'KEEP 1', status: 'active' });
-    await outbox.recordExit('PS-REAL01', { paymentMethod: 'Cash' }, { licensePlate: 'KEEP 1', quotedCents: 1000 });
-    expect(await outbox.tickets.recall('PS-REAL01')).toBeNull();
+    await outbox.recordEntry(1, { licensePlate: 'KEEP 1', vehicleType: 'Car' });
+    expect(await outbox.tickets.recall(1, 'PS-REAL01')).toMatchObject({ licensePlate: 'KEEP 1', status: 'active' });
+    await outbox.recordExit(1, 'PS-REAL01', { paymentMethod: 'Cash' }, { licensePlate: 'KEEP 1', quotedCents: 1000 });
+    expect(await outbox.tickets.recall(1, 'PS-REAL01')).toBeNull();
   });
 
   it('drops accepted items older than a day at start, and keeps the rest', async () => {
     const old = new Date(Date.now() - 25 * 3600_000).toISOString();
-    const sent = { key: 'k-old', createdAt: old, state: 'sent' as const, attempts: 1, error: null, ticket: fixture.activeTicket(), sentAt: old, kind: 'entry' as const, body: { licensePlate: 'OLD 1', vehicleType: 'Car' as const, entryTime: old } };
+    const sent = { key: 'k-old', garageId: 1, createdAt: old, state: 'sent' as const, attempts: 1, error: null, ticket: fixture.activeTicket(), sentAt: old, kind: 'entry' as const, body: { licensePlate: 'OLD 1', vehicleType: 'Car' as const, entryTime: old } };
     const refused = { ...sent, key: 'k-refused', state: 'refused' as const, ticket: null, sentAt: null, error: { code: 'garage_full', message: 'full' } };
     outbox = createOutbox(memoryStore([sent, refused]));
     await outbox.start();
@@ -205,13 +205,13 @@ describe('the backoff timer', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     let tries = 0;
     server.use(
-      http.post('/api/tickets', () => {
+      http.post('/api/garages/1/tickets', () => {
         tries++;
         return tries < 3 ? HttpResponse.error() : HttpResponse.json(fixture.activeTicket(), { status: 201 });
       }),
     );
     outbox = createOutbox(memoryStore());
-    await outbox.recordEntry({ licensePlate: 'LATE 1', vehicleType: 'Car' });
+    await outbox.recordEntry(1, { licensePlate: 'LATE 1', vehicleType: 'Car' });
     expect(tries).toBe(1);
     await vi.advanceTimersByTimeAsync(4999);
     expect(tries).toBe(1);
@@ -240,12 +240,12 @@ describe('backoffMs', () => {
 /** A server that takes entries (numbering them PS-REAL0n) and exits, and logs what it was sent. */
 function recordingServer(log: string[], exits: { n: string; body: unknown; key: string | null }[] = []) {
   return [
-    http.post('/api/tickets', async ({ request }) => {
+    http.post('/api/garages/1/tickets', async ({ request }) => {
       const body = (await request.json()) as { licensePlate: string };
       log.push(`entry ${body.licensePlate}`);
       return HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-REAL01', licensePlate: body.licensePlate }), { status: 201 });
     }),
-    http.put('/api/tickets/:n/exit', async ({ request, params }) => {
+    http.put('/api/garages/1/tickets/:n/exit', async ({ request, params }) => {
       exits.push({ n: String(params.n), body: await request.json(), key: request.headers.get('idempotency-key') });
       log.push(`exit ${String(params.n)}`);
       return HttpResponse.json(fixture.completedTicket({ ticketNumber: String(params.n), exitTime: '2026-11-23T12:45:00.000Z' }));
@@ -253,12 +253,12 @@ function recordingServer(log: string[], exits: { n: string; body: unknown; key: 
   ];
 }
 
-const unreachable = () => [http.post('/api/tickets', () => HttpResponse.error()), http.put('/api/tickets/:n/exit', () => HttpResponse.error())];
+const unreachable = () => [http.post('/api/garages/1/tickets', () => HttpResponse.error()), http.put('/api/garages/1/tickets/:n/exit', () => HttpResponse.error())];
 
 /** Records, with no connection, a car coming in and leaving again (checked out by its OFF- reference). */
 async function inAndOutOffline(o: Outbox) {
-  const entry = await o.recordEntry({ licensePlate: 'OFF 7', vehicleType: 'Car' });
-  const exit = await o.recordExit(provisionalRef(entry.key), { paymentMethod: 'Cash' }, { licensePlate: 'OFF 7', quotedCents: 1000, entryKey: entry.key });
+  const entry = await o.recordEntry(1, { licensePlate: 'OFF 7', vehicleType: 'Car' });
+  const exit = await o.recordExit(1, provisionalRef(entry.key), { paymentMethod: 'Cash' }, { licensePlate: 'OFF 7', quotedCents: 1000, entryKey: entry.key });
   return { entry, exit };
 }
 
@@ -287,8 +287,8 @@ describe('an exit for a car that came in offline', () => {
 
     const exitsSent: string[] = [];
     server.use(
-      http.post('/api/tickets', () => HttpResponse.json(apiError('garage_full', 'Garage is full — 140/140'), { status: 409 })),
-      http.put('/api/tickets/:n/exit', ({ params }) => {
+      http.post('/api/garages/1/tickets', () => HttpResponse.json(apiError('garage_full', 'Garage is full — 140/140'), { status: 409 })),
+      http.put('/api/garages/1/tickets/:n/exit', ({ params }) => {
         exitsSent.push(String(params.n));
         return HttpResponse.json(fixture.completedTicket());
       }),
@@ -318,9 +318,9 @@ describe('an exit for a car that came in offline', () => {
     outbox = createOutbox(store);
     const { entry, exit } = await inAndOutOffline(outbox);
     server.use(
-      http.post('/api/tickets', () => HttpResponse.json(apiError('garage_full', 'Garage is full'), { status: 409 })),
-      http.put('/api/tickets/:n/exit', () => HttpResponse.json(apiError('internal', 'must not be called'), { status: 418 })),
-      http.post('/api/discards', () => HttpResponse.error()),
+      http.post('/api/garages/1/tickets', () => HttpResponse.json(apiError('garage_full', 'Garage is full'), { status: 409 })),
+      http.put('/api/garages/1/tickets/:n/exit', () => HttpResponse.json(apiError('internal', 'must not be called'), { status: 418 })),
+      http.post('/api/garages/1/discards', () => HttpResponse.error()),
     );
     await outbox.drain();
     expect(outbox.refused.value).toHaveLength(2);
@@ -358,7 +358,7 @@ describe('an exit for a car that came in offline', () => {
     const log: string[] = [];
     server.use(
       recordingServer(log)[0]!,
-      http.put('/api/tickets/:n/exit', () => HttpResponse.error()),
+      http.put('/api/garages/1/tickets/:n/exit', () => HttpResponse.error()),
     );
     const second = createOutbox(store);
     await second.start();
@@ -377,8 +377,8 @@ describe('an exit for a car that came in offline', () => {
 
   it('finds the number from the accepted entry when the phone stopped before writing it onto the exit', async () => {
     const at = new Date(Date.now() - 60_000).toISOString();
-    const entry = { key: 'e-1', createdAt: at, state: 'sent' as const, attempts: 1, error: null, ticket: fixture.activeTicket({ ticketNumber: 'PS-REAL01' }), sentAt: at, kind: 'entry' as const, body: { licensePlate: 'OFF 8', vehicleType: 'Car' as const, entryTime: at } };
-    const exit = { key: 'x-1', createdAt: at, state: 'pending' as const, attempts: 0, error: null, ticket: null, sentAt: null, kind: 'exit' as const, ticketNumber: provisionalRef('e-1'), licensePlate: 'OFF 8', quotedCents: 1000, entryKey: 'e-1', body: { paymentMethod: 'Cash' as const, exitTime: at } };
+    const entry = { key: 'e-1', garageId: 1, createdAt: at, state: 'sent' as const, attempts: 1, error: null, ticket: fixture.activeTicket({ ticketNumber: 'PS-REAL01' }), sentAt: at, kind: 'entry' as const, body: { licensePlate: 'OFF 8', vehicleType: 'Car' as const, entryTime: at } };
+    const exit = { key: 'x-1', garageId: 1, createdAt: at, state: 'pending' as const, attempts: 0, error: null, ticket: null, sentAt: null, kind: 'exit' as const, ticketNumber: provisionalRef('e-1'), licensePlate: 'OFF 8', quotedCents: 1000, entryKey: 'e-1', body: { paymentMethod: 'Cash' as const, exitTime: at } };
     const log: string[] = [];
     server.use(...recordingServer(log));
     outbox = createOutbox(memoryStore([entry, exit]));
@@ -388,9 +388,75 @@ describe('an exit for a car that came in offline', () => {
 
   it('is refused, never sent, when its entry is no longer on the phone', async () => {
     const at = new Date().toISOString();
-    const exit = { key: 'x-2', createdAt: at, state: 'pending' as const, attempts: 0, error: null, ticket: null, sentAt: null, kind: 'exit' as const, ticketNumber: 'OFF-ABCDEF', licensePlate: null, quotedCents: null, entryKey: 'gone', body: { paymentMethod: 'Cash' as const, exitTime: at } };
+    const exit = { key: 'x-2', garageId: 1, createdAt: at, state: 'pending' as const, attempts: 0, error: null, ticket: null, sentAt: null, kind: 'exit' as const, ticketNumber: 'OFF-ABCDEF', licensePlate: null, quotedCents: null, entryKey: 'gone', body: { paymentMethod: 'Cash' as const, exitTime: at } };
     outbox = createOutbox(memoryStore([exit]));
     await outbox.start();
     expect(outbox.refused.value.map((i) => i.error?.code)).toEqual(['entry_missing']);
   });
 });
+
+describe('several garages', () => {
+  /** The server of every garage: takes entries and exits, and logs which garage's path each went to. */
+  function garagesServer(log: string[]) {
+    return [
+      http.post('/api/garages/:garageId/tickets', async ({ params, request }) => {
+        const body = (await request.json()) as { licensePlate: string };
+        log.push(`entry ${body.licensePlate} -> ${String(params.garageId)}`);
+        return HttpResponse.json(fixture.activeTicket({ ticketNumber: `PS-G${String(params.garageId)}0001`, licensePlate: body.licensePlate }), { status: 201 });
+      }),
+      http.put('/api/garages/:garageId/tickets/:n/exit', ({ params }) => {
+        log.push(`exit ${String(params.n)} -> ${String(params.garageId)}`);
+        return HttpResponse.json(fixture.completedTicket({ ticketNumber: String(params.n) }));
+      }),
+    ];
+  }
+
+  it('sends each item to the garage it was recorded in, in the order they happened, and keeps each ticket for its own garage', async () => {
+    server.use(http.post('/api/garages/:garageId/tickets', () => HttpResponse.error()), http.put('/api/garages/:garageId/tickets/:n/exit', () => HttpResponse.error()));
+    outbox = createOutbox(memoryStore(), { defaultGarageId: () => 1 });
+    await outbox.recordEntry(1, { licensePlate: 'IN A', vehicleType: 'Car' });
+    await outbox.recordEntry(2, { licensePlate: 'IN B', vehicleType: 'Car' });
+    await outbox.recordExit(1, 'PS-7K3QXM', { paymentMethod: 'Credit Card' }, { licensePlate: 'ABC 123', quotedCents: 2000 });
+    expect(outbox.items.value.map((i) => i.garageId)).toEqual([1, 2, 1]);
+
+    const log: string[] = [];
+    server.use(...garagesServer(log));
+    await outbox.drain();
+    expect(log).toEqual(['entry IN A -> 1', 'entry IN B -> 2', 'exit PS-7K3QXM -> 1']);
+    expect(await outbox.tickets.recall(2, 'PS-G20001')).toMatchObject({ licensePlate: 'IN B' });
+    expect(await outbox.tickets.recall(1, 'PS-G20001')).toBeNull();
+  });
+
+  it('an item written before several garages (no garageId) goes to the default garage, which is written onto it', async () => {
+    const at = new Date().toISOString();
+    const older = { key: 'k-older', createdAt: at, state: 'pending' as const, attempts: 0, error: null, ticket: null, sentAt: null, kind: 'entry' as const, body: { licensePlate: 'OLD 1', vehicleType: 'Car' as const, entryTime: at } };
+    const store = memoryStore([older]);
+    server.use(http.post('/api/garages/:garageId/tickets', () => HttpResponse.error()));
+    outbox = createOutbox(store, { defaultGarageId: () => 2 });
+    await outbox.start();
+    expect((await store.allItems())[0]).toMatchObject({ key: 'k-older', garageId: 2, state: 'pending' });
+
+    const log: string[] = [];
+    server.use(...garagesServer(log));
+    await outbox.drain();
+    expect(log).toEqual(['entry OLD 1 -> 2']);
+  });
+
+  it('with no one signed in, an item written before several garages waits (nothing to say which garage) and asks for a sign-in', async () => {
+    const at = new Date().toISOString();
+    const older = { key: 'k-older', createdAt: at, state: 'pending' as const, attempts: 0, error: null, ticket: null, sentAt: null, kind: 'entry' as const, body: { licensePlate: 'OLD 2', vehicleType: 'Car' as const, entryTime: at } };
+    let home: number | null = null;
+    const store = memoryStore([older]);
+    outbox = createOutbox(store, { defaultGarageId: () => home });
+    await outbox.start();
+    expect(outbox.signInNeeded.value).toBe(true);
+    expect(await store.allItems()).toEqual([older]);
+
+    const log: string[] = [];
+    server.use(...garagesServer(log));
+    home = 1;
+    await outbox.drain();
+    expect(log).toEqual(['entry OLD 2 -> 1']);
+  });
+});
+

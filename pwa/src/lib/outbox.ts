@@ -10,6 +10,7 @@ import { newIdempotencyKey, provisionalRef } from './ids.js';
 import type { LocalStore, OutboxItem } from './local-store.js';
 import { dependentExits, exitTarget } from './offline-exit.js';
 import { readPersisted, writePersisted } from './persisted.js';
+import { currentUser } from './session.js';
 import { createTicketCache } from './ticket-cache.js';
 
 /** What happened to one item on one try. */
@@ -36,9 +37,12 @@ export function backoffMs(failures: number): number {
  * An exit for a car that came in offline is sent only after its entry was accepted, to the number
  * the server gave it (written onto the exit as soon as the entry's answer arrives); if the entry is
  * refused or gone, the exit is refused here too, never sent with its provisional reference.
+ * Each item is sent only to the garage it was recorded in (`garageId`), whichever garage is on
+ * screen by then; an item written before several garages belongs to the user's default garage
+ * (`defaultGarageId`, the signed-in user's), which is written onto it the first time it is known.
  */
-export function createOutbox(store: LocalStore) {
-  const tickets = createTicketCache(store);
+export function createOutbox(store: LocalStore, { defaultGarageId = () => currentUser.value?.defaultGarageId ?? null }: { defaultGarageId?: () => number | null } = {}) {
+  const tickets = createTicketCache(store, defaultGarageId);
   const items = signal<OutboxItem[]>([]);
   const lastSyncedAt = signal<string | null>(readPersisted('lastSyncedAt', z.string()) ?? null);
   /** True when the last try could not reach the server. */
@@ -63,6 +67,9 @@ export function createOutbox(store: LocalStore) {
   const kindOrder = (i: OutboxItem) => (i.kind === 'entry' ? 0 : 1);
   const byTime = (a: OutboxItem, b: OutboxItem) =>
     a.createdAt.localeCompare(b.createdAt) || kindOrder(a) - kindOrder(b) || a.key.localeCompare(b.key);
+
+  /** The garage an item goes to; null for an item older than several garages while no one is signed in. */
+  const garageOf = (item: OutboxItem): number | null => item.garageId ?? defaultGarageId();
 
   async function save(item: OutboxItem) {
     await store.putItem(item);
@@ -91,11 +98,20 @@ export function createOutbox(store: LocalStore) {
     await save({ ...item, state: 'refused', error: { code: reason, message } });
   }
 
+  /** Writes the default garage onto items recorded before several garages, once it is known. */
+  async function adoptOlderItems() {
+    const home = defaultGarageId();
+    if (home === null) return;
+    for (const item of items.value) if (item.garageId === undefined) await save({ ...item, garageId: home });
+  }
+
   async function sendOne(item: OutboxItem): Promise<SendOutcome> {
+    const garageId = garageOf(item);
+    if (garageId === null) return 'unauthorized';
     try {
       let ticket;
       if (item.kind === 'entry') {
-        ticket = await api.enter(item.body, item.key);
+        ticket = await api.enter(garageId, item.body, item.key);
       } else {
         const target = exitTarget(item, items.value);
         if (!target.ok) throw new Error(`exit ${item.key} was picked while its entry is ${target.reason}`);
@@ -103,11 +119,11 @@ export function createOutbox(store: LocalStore) {
           item = { ...item, ticketNumber: target.ticketNumber };
           await save(item);
         }
-        ticket = await api.exit(target.ticketNumber, item.body, item.key);
+        ticket = await api.exit(garageId, target.ticketNumber, item.body, item.key);
       }
       await save({ ...item, state: 'sent', ticket, error: null, attempts: item.attempts + 1, sentAt: new Date().toISOString() });
       if (item.kind === 'entry') await numberDependents(item.key, ticket.ticketNumber);
-      await tickets.remember(ticket);
+      await tickets.remember(garageId, ticket);
       markSynced();
       return 'sent';
     } catch (error) {
@@ -127,8 +143,10 @@ export function createOutbox(store: LocalStore) {
   /** Reports what people discarded; each item leaves the phone once the server has its record. */
   async function reportDiscards(): Promise<'unreachable' | 'unauthorized' | null> {
     for (const item of discarding.value) {
+      const garageId = garageOf(item);
+      if (garageId === null) return 'unauthorized';
       try {
-        await api.reportDiscard(discardReport(item, item.discard!.reason));
+        await api.reportDiscard(garageId, discardReport(item, item.discard!.reason));
       } catch (error) {
         if (isTransient(error)) return 'unreachable';
         if (error instanceof ApiFailure && error.status === 401) return 'unauthorized';
@@ -169,6 +187,7 @@ export function createOutbox(store: LocalStore) {
 
   async function run(): Promise<void> {
     clearTimeout(timer);
+    await adoptOlderItems();
     const stopped = await reportDiscards();
     if (stopped) return cannotGoOn(stopped);
     for (;;) {
@@ -239,15 +258,24 @@ export function createOutbox(store: LocalStore) {
     signInNeeded,
     storageError,
     drain,
-    /** Records a car coming in, dated now; the server gets it now or when it can be reached. */
-    recordEntry(body: Omit<EntryRequest, 'entryTime'>) {
+    /** The garage an item is sent to (its own; for an item older than several garages, the default garage). */
+    garageOf,
+    /** True for an item of garage `garageId` (the chip, the offline cars and OFF- lookups show the garage on screen only). */
+    isOf: (garageId: number | null) => (item: OutboxItem) => garageId !== null && garageOf(item) === garageId,
+    /** Records a car coming into garage `garageId`, dated now; its server gets it now or when it can be reached. */
+    recordEntry(garageId: number, body: Omit<EntryRequest, 'entryTime'>) {
       const b = base();
-      return record({ ...b, kind: 'entry', body: { ...body, entryTime: b.createdAt } });
+      return record({ ...b, garageId, kind: 'entry', body: { ...body, entryTime: b.createdAt } });
     },
-    /** Records a car leaving with its payment. */
-    recordExit(ticketNumber: string, body: Omit<ExitRequest, 'exitTime'>, known: { licensePlate: string | null; quotedCents: number | null; entryKey?: string }) {
+    /** Records a car leaving garage `garageId` with its payment. */
+    recordExit(
+      garageId: number,
+      ticketNumber: string,
+      body: Omit<ExitRequest, 'exitTime'>,
+      known: { licensePlate: string | null; quotedCents: number | null; entryKey?: string },
+    ) {
       const b = base();
-      return record({ ...b, kind: 'exit', ticketNumber, body: { ...body, exitTime: b.createdAt }, ...known, entryKey: known.entryKey ?? null });
+      return record({ ...b, garageId, kind: 'exit', ticketNumber, body: { ...body, exitTime: b.createdAt }, ...known, entryKey: known.entryKey ?? null });
     },
     /** Reads the outbox from the phone (dropping accepted items older than a day), then drains it. */
     async start() {

@@ -5,10 +5,23 @@ import { api, ApiFailure, NetworkFailure, whenUnauthorized, type SessionEnd } fr
 import { readPersisted, writePersisted } from './persisted.js';
 
 /**
+ * The user kept on the phone. One kept by the app before several garages has no garages: it works in
+ * the one garage that app kept (its default garage, which the seed's paths acted on) until the
+ * server says more at the next check; without that garage it is no one (sign in again).
+ */
+function keptUser(): User | null {
+  const user = readPersisted('user', User);
+  if (user) return user;
+  const older = readPersisted('user', User.omit({ garageIds: true, defaultGarageId: true }));
+  const garage = readPersisted('garage', z.object({ id: z.number().int() }));
+  return older && garage ? { ...older, garageIds: [garage.id], defaultGarageId: garage.id } : null;
+}
+
+/**
  * Who is signed in. Kept on the phone (name and role only; the session itself is an HttpOnly
  * cookie) so an attendant can keep working when the phone starts without a signal.
  */
-export const currentUser = signal<User | null>(readPersisted('user', User) ?? null);
+export const currentUser = signal<User | null>(keptUser());
 /** False until the server has been asked who is signed in (or could not be reached). */
 export const sessionChecked = signal(false);
 /**

@@ -3,20 +3,23 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
-import { renderWithOutbox, resetAppState } from '../../test/render.js';
+import { renderWithOutbox, resetAppState, signedIn } from '../../test/render.js';
 import { DashboardScreen, REFRESH_MS } from './dashboard.js';
 
-beforeEach(resetAppState);
+beforeEach(() => {
+  resetAppState();
+  signedIn();
+});
 afterEach(() => vi.useRealTimers());
 
 function countingServer() {
   const calls = { stats: 0, activities: 0 };
   server.use(
-    http.get('/api/garage/stats', () => {
+    http.get('/api/garages/1/stats', () => {
       calls.stats++;
       return HttpResponse.json(fixture.stats({ availableSpaces: 117 - calls.stats + 1 }));
     }),
-    http.get('/api/activities', ({ request }) => {
+    http.get('/api/garages/1/activities', ({ request }) => {
       calls.activities++;
       expect(new URL(request.url).searchParams.get('limit')).toBe('10');
       return HttpResponse.json([
@@ -70,8 +73,8 @@ describe('Dashboard', () => {
     first.unmount();
 
     server.use(
-      http.get('/api/garage/stats', () => HttpResponse.error()),
-      http.get('/api/activities', () => HttpResponse.error()),
+      http.get('/api/garages/1/stats', () => HttpResponse.error()),
+      http.get('/api/garages/1/activities', () => HttpResponse.error()),
     );
     renderWithOutbox(<DashboardScreen />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/Can't reach the server.*Showing the figures from \d{1,2}:\d\d (AM|PM)/);
@@ -80,8 +83,8 @@ describe('Dashboard', () => {
 
   it('says "Garage full" when no space is left, never "200% occupied"', async () => {
     server.use(
-      http.get('/api/garage/stats', () => HttpResponse.json(fixture.stats({ totalSpaces: 140, occupiedSpaces: 280, availableSpaces: 0, occupancyPercentage: 200, availablePercentage: 0 }))),
-      http.get('/api/activities', () => HttpResponse.json([])),
+      http.get('/api/garages/1/stats', () => HttpResponse.json(fixture.stats({ totalSpaces: 140, occupiedSpaces: 280, availableSpaces: 0, occupancyPercentage: 200, availablePercentage: 0 }))),
+      http.get('/api/garages/1/activities', () => HttpResponse.json([])),
     );
     renderWithOutbox(<DashboardScreen />);
     expect((await screen.findByTestId('available')).textContent).toBe('Garage full');

@@ -6,6 +6,7 @@ import type { Activity } from '../../../shared/tickets.js';
 import { OutboxPanel } from '../components/outbox-panel.js';
 import { api } from '../lib/api.js';
 import { describeFailure } from '../lib/failure-text.js';
+import { currentGarageId } from '../lib/garage-choice.js';
 import { garageLocale, garageTimeZone, lastStats, rememberStats } from '../lib/garage.js';
 import { formatTime } from '../lib/time.js';
 
@@ -19,19 +20,24 @@ export function garageFull(s: Pick<GarageStats, 'availableSpaces' | 'occupiedSpa
 
 /**
  * What needs the attendant (refused items, with Retry and Discard), then occupancy now and today's
- * figures; refreshed every 15 s and when the app comes back to the front.
+ * figures of the garage on screen; refreshed every 15 s, when the app comes back to the front, and
+ * at once when another garage is picked.
  */
 export function DashboardScreen() {
   const activities = useSignal<Activity[] | null>(null);
   const error = useSignal<string | null>(null);
+  const garageId = currentGarageId.value;
 
   useEffect(() => {
+    if (garageId === null) return;
     let alive = true;
+    activities.value = null;
+    error.value = null;
     const load = async () => {
       try {
-        const [stats, recent] = await Promise.all([api.stats(), api.activities(10)]);
+        const [stats, recent] = await Promise.all([api.stats(garageId), api.activities(garageId, 10)]);
+        rememberStats(garageId, stats);
         if (!alive) return;
-        rememberStats(stats);
         activities.value = recent;
         error.value = null;
       } catch (failure) {
@@ -49,7 +55,7 @@ export function DashboardScreen() {
       clearInterval(timer);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, []);
+  }, [garageId]);
 
   const cached = lastStats.value;
   const tz = garageTimeZone.value;

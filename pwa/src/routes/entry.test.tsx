@@ -3,13 +3,14 @@ import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiError, fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
-import { renderWithOutbox, resetAppState } from '../../test/render.js';
+import { renderWithOutbox, resetAppState, signedIn } from '../../test/render.js';
 import { rememberStats } from '../lib/garage.js';
 import { EntryScreen } from './entry.js';
 
 beforeEach(() => {
   resetAppState();
-  rememberStats(fixture.stats({ timezone: 'America/New_York' }));
+  signedIn();
+  rememberStats(1, fixture.stats({ timezone: 'America/New_York' }));
 });
 
 const plateField = () => screen.getByLabelText<HTMLInputElement>('License plate');
@@ -24,7 +25,7 @@ describe('Car in', () => {
   it('issues a ticket and shows its number, QR code and time in the garage timezone', async () => {
     let sent: { body: unknown; key: string | null } | undefined;
     server.use(
-      http.post('/api/tickets', async ({ request }) => {
+      http.post('/api/garages/1/tickets', async ({ request }) => {
         sent = { body: await request.json(), key: request.headers.get('idempotency-key') };
         return HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-4D2ZK9', licensePlate: 'ABC 123', vehicleType: 'SUV' }), { status: 201 });
       }),
@@ -44,7 +45,7 @@ describe('Car in', () => {
 
   it('says why the server refused, and keeps what was typed', async () => {
     server.use(
-      http.post('/api/tickets', () =>
+      http.post('/api/garages/1/tickets', () =>
         HttpResponse.json(apiError('vehicle_already_parked', 'ABC 123 is already parked on ticket PS-7K3QXM'), { status: 409 }),
       ),
     );
@@ -72,7 +73,7 @@ describe('Car in', () => {
   });
 
   it('offline: shows a provisional reference and says so, then the real number once the server has it', async () => {
-    server.use(http.post('/api/tickets', () => HttpResponse.error()));
+    server.use(http.post('/api/garages/1/tickets', () => HttpResponse.error()));
     const { outbox } = renderWithOutbox(<EntryScreen />);
     fireEvent.input(plateField(), { target: { value: 'off 1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Issue ticket' }));
@@ -83,7 +84,7 @@ describe('Car in', () => {
     expect(screen.getByText(/not a ticket number yet/i)).toBeTruthy();
     expect(screen.queryByTestId('ticket-number')).toBeNull();
 
-    server.use(http.post('/api/tickets', () => HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-99QQ11', licensePlate: 'OFF 1' }), { status: 201 })));
+    server.use(http.post('/api/garages/1/tickets', () => HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-99QQ11', licensePlate: 'OFF 1' }), { status: 201 })));
     await outbox.drain();
     expect((await screen.findByTestId('ticket-number')).textContent).toBe('PS-99QQ11');
     expect(screen.queryByTestId('provisional-ref')).toBeNull();

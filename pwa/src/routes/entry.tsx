@@ -5,6 +5,7 @@ import { ChoiceGroup } from '../components/choice-group.js';
 import { CodeInput } from '../components/code-input.js';
 import { TicketCard } from '../components/ticket-card.js';
 import { describeFailure, describeRefusal, PLATE_PROBLEM } from '../lib/failure-text.js';
+import { currentGarageId } from '../lib/garage-choice.js';
 import { useOutbox } from '../lib/outbox.js';
 import { whenTabTapped } from '../lib/router.js';
 
@@ -42,15 +43,17 @@ export function EntryScreen() {
   async function issue(event: Event) {
     event.preventDefault();
     const checked = PlateInput.safeParse(plate.value);
+    const garageId = currentGarageId.value;
     if (!checked.success) {
       error.value = PLATE_PROBLEM;
       plateField.current?.focus();
       return;
     }
+    if (garageId === null) return;
     busy.value = true;
     error.value = null;
     try {
-      const item = await outbox.recordEntry({ licensePlate: checked.data.display, vehicleType: vehicleType.value });
+      const item = await outbox.recordEntry(garageId, { licensePlate: checked.data.display, vehicleType: vehicleType.value });
       if (item.state === 'refused') {
         // Refused while the attendant is looking: say why here and keep the form as typed.
         error.value = describeRefusal(item.error ?? { code: 'internal', message: 'The server refused this entry.' });

@@ -3,6 +3,7 @@ import { PlateInput, type Ticket } from '../../../shared/tickets.js';
 import { CodeInput } from '../components/code-input.js';
 import { api, isTransient } from '../lib/api.js';
 import { describeFailure, PLATE_PROBLEM } from '../lib/failure-text.js';
+import { currentGarageId } from '../lib/garage-choice.js';
 import { garageLocale, garageTimeZone } from '../lib/garage.js';
 import { formatTime } from '../lib/time.js';
 
@@ -24,14 +25,16 @@ export function LostTicketSearch({ disabled, onPick, onError }: Props) {
   async function search(event: Event) {
     event.preventDefault();
     const checked = PlateInput.safeParse(plate.value);
+    const garageId = currentGarageId.value;
     if (!checked.success) {
       onError(PLATE_PROBLEM);
       return;
     }
+    if (garageId === null) return;
     searching.value = true;
     onError(null);
     try {
-      matches.value = await api.activeByPlate(checked.data.display);
+      matches.value = await api.activeByPlate(garageId, checked.data.display);
       if (matches.value.length === 0) onError(`No car with plate ${checked.data.display} is parked. Check the plate, or try the ticket number.`);
     } catch (failure) {
       onError(isTransient(failure) ? "Can't reach the server to search by plate. Type the ticket number instead, or try again when the signal is back." : describeFailure(failure));

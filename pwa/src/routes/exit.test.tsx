@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiError, fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
-import { renderWithOutbox, resetAppState } from '../../test/render.js';
+import { renderWithOutbox, resetAppState, signedIn } from '../../test/render.js';
 import { rememberStats } from '../lib/garage.js';
 import { memoryStore, type OutboxItem } from '../lib/local-store.js';
 import { formatTime } from '../lib/time.js';
@@ -11,7 +11,8 @@ import { ExitScreen } from './exit.js';
 
 beforeEach(() => {
   resetAppState();
-  rememberStats(fixture.stats({ timezone: 'UTC' }));
+  signedIn();
+  rememberStats(1, fixture.stats({ timezone: 'UTC' }));
 });
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
@@ -25,12 +26,12 @@ describe('Car out', () => {
   it('finds a typed ticket (any case), shows the amount due with its breakdown, takes payment and shows the receipt', async () => {
     let exitCall: { n: string; body: unknown; key: string | null } | undefined;
     server.use(
-      http.get('/api/tickets/:n', ({ params }) =>
+      http.get('/api/garages/1/tickets/:n', ({ params }) =>
         params.n === 'PS-7K3QXM'
           ? HttpResponse.json(fixture.activeTicket({ entryTime: minutesAgo(90) }, new Date()))
           : HttpResponse.json(apiError('not_found', 'No ticket'), { status: 404 }),
       ),
-      http.put('/api/tickets/:n/exit', async ({ request, params }) => {
+      http.put('/api/garages/1/tickets/:n/exit', async ({ request, params }) => {
         exitCall = { n: String(params.n), body: await request.json(), key: request.headers.get('idempotency-key') };
         return HttpResponse.json(fixture.completedTicket({ paymentMethod: 'Debit Card' }));
       }),
@@ -54,7 +55,7 @@ describe('Car out', () => {
     ['capped at the daily maximum', 310, '$50.00', '$50.00 applied once'],
   ])('shows why the amount is what it is, from the ticket’s own tariff: %s', async (_case, minutes, amount, why) => {
     const tariff = { hourlyRate: 1000, graceMinutes: 10, dailyMaxCents: 5000 };
-    server.use(http.get('/api/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ entryTime: minutesAgo(minutes), tariff }, new Date()))));
+    server.use(http.get('/api/garages/1/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ entryTime: minutesAgo(minutes), tariff }, new Date()))));
     renderWithOutbox(<ExitScreen />);
     findTicket('PS-7K3QXM');
     expect((await screen.findByTestId('amount-due')).textContent).toContain(amount);
@@ -63,8 +64,8 @@ describe('Car out', () => {
 
   it('says plainly when a ticket was already paid', async () => {
     server.use(
-      http.get('/api/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ entryTime: minutesAgo(30) }, new Date()))),
-      http.put('/api/tickets/:n/exit', () =>
+      http.get('/api/garages/1/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ entryTime: minutesAgo(30) }, new Date()))),
+      http.put('/api/garages/1/tickets/:n/exit', () =>
         HttpResponse.json(apiError('ticket_already_completed', 'Ticket PS-7K3QXM was already paid'), { status: 409 }),
       ),
     );
@@ -99,11 +100,11 @@ describe('Car out', () => {
     let query = '';
     const lost = { ticketNumber: 'PS-AB12CD', licensePlate: 'LOST 7', entryTime: minutesAgo(210) };
     server.use(
-      http.get('/api/tickets', ({ request }) => {
+      http.get('/api/garages/1/tickets', ({ request }) => {
         query = new URL(request.url).search;
         return HttpResponse.json([fixture.activeTicket(lost, new Date())]);
       }),
-      http.get('/api/tickets/:n', () => HttpResponse.json(fixture.activeTicket(lost, new Date()))),
+      http.get('/api/garages/1/tickets/:n', () => HttpResponse.json(fixture.activeTicket(lost, new Date()))),
     );
     renderWithOutbox(<ExitScreen />);
     fireEvent.input(screen.getByLabelText('License plate'), { target: { value: 'lost-7' } });
@@ -117,8 +118,8 @@ describe('Car out', () => {
 
   it('offline: quotes the phone’s copy of the ticket as of now, with its tariff, and records the exit for later', async () => {
     server.use(
-      http.get('/api/tickets/:n', () => HttpResponse.error()),
-      http.put('/api/tickets/:n/exit', () => HttpResponse.error()),
+      http.get('/api/garages/1/tickets/:n', () => HttpResponse.error()),
+      http.put('/api/garages/1/tickets/:n/exit', () => HttpResponse.error()),
     );
     // Fetched 30 min after entry (then $10.00 was due); the car leaves 5 h 10 min after entry.
     const entryTime = minutesAgo(310);
@@ -137,7 +138,7 @@ describe('Car out', () => {
   });
 
   it('offline with a copy kept by an older version of the app (no tariff): the amount is unknown, never guessed', async () => {
-    server.use(http.get('/api/tickets/:n', () => HttpResponse.error()));
+    server.use(http.get('/api/garages/1/tickets/:n', () => HttpResponse.error()));
     const { tariff: _, ...old } = fixture.activeTicket({ entryTime: minutesAgo(150) });
     renderWithOutbox(<ExitScreen />, memoryStore([], [old]));
     findTicket('PS-7K3QXM');
@@ -148,8 +149,8 @@ describe('Car out', () => {
 
   it('offline with a ticket this phone never saw: still records the exit, amount set on sync', async () => {
     server.use(
-      http.get('/api/tickets/:n', () => HttpResponse.error()),
-      http.put('/api/tickets/:n/exit', () => HttpResponse.error()),
+      http.get('/api/garages/1/tickets/:n', () => HttpResponse.error()),
+      http.put('/api/garages/1/tickets/:n/exit', () => HttpResponse.error()),
     );
     const { outbox } = renderWithOutbox(<ExitScreen />);
     findTicket('PS-000001');
@@ -161,7 +162,7 @@ describe('Car out', () => {
   });
 
   it('checks out a car that came in offline by its OFF- reference: an estimate from the tariff, then the real amount after sync', async () => {
-    rememberStats(fixture.stats({ timezone: 'UTC', hourlyRate: 1000, graceMinutes: 0, dailyMaxCents: null }));
+    rememberStats(1, fixture.stats({ timezone: 'UTC', hourlyRate: 1000, graceMinutes: 0, dailyMaxCents: null }));
     server.use(...offline());
     const entry = offlineEntry('3f9a1c2e-0000-4000-8000-000000000000', 'IN 1', minutesAgo(61));
     const { outbox } = renderWithOutbox(<ExitScreen />, memoryStore([entry]));
@@ -182,8 +183,8 @@ describe('Car out', () => {
     const sent: string[] = [];
     const real = { ticketNumber: 'PS-REAL01', licensePlate: 'IN 1', entryTime: entry.createdAt, tariff: { hourlyRate: 750, graceMinutes: 0, dailyMaxCents: null } };
     server.use(
-      http.post('/api/tickets', () => HttpResponse.json(fixture.activeTicket(real, new Date()), { status: 201 })),
-      http.put('/api/tickets/:n/exit', async ({ params, request }) => {
+      http.post('/api/garages/1/tickets', () => HttpResponse.json(fixture.activeTicket(real, new Date()), { status: 201 })),
+      http.put('/api/garages/1/tickets/:n/exit', async ({ params, request }) => {
         sent.push(String(params.n));
         const { exitTime } = (await request.json()) as { exitTime: string };
         return HttpResponse.json(fixture.completedTicket({ ...real, exitTime }));
@@ -218,7 +219,7 @@ describe('Car out', () => {
 
 /** No connection at all. */
 function offline() {
-  return [http.post('/api/tickets', () => HttpResponse.error()), http.put('/api/tickets/:n/exit', () => HttpResponse.error()), http.get('/api/tickets/:n', () => HttpResponse.error())];
+  return [http.post('/api/garages/1/tickets', () => HttpResponse.error()), http.put('/api/garages/1/tickets/:n/exit', () => HttpResponse.error()), http.get('/api/garages/1/tickets/:n', () => HttpResponse.error())];
 }
 
 /** An entry recorded offline on this phone, not yet sent. */

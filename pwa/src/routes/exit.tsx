@@ -8,6 +8,7 @@ import { OfflineCars } from '../components/offline-cars.js';
 import { serverNow } from '../lib/clock.js';
 import { findOfflineCar, findTicket, type Found } from '../lib/exit-lookup.js';
 import { describeFailure, describeRefusal } from '../lib/failure-text.js';
+import { currentGarageId } from '../lib/garage-choice.js';
 import { garageLocale, garageTariff, garageTimeZone } from '../lib/garage.js';
 import { parseProvisionalRef } from '../lib/offline-exit.js';
 import { useOutbox } from '../lib/outbox.js';
@@ -67,10 +68,14 @@ export function ExitScreen() {
   }
 
   async function lookUp(ticketNumber: string) {
+    const garageId = currentGarageId.value;
+    if (garageId === null) return;
     busy.value = true;
     error.value = null;
     try {
-      show(await findTicket(ticketNumber, { tickets: outbox.tickets, now: serverNow, timeZone: garageTimeZone.value, locale: garageLocale.value }));
+      const found = await findTicket(ticketNumber, { garageId, tickets: outbox.tickets, now: serverNow, timeZone: garageTimeZone.value, locale: garageLocale.value });
+      // Another garage was picked meanwhile: this answer is not about the garage on screen.
+      if (garageId === currentGarageId.value) show(found);
     } catch (failure) {
       error.value = describeFailure(failure);
     } finally {
@@ -81,7 +86,7 @@ export function ExitScreen() {
   /** A car that came in offline, found by the provisional reference on its ticket. */
   function lookUpProvisional(ref: string) {
     error.value = null;
-    const found = findOfflineCar(outbox.items.value, ref, garageTariff.value, serverNow());
+    const found = findOfflineCar(outbox.items.value.filter(outbox.isOf(currentGarageId.value)), ref, garageTariff.value, serverNow());
     if (found.found !== 'numbered') return show(found);
     number.value = found.ticketNumber;
     void lookUp(found.ticketNumber);
@@ -108,11 +113,12 @@ export function ExitScreen() {
 
   async function pay(method: PaymentMethod) {
     const q = quote.value;
-    if (!q) return;
+    const garageId = currentGarageId.value;
+    if (!q || garageId === null) return;
     busy.value = true;
     error.value = null;
     try {
-      const item = await outbox.recordExit(q.ticketNumber, { paymentMethod: method }, {
+      const item = await outbox.recordExit(garageId, q.ticketNumber, { paymentMethod: method }, {
         licensePlate: q.car?.licensePlate ?? null,
         quotedCents: q.breakdown?.totalCents ?? null,
         ...(q.entryKey ? { entryKey: q.entryKey } : {}),

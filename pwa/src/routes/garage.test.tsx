@@ -5,7 +5,7 @@ import { Garage } from '../../../shared/garages.js';
 import { apiError, fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
 import { renderWithOutbox, resetAppState } from '../../test/render.js';
-import { currentGarage, rememberGarage } from '../lib/garage.js';
+import { currentGarage, rememberGarage } from '../lib/garage-choice.js';
 import { currentUser } from '../lib/session.js';
 import { readGarageForm, splitLatLon, toGarageForm } from './garage-form.js';
 import { GarageScreen } from './garage.js';
@@ -50,7 +50,7 @@ describe('Garage (admins)', () => {
     expect(field('Public feed address').value).toBe(FEED_URL);
     // The header's name (and the copy kept for offline starts) follow the save.
     expect(currentGarage.value?.name).toBe('Main Street');
-    expect(JSON.parse(localStorage.getItem('parkops.garage') ?? 'null')).toMatchObject({ name: 'Main Street', publicFeed: true });
+    expect(JSON.parse(localStorage.getItem('parkops.garages') ?? 'null')).toMatchObject([{ name: 'Main Street', publicFeed: true }]);
   });
 
   it('checks each field on the phone with the shared rules, says in words what is wrong, focuses the first, and sends nothing', async () => {

@@ -4,7 +4,7 @@ import { decideAccess } from '../../../shared/auth.js';
 import { api } from '../lib/api.js';
 import { useEditForm } from '../lib/edit-form.js';
 import { describeFailure } from '../lib/failure-text.js';
-import { currentGarage, refreshGarage, rememberGarage } from '../lib/garage.js';
+import { currentGarage, currentGarageId, refreshGarages, rememberGarage } from '../lib/garage-choice.js';
 import { isPlainClick, navigate } from '../lib/router.js';
 import { currentUser } from '../lib/session.js';
 import {
@@ -22,10 +22,11 @@ import {
 import { FeedAddress, GarageProfile } from './garage-profile.js';
 
 /**
- * The garage's profile: name, address, location and the public occupancy feed. Admins change it;
- * managers read it. Spaces, rate and timezone stay under Settings.
+ * The profile of the garage on screen: name, address, location and the public occupancy feed. Admins
+ * change it; managers read it. Spaces, rate and timezone stay under Settings.
  */
 export function GarageScreen() {
+  const garageId = currentGarageId.value;
   const user = currentUser.value;
   const canEdit = user !== null && decideAccess(user, 'garages.manage').ok;
   const edit = useEditForm({
@@ -41,15 +42,20 @@ export function GarageScreen() {
   const { saved, form, issues, message, busy, formRef, said, save } = edit;
 
   useEffect(() => {
-    refreshGarage().then(
-      (g) => (g ? edit.show(g) : (loadProblem.value = 'The server lists no garage for your account. Ask an admin.')),
+    loadProblem.value = null;
+    refreshGarages().then(
+      (garages) => {
+        const g = garages.find((one) => one.id === garageId);
+        if (g) edit.show(g);
+        else loadProblem.value = 'The server does not list this garage for your account any more. Ask an admin.';
+      },
       (failure: unknown) => {
         const kept = currentGarage.value;
         loadProblem.value = `${describeFailure(failure)}${kept ? ' Showing the profile as this phone last saw it.' : ''}`;
         if (kept) edit.show(kept);
       },
     );
-  }, []);
+  }, [garageId]);
 
   const f = form.value;
   const set = (change: Partial<GarageForm>) => f && (form.value = { ...f, ...change });

@@ -4,13 +4,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DiscardBody } from '../../../shared/discards.js';
 import { apiError, fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
-import { renderWithOutbox, resetAppState } from '../../test/render.js';
+import { renderWithOutbox, resetAppState, signedIn } from '../../test/render.js';
 import { rememberStats } from '../lib/garage.js';
 import { PaymentsScreen } from './payments.js';
 
 beforeEach(() => {
   resetAppState();
-  rememberStats(fixture.stats({ timezone: 'UTC' }));
+  signedIn();
+  rememberStats(1, fixture.stats({ timezone: 'UTC' }));
 });
 
 /** What a phone reported when an attendant handed a refused cash exit to a manager. */
@@ -34,11 +35,11 @@ describe('Payments to resolve (managers)', () => {
     let query: URLSearchParams | undefined;
     let resolved: { id: string; body: unknown } | undefined;
     server.use(
-      http.get('/api/discards', ({ request }) => {
+      http.get('/api/garages/1/discards', ({ request }) => {
         query = new URL(request.url).searchParams;
         return HttpResponse.json(fixture.discardPage([waiting]));
       }),
-      http.post('/api/discards/:id/resolve', async ({ params, request }) => {
+      http.post('/api/garages/1/discards/:id/resolve', async ({ params, request }) => {
         const body = (await request.json()) as { note: string };
         resolved = { id: String(params.id), body };
         return HttpResponse.json(fixture.discard(handedOver(), { id: 12, status: 'resolved', resolution: { by: { id: 2, username: 'boss' }, at: '2026-11-23T16:00:00.000Z', note: body.note } }));
@@ -62,8 +63,8 @@ describe('Payments to resolve (managers)', () => {
 
   it('says so when another manager resolved it first, and takes it off the list', async () => {
     server.use(
-      http.get('/api/discards', () => HttpResponse.json(fixture.discardPage([fixture.discard(handedOver(), { id: 3 })]))),
-      http.post('/api/discards/:id/resolve', () => HttpResponse.json(apiError('already_resolved', 'Discarded item #3 was already resolved by boss'), { status: 409 })),
+      http.get('/api/garages/1/discards', () => HttpResponse.json(fixture.discardPage([fixture.discard(handedOver(), { id: 3 })]))),
+      http.post('/api/garages/1/discards/:id/resolve', () => HttpResponse.json(apiError('already_resolved', 'Discarded item #3 was already resolved by boss'), { status: 409 })),
     );
     renderWithOutbox(<PaymentsScreen />);
     await screen.findByTestId('payment-to-resolve');
@@ -74,13 +75,13 @@ describe('Payments to resolve (managers)', () => {
   });
 
   it('says when there is nothing to resolve', async () => {
-    server.use(http.get('/api/discards', () => HttpResponse.json(fixture.discardPage([]))));
+    server.use(http.get('/api/garages/1/discards', () => HttpResponse.json(fixture.discardPage([]))));
     renderWithOutbox(<PaymentsScreen />);
     expect(await screen.findByText(/Nothing to resolve/)).toBeTruthy();
   });
 
   it('offline, says the list needs the server', async () => {
-    server.use(http.get('/api/discards', () => HttpResponse.error()));
+    server.use(http.get('/api/garages/1/discards', () => HttpResponse.error()));
     renderWithOutbox(<PaymentsScreen />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/Can't reach the server/);
   });

@@ -4,6 +4,7 @@ import { ResolveDiscardBody, type Discard } from '../../../shared/discards.js';
 import { formatCents } from '../../../shared/format.js';
 import { api, ApiFailure } from '../lib/api.js';
 import { describeFailure } from '../lib/failure-text.js';
+import { currentGarage, currentGarageId, garageOnScreen } from '../lib/garage-choice.js';
 import { garageLocale, garageTimeZone } from '../lib/garage.js';
 import { formatDateTime } from '../lib/time.js';
 
@@ -11,7 +12,7 @@ const when = (at: string) => formatDateTime(at, garageTimeZone.value, garageLoca
 const what = (d: Discard) => d.ticketNumber ?? d.licensePlate ?? `#${d.id}`;
 
 /** One payment to resolve: what was taken, who handed it over and why, and a note to resolve it with. */
-function PaymentToResolve({ discard: d, onGone }: { discard: Discard; onGone: (said: string) => void }) {
+function PaymentToResolve({ garageId, discard: d, onGone }: { garageId: number; discard: Discard; onGone: (said: string) => void }) {
   const note = useSignal('');
   const problem = useSignal<string | null>(null);
   const busy = useSignal(false);
@@ -27,7 +28,7 @@ function PaymentToResolve({ discard: d, onGone }: { discard: Discard; onGone: (s
     busy.value = true;
     problem.value = null;
     try {
-      await api.resolveDiscard(d.id, checked.data);
+      await api.resolveDiscard(garageId, d.id, checked.data);
       onGone(`Resolved: ${what(d)} (${d.amountCents === null ? 'amount unknown' : formatCents(d.amountCents)}).`);
     } catch (failure) {
       if (failure instanceof ApiFailure && failure.status === 409) onGone(`${what(d)} was already resolved by another manager.`);
@@ -76,19 +77,21 @@ function PaymentToResolve({ discard: d, onGone }: { discard: Discard; onGone: (s
 
 /**
  * Managers: the paid exits attendants handed over after the server refused them (money taken that
- * no ticket shows), oldest page last; each resolved with a note saying what became of the money.
- * Loaded only when a manager opens it.
+ * no ticket shows) in the garage on screen, oldest page last; each resolved with a note saying what
+ * became of the money. Loaded only when a manager opens it.
  */
 export function PaymentsScreen() {
+  const garageId = currentGarageId.value;
   const list = useSignal<Discard[] | null>(null);
   const nextBefore = useSignal<number | null>(null);
   const problem = useSignal<string | null>(null);
   const said = useSignal<string | null>(null);
 
   async function load(before?: number) {
+    if (garageId === null) return;
     problem.value = null;
     try {
-      const page = await api.discards('needs_manager', before);
+      const page = await api.discards(garageId, 'needs_manager', before);
       list.value = [...(before ? (list.value ?? []) : []), ...page.discards];
       nextBefore.value = page.nextBefore;
     } catch (failure) {
@@ -97,12 +100,14 @@ export function PaymentsScreen() {
   }
 
   useEffect(() => {
+    list.value = null;
     void load();
-  }, []);
+  }, [garageId]);
 
   return (
     <main id="main" class="screen payments">
       <h1>Payments to resolve</h1>
+      {currentGarage.value && <p class="muted">{currentGarage.value.name}</p>}
       <p class="muted">Exits where money was taken but the server refused them, handed over by attendants. Say what became of the money.</p>
       {said.value && (
         <p class="ok" role="status">
@@ -123,6 +128,7 @@ export function PaymentsScreen() {
           {list.value.map((d) => (
             <PaymentToResolve
               key={d.id}
+              garageId={garageOnScreen()}
               discard={d}
               onGone={(text) => {
                 said.value = text;

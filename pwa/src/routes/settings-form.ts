@@ -8,8 +8,8 @@ import { centsToInput, parseDollars } from '../lib/money.js';
 
 /** The settings form as typed. */
 export type Form = { hourlyRate: string; totalSpaces: string; timezone: string; graceMinutes: string; dailyMax: string };
-/** One setting. */
-export type Field = keyof GarageSettings;
+/** One setting this form edits (a garage has more, e.g. its lost-ticket and approval policy, which it leaves as they are). */
+export type Field = 'hourlyRate' | 'totalSpaces' | 'timezone' | 'graceMinutes' | 'dailyMaxCents';
 /** A sentence for each setting a person must fix. */
 export type Issues = Partial<Record<Field, string>>;
 
@@ -24,6 +24,8 @@ export const toForm = (s: GarageSettings): Form => ({
 
 // The bounds come from the shared schema, so the phone says exactly what the server checks.
 const shape = GarageSettings.shape;
+/** The shared rules of the settings on this form, and only those (no defaults of settings it does not show). */
+const Edited = GarageSettings.pick({ hourlyRate: true, totalSpaces: true, timezone: true, graceMinutes: true, dailyMaxCents: true });
 /** A whole number as a US reader writes it. @example count(100000) // '100,000' */
 export const count = (n: number) => n.toLocaleString('en-US');
 /** Each setting's bounds, from the shared schema. */
@@ -76,7 +78,7 @@ export function readSettingsForm(form: Form, before: GarageSettings): { update: 
   const dailyMaxCents = form.dailyMax.trim() === '' ? null : parseDollars(form.dailyMax);
   if (form.dailyMax.trim() !== '' && dailyMaxCents === null) issues.dailyMaxCents = 'Enter dollars, or leave empty for no daily maximum';
   const after = { hourlyRate, totalSpaces, timezone: form.timezone.trim(), graceMinutes, dailyMaxCents };
-  const checked = GarageSettings.safeParse(after);
+  const checked = Edited.safeParse(after);
   if (!checked.success) {
     for (const issue of checked.error.issues) {
       const field = issue.path[0] as Field;
@@ -98,7 +100,7 @@ export function refusedFields(failure: ApiFailure): Issues {
     const issue = FieldIssue.safeParse(d);
     if (!issue.success) continue;
     const field = issue.data.path as Field;
-    if (field in shape) byField[field] = field === 'timezone' ? issue.data.message : settingSentence(field);
+    if (order.includes(field)) byField[field] = field === 'timezone' ? issue.data.message : settingSentence(field);
   }
   return byField;
 }

@@ -3,11 +3,14 @@ import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiError, fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
-import { renderWithOutbox, resetAppState } from '../../test/render.js';
+import { renderWithOutbox, resetAppState, signedIn } from '../../test/render.js';
 import { readSettingsForm } from './settings-form.js';
 import { SettingsScreen } from './settings.js';
 
-beforeEach(resetAppState);
+beforeEach(() => {
+  resetAppState();
+  signedIn();
+});
 
 const field = (label: string) => screen.getByLabelText<HTMLInputElement>(label);
 const type = (label: string, value: string) => fireEvent.input(field(label), { target: { value } });
@@ -16,8 +19,8 @@ describe('Settings', () => {
   it('shows the settings in dollars and saves only what changed, in cents', async () => {
     let sent: unknown;
     server.use(
-      http.get('/api/garage/settings', () => HttpResponse.json(fixture.settings({ hourlyRate: 1000, dailyMaxCents: null }))),
-      http.put('/api/garage/settings', async ({ request }) => {
+      http.get('/api/garages/1/settings', () => HttpResponse.json(fixture.settings({ hourlyRate: 1000, dailyMaxCents: null }))),
+      http.put('/api/garages/1/settings', async ({ request }) => {
         sent = await request.json();
         return HttpResponse.json(fixture.settings({ hourlyRate: 1250, dailyMaxCents: 6000 }));
       }),
@@ -35,8 +38,8 @@ describe('Settings', () => {
 
   it('marks the field the server refused and keeps the changes in the form', async () => {
     server.use(
-      http.get('/api/garage/settings', () => HttpResponse.json(fixture.settings())),
-      http.put('/api/garage/settings', () =>
+      http.get('/api/garages/1/settings', () => HttpResponse.json(fixture.settings())),
+      http.put('/api/garages/1/settings', () =>
         HttpResponse.json(apiError('validation_failed', 'timezone: Unknown timezone', [{ path: 'timezone', message: 'Unknown timezone; use an IANA name such as America/New_York' }]), { status: 400 }),
       ),
     );
@@ -52,7 +55,7 @@ describe('Settings', () => {
   });
 
   it('checks each field on the phone with the shared rules, says in words what is wrong with each, and sends nothing', async () => {
-    server.use(http.get('/api/garage/settings', () => HttpResponse.json(fixture.settings())));
+    server.use(http.get('/api/garages/1/settings', () => HttpResponse.json(fixture.settings())));
     renderWithOutbox(<SettingsScreen />);
     await waitFor(() => expect(field('Grace (minutes)').value).toBe('0'));
     type('Grace (minutes)', '121');
@@ -71,8 +74,8 @@ describe('Settings', () => {
 
   it('says a field the server refused in words, never its raw message', async () => {
     server.use(
-      http.get('/api/garage/settings', () => HttpResponse.json(fixture.settings())),
-      http.put('/api/garage/settings', () =>
+      http.get('/api/garages/1/settings', () => HttpResponse.json(fixture.settings())),
+      http.put('/api/garages/1/settings', () =>
         HttpResponse.json(apiError('validation_failed', 'graceMinutes: Too big: expected number to be <=120', [{ path: 'graceMinutes', message: 'Too big: expected number to be <=120' }]), { status: 400 }),
       ),
     );
@@ -86,8 +89,8 @@ describe('Settings', () => {
 
   it('says "Saved" right by the Save button, where the person is looking', async () => {
     server.use(
-      http.get('/api/garage/settings', () => HttpResponse.json(fixture.settings())),
-      http.put('/api/garage/settings', () => HttpResponse.json(fixture.settings({ graceMinutes: 10 }))),
+      http.get('/api/garages/1/settings', () => HttpResponse.json(fixture.settings())),
+      http.put('/api/garages/1/settings', () => HttpResponse.json(fixture.settings({ graceMinutes: 10 }))),
     );
     renderWithOutbox(<SettingsScreen />);
     await waitFor(() => expect(field('Grace (minutes)').value).toBe('0'));
@@ -100,7 +103,7 @@ describe('Settings', () => {
   });
 
   it('says when a signed-in attendant may not read them', async () => {
-    server.use(http.get('/api/garage/settings', () => HttpResponse.json(apiError('forbidden', 'This needs the manager role'), { status: 403 })));
+    server.use(http.get('/api/garages/1/settings', () => HttpResponse.json(apiError('forbidden', 'This needs the manager role'), { status: 403 })));
     renderWithOutbox(<SettingsScreen />);
     expect((await screen.findByRole('alert')).textContent).toBe("Your role can't do this. Ask a manager.");
   });

@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { api } from '../lib/api.js';
 import { useEditForm } from '../lib/edit-form.js';
 import { describeFailure } from '../lib/failure-text.js';
+import { currentGarage, currentGarageId, garageOnScreen } from '../lib/garage-choice.js';
 import { isPlainClick, navigate } from '../lib/router.js';
 import { count, limits, order, readSettingsForm, refusedFields, toForm, type Field, type Form } from './settings-form.js';
 
@@ -25,13 +26,17 @@ function ScreenLink({ href, children }: { href: string; children: string }) {
 
 const timeZones: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
-/** Managers: hourly rate, spaces, timezone, grace and daily maximum; and the way to the garage's profile and the payments to resolve. */
+/**
+ * Managers: hourly rate, spaces, timezone, grace and daily maximum of the garage on screen (loaded
+ * again when another is picked); and the way to the garage's profile and the payments to resolve.
+ */
 export function SettingsScreen() {
+  const garageId = currentGarageId.value;
   const edit = useEditForm({
     order,
     toForm,
     read: readSettingsForm,
-    send: (update) => api.updateSettings(update),
+    send: (update) => api.updateSettings(garageOnScreen(), update),
     refused: refusedFields,
     savedText: () => 'Saved. A new rate applies to cars entering from now on; cars already inside keep theirs.',
   });
@@ -39,8 +44,13 @@ export function SettingsScreen() {
   const { saved, form, issues, message, busy, formRef, said, save } = edit;
 
   useEffect(() => {
-    api.settings().then(edit.show, (failure: unknown) => (loadProblem.value = describeFailure(failure)));
-  }, []);
+    if (garageId === null) return;
+    loadProblem.value = null;
+    api.settings(garageId).then(
+      (settings) => garageId === currentGarageId.value && edit.show(settings),
+      (failure: unknown) => (loadProblem.value = describeFailure(failure)),
+    );
+  }, [garageId]);
 
   const f = form.value;
   const field = (id: Field, name: keyof Form, label: string, hint: string, inputMode: 'decimal' | 'numeric' | 'text') => (
@@ -66,6 +76,7 @@ export function SettingsScreen() {
   return (
     <main id="main" class="screen settings">
       <h1>Garage settings</h1>
+      {currentGarage.value && <p class="muted">{currentGarage.value.name}</p>}
       <ScreenLink href="/garage">Garage profile and public feed →</ScreenLink>
       <ScreenLink href="/payments">Payments to resolve →</ScreenLink>
       {loadProblem.value && (
