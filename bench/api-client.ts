@@ -1,5 +1,6 @@
 import { LoginAnswer } from '../shared/auth.js';
 import { GarageSettings } from '../shared/garage.js';
+import { Garage, type CreateGarageBody, type GarageUpdate } from '../shared/garages.js';
 import type { z } from 'zod';
 
 /** Sends one JSON request and parses a 2xx answer with the shared schema; anything else throws with the answer. */
@@ -23,4 +24,14 @@ export async function setTotalSpaces(baseUrl: string, token: string, totalSpaces
     headers: { authorization: `Bearer ${token}` },
     body: JSON.stringify({ totalSpaces }),
   });
+}
+
+/** Creates a garage through `POST /api/garages` (as an admin); the garage as the server answers it. */
+export async function createGarage(baseUrl: string, token: string, body: CreateGarageBody): Promise<Garage> {
+  return call(Garage, `${baseUrl}/api/garages`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+}
+
+/** Changes a garage through `PATCH /api/garages/:id` (as an admin), e.g. `{ publicFeed: true }`. */
+export async function updateGarage(baseUrl: string, token: string, garageId: number, update: GarageUpdate): Promise<Garage> {
+  return call(Garage, `${baseUrl}/api/garages/${garageId}`, { method: 'PATCH', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(update) });
 }

@@ -4,14 +4,15 @@ import { SCENARIO_NAMES } from './scenarios.js';
 const count = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
 
 /** A comma-separated list of whole numbers in [min, max], e.g. `1,4,16`: distinct, in ascending order. */
-const countList = (fallback: string, min: number, max: number) =>
+const numberList = (min: number, max: number) =>
   z
     .string()
-    .trim()
-    .default(fallback)
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^\d+$/, 'must be whole numbers').transform(Number).pipe(z.number().int().min(min).max(max))).min(1, 'must list at least one number'))
     .transform((list) => [...new Set(list)].sort((a, b) => a - b));
+
+/** `numberList` with a default when unset. */
+const countList = (fallback: string, min: number, max: number) => z.string().trim().default(fallback).pipe(numberList(min, max));
 
 /** What `npm run bench` reads from the environment; see bench/README.md. */
 export const BenchConfigSchema = z
@@ -30,8 +31,15 @@ export const BenchConfigSchema = z
     BENCH_SPACES: count(1_000, 20, 100_000),
     /** How full that garage is kept, in percent: exits free as many spaces as entries take. */
     BENCH_OCCUPANCY: count(80, 1, 95),
-    /** Garage counts the database-limit transaction is spread over in the `garages` scenario. */
+    /** Garage counts the entries and exits are spread over in the `garages` (database) and `garagesHttp` scenarios. */
     BENCH_GARAGE_COUNTS: countList('1,10,100', 1, 1_000),
+    /** Connection counts of the several-garages runs; unset: the largest of BENCH_CONNECTION_COUNTS. */
+    BENCH_GARAGE_CONNECTION_COUNTS: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .pipe(numberList(1, 200).optional()),
     /** `1`: every entry and exit carries an Idempotency-Key (as the app's always do), and the database-limit transaction claims and saves it too. */
     BENCH_IDEMPOTENCY: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
     /** The light load at which the read endpoints' and Slack's latency targets are judged: requests per second over 2 connections. */
@@ -59,12 +67,12 @@ export const BenchConfigSchema = z
   .superRefine((c, ctx) => {
     // every connection may hold one car in flight (entered, not yet out): the free spaces must cover them
     const free = c.BENCH_SPACES - occupiedSpaces(c);
-    const most = Math.max(...c.BENCH_CONNECTION_COUNTS);
+    const most = Math.max(...c.BENCH_CONNECTION_COUNTS, ...(c.BENCH_GARAGE_CONNECTION_COUNTS ?? []));
     if (free < 2 * most) {
       ctx.addIssue({
         code: 'custom',
         path: ['BENCH_SPACES'],
-        message: `${c.BENCH_SPACES} spaces at ${c.BENCH_OCCUPANCY}% leave ${free} free: fewer than twice the ${most} connections of BENCH_CONNECTION_COUNTS (a full garage would refuse entries)`,
+        message: `${c.BENCH_SPACES} spaces at ${c.BENCH_OCCUPANCY}% leave ${free} free: fewer than twice the ${most} connections of BENCH_CONNECTION_COUNTS or BENCH_GARAGE_CONNECTION_COUNTS (a full garage would refuse entries)`,
       });
     }
     const cars = Math.max(...c.BENCH_GARAGE_COUNTS) * occupiedSpaces(c);
@@ -77,6 +85,11 @@ export type BenchConfig = z.infer<typeof BenchConfigSchema>;
 /** The cars kept inside a garage of the entry/exit runs: BENCH_OCCUPANCY percent of BENCH_SPACES. */
 export function occupiedSpaces(c: Pick<BenchConfig, 'BENCH_SPACES' | 'BENCH_OCCUPANCY'>): number {
   return Math.round((c.BENCH_SPACES * c.BENCH_OCCUPANCY) / 100);
+}
+
+/** The connection counts of the several-garages runs: BENCH_GARAGE_CONNECTION_COUNTS, else the largest of BENCH_CONNECTION_COUNTS. */
+export function garageConnectionCounts(c: Pick<BenchConfig, 'BENCH_CONNECTION_COUNTS' | 'BENCH_GARAGE_CONNECTION_COUNTS'>): number[] {
+  return c.BENCH_GARAGE_CONNECTION_COUNTS ?? [Math.max(...c.BENCH_CONNECTION_COUNTS)];
 }
 
 /** Reads and validates the bench settings; the error names each bad variable. */

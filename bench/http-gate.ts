@@ -40,24 +40,37 @@ class ParkedQueue {
 
 /**
  * One garage's door over HTTP: where its cars come in and go out, and the cars inside, oldest
- * first. Today the server serves one garage (`/api/tickets`); with several, each gets a lane and
- * the pairs spread over them as the database side spreads them (gate-script.ts).
+ * first. The pairs spread over the lanes as the database side spreads them over garages
+ * (gate-script.ts).
  */
 export type GarageLane = { entryPath: string; exitPath: (ticketNumber: string) => string; parked: string[] };
 
-/** The one garage the server serves today. */
+/** The admin's default garage at the seed paths (`/api/tickets`), as the app's first version calls it. */
 export function singleGarageLane(parked: string[]): GarageLane {
   return { entryPath: '/api/tickets', exitPath: (n) => `/api/tickets/${n}/exit`, parked };
 }
 
-/** Per connection: when its request went out, when its pair began, its pairs so far and its offset among the lanes. */
-type ConnectionState = { sentAt?: number; pairFrom?: number; pairs?: number; offset?: number; lane?: number };
+/** One garage through its scoped routes (`/api/garages/:garageId/tickets`). */
+export function scopedGarageLane(garageId: number, parked: string[]): GarageLane {
+  const base = `/api/garages/${garageId}/tickets`;
+  return { entryPath: base, exitPath: (n) => `${base}/${n}/exit`, parked };
+}
+
+/**
+ * One pair on a connection: when its request went out, when the pair began, and its lane.
+ * autocannon gives a connection a fresh context after each pass over its requests (entry, exit),
+ * so nothing here outlives the pair.
+ */
+type PairState = { sentAt?: number; pairFrom?: number; lane?: number };
 
 /**
  * Each connection alternates `POST` of an entry (a new plate) and `PUT` of the exit of the car
- * inside the longest (payment methods in turn), so every garage stays as full as it started; pair
- * `i` of connection `c` goes to lane `(i + c) mod lanes`. With `idempotency`, every request carries
- * a new Idempotency-Key, as the app's do.
+ * inside the longest (payment methods in turn), so every garage stays as full as it started. The
+ * pairs take the lanes in turn, in the order they begin (pair `j` of the run goes to lane `j mod
+ * lanes`, its exit in the same lane), so at any moment the pairs in flight are in different garages
+ * when there are as many garages as connections — as on the database side, where iteration `i` of
+ * client `c` works in garage `(i + c) mod N`. With `idempotency`, every request carries a new
+ * Idempotency-Key, as the app's do.
  */
 export async function runHttpGate(input: {
   baseUrl: string;
@@ -72,13 +85,13 @@ export async function runHttpGate(input: {
   const exitTimes: number[] = [];
   const pairTimes: number[] = [];
   let turn = 0;
-  let connectionsSeen = 0;
+  let pairsBegun = 0;
   const headers = (): Record<string, string> => ({
     authorization: `Bearer ${input.token}`,
     'content-type': 'application/json',
     ...(input.idempotency ? { 'idempotency-key': randomUUID() } : {}),
   });
-  const state = (context: Record<string, unknown>) => context as ConnectionState;
+  const state = (context: Record<string, unknown>) => context as PairState;
   const elapsed = (context: Record<string, unknown>) => performance.now() - (state(context).sentAt ?? performance.now());
   const laneOf = (context: Record<string, unknown>) => lanes[state(context).lane ?? 0]!;
   const entry: autocannon.Request = {
@@ -86,9 +99,7 @@ export async function runHttpGate(input: {
     path: lanes[0]!.entryPath,
     setupRequest: (request, context) => {
       const c = state(context);
-      c.offset ??= connectionsSeen++;
-      c.lane = ((c.pairs ?? 0) + c.offset) % lanes.length;
-      c.pairs = (c.pairs ?? 0) + 1;
+      c.lane = pairsBegun++ % lanes.length;
       c.sentAt = performance.now();
       c.pairFrom = c.sentAt;
       const lane = laneOf(context);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { occupiedSpaces, type BenchConfig } from './config.js';
 import type { EntryExitComparison } from './entry-exit.js';
 import type { GarageSpread } from './garages.js';
+import type { FeedAsk, FeedMeasurement } from './public-feed.js';
 import type { LoadResult } from './load.js';
 import { spread } from './percentiles.js';
 import type { ReadScenarioName } from './scenarios.js';
@@ -104,28 +105,69 @@ export function formatEntryExit(comparisons: EntryExitComparison[], config: Benc
   ].join('\n');
 }
 
-/** The database's limit over 1, 10, 100 … garages. */
+/** Entries and exits over 1, 10, 100 … garages: each side's pairs/s, its ratio to the fewest garages, and HTTP ÷ database. */
 export function formatGarages(spreads: GarageSpread[], config: BenchConfig): string {
-  const tool = spreads[0]?.runs[0]?.result.tool ?? 'pgbench';
-  const one = spread(spreads[0]?.runs.map((r) => r.result.pairsPerSecond) ?? []).median;
-  const rows = [['garages', 'DB pairs/s', `vs ${spreads[0]?.garages ?? 1}`, 'pair p50/p99 ms', 'PostgreSQL CPU ms/pair', 'cars inside after (all garages)']];
+  const tool = spreads.flatMap((s) => s.db)[0]?.result.tool ?? 'pgbench';
+  const fewest = Math.min(...spreads.map((s) => s.garages));
+  const median = (values: number[]) => (values.length ? spread(values).median : null);
+  const rate = (runs: { result: { pairsPerSecond: number } }[]) => median(runs.map((r) => r.result.pairsPerSecond));
+  const rows = [
+    ['garages', 'conn', 'DB pairs/s', `DB vs ${fewest}`, 'HTTP pairs/s', `HTTP vs ${fewest}`, 'HTTP / DB', 'DB pair p50/p99 ms', 'HTTP pair p50/p99 ms', 'CPU ms/pair: DB side PG', 'HTTP side Node', 'HTTP side PG', 'non-2xx', 'errors', 'cars inside after'],
+  ];
   for (const s of spreads) {
-    const pairs = s.runs.map((r) => r.result.pairsPerSecond);
-    const inside = s.runs.map((r) => r.insideAfter);
+    const base = spreads.find((b) => b.garages === fewest && b.connections === s.connections)!;
+    const [db, http, dbBase, httpBase] = [rate(s.db), rate(s.http), rate(base.db), rate(base.http)];
+    const vs = (n: number | null, one: number | null) => (n === null || !one ? '-' : `×${fixed(n / one, 2)}`);
+    const latency = (runs: { result: { p50: number; p99: number } }[]) =>
+      runs.length ? `${fixed(spread(runs.map((r) => r.result.p50)).median)} / ${fixed(spread(runs.map((r) => r.result.p99)).median)}` : '-';
+    const cpu = (values: (number | null)[]) => (values.length === 0 || values.some((v) => v === null) ? '-' : fixed(spread(values as number[]).median, 2));
+    const inside = [...s.db, ...s.http].map((r) => r.insideAfter);
     rows.push([
       String(s.garages),
-      withSpread(pairs, (n) => fixed(n)),
-      one > 0 ? `×${fixed(spread(pairs).median / one, 2)}` : '-',
-      `${fixed(spread(s.runs.map((r) => r.result.p50)).median)} / ${fixed(spread(s.runs.map((r) => r.result.p99)).median)}`,
-      s.runs.some((r) => r.cpu.postgres === null) ? '-' : fixed(spread(s.runs.map((r) => r.cpu.postgres ?? 0)).median, 2),
+      String(s.connections),
+      s.db.length ? withSpread(s.db.map((r) => r.result.pairsPerSecond), (n) => fixed(n)) : '-',
+      vs(db, dbBase),
+      s.http.length ? withSpread(s.http.map((r) => r.result.pairsPerSecond), (n) => fixed(n)) : '-',
+      vs(http, httpBase),
+      s.ratios.length ? withSpread(s.ratios, percent) : '-',
+      latency(s.db),
+      latency(s.http),
+      cpu(s.db.map((r) => r.cpu.postgres)),
+      cpu(s.http.map((r) => r.cpu.server)),
+      cpu(s.http.map((r) => r.cpu.postgres)),
+      s.http.length ? String(s.http.reduce((n, r) => n + r.result.non2xx, 0)) : '-',
+      s.http.length ? String(s.http.reduce((n, r) => n + r.result.errors, 0)) : '-',
       `${Math.min(...inside)}–${Math.max(...inside)} of ${s.garages * config.BENCH_SPACES}`,
     ]);
   }
+  const statuses = spreads.flatMap((s) => s.http.filter((r) => r.result.non2xx > 0).map((r) => `${s.garages} garages, ${s.connections} conn, round ${r.round}: ${JSON.stringify(r.result.statuses)}`));
   return [
-    `The database's limit (${tool}, ${Math.max(...config.BENCH_CONNECTION_COUNTS)} clients) with the pairs spread over several garages made in SQL`,
-    `(${config.BENCH_SPACES} spaces each, ${config.BENCH_OCCUPANCY}% full), ${config.BENCH_ROUNDS} round(s) of ${config.BENCH_DURATION} s. No HTTP side: the server serves one garage.`,
+    `Entries and exits spread over several garages made with POST /api/garages (${config.BENCH_SPACES} spaces each, ${config.BENCH_OCCUPANCY}% full at the start of every run):`,
+    `the database's limit (${tool}) and HTTP through /api/garages/:garageId/tickets…, interleaved, ${config.BENCH_ROUNDS} round(s) of ${config.BENCH_DURATION} s per side.`,
+    `"vs ${fewest}": that side's median pairs/s ÷ its median with ${fewest} garage(s) at the same connections; HTTP / DB is taken within a round.`,
     '',
-    table(rows, 1),
+    table(rows, 2),
+    ...(statuses.length ? ['', 'non-2xx answers by status:', ...statuses] : []),
+  ].join('\n');
+}
+
+/** The public occupancy feed: answers a second with and without If-None-Match, the share of 304s, and PostgreSQL's statements a second meanwhile. */
+export function formatPublicFeed(feed: FeedMeasurement, config: BenchConfig): string {
+  const rows = [['path', 'If-None-Match', 'answers/s', '200', '304', '304 share', 'other', 'errors', 'p50 ms', 'p99 ms', 'DB statements', 'DB statements/s net of idle']];
+  const asks: Record<FeedAsk, string> = { plain: 'none', firstEtag: 'first ETag', latestEtag: 'latest ETag' };
+  for (const r of feed.runs) {
+    const answers = r.ok + r.notModified;
+    rows.push([
+      r.path, asks[r.ask], fixed(r.answersPerSecond, 0), String(r.ok), String(r.notModified), answers ? percent(r.notModified / answers) : '-',
+      String(r.other), String(r.errors), fixed(r.p50, 2), fixed(r.p99, 2), `${r.statements} in ${fixed(r.windowSeconds)} s`, fixed(r.netPerSecond, 2),
+    ]);
+  }
+  const idle = feed.idle.map((w) => `${w.statements} in ${fixed(w.windowSeconds)} s`).join(', ');
+  return [
+    `Public occupancy feed, ${feed.published} garages published, ${config.BENCH_CONNECTIONS} connections for ${config.BENCH_DURATION} s per run, no session.`,
+    `Statements counted with ${feed.counter}; idle windows of the same length before and after the runs: ${idle} (${fixed(feed.idlePerSecond, 2)}/s), subtracted.`,
+    '',
+    table(rows, 2),
   ].join('\n');
 }
 

@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: starts the server, seeds a year of history, compares HTTP entries and exits with
- * the database's own limit for the same transactions (interleaved, at several connection counts, in
- * a garage kept 80% full), measures that limit over several garages, then drives the read endpoints
- * and Slack with autocannon and prints everything beside its targets. See bench/README.md.
+ * `npm run bench`: starts the server, seeds a year of history, drives the read endpoints and Slack
+ * with autocannon, compares HTTP entries and exits with the database's own limit for the same
+ * transactions (interleaved, at several connection counts, in a garage kept 80% full), does the same
+ * spread over several garages, measures the public occupancy feed, and prints everything beside its
+ * targets. See bench/README.md.
  */
 import { execFile } from 'node:child_process';
 import os from 'node:os';
@@ -10,13 +11,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Cleanup } from './cleanup.js';
-import { BenchConfigError, loadBenchConfig, occupiedSpaces, type BenchConfig } from './config.js';
+import { BenchConfigError, garageConnectionCounts, loadBenchConfig, occupiedSpaces, type BenchConfig } from './config.js';
 import { dropExitQueue, hasPgbench, measureWithPgbench, measureWithPostgresJs } from './db-limit.js';
 import { driveReadScenarios, selected } from './drive.js';
 import { compareEntryExit, type EntryExitComparison, type MeasureDb } from './entry-exit.js';
 import { createBenchGarages, removeBenchGarages, spreadOverGarages, type GarageSpread } from './garages.js';
 import { settleOccupancy } from './occupancy.js';
-import { formatEntryExit, formatGarages, formatReads, writeResults } from './report.js';
+import { FEED_GARAGES, measurePublicFeed, type FeedMeasurement } from './public-feed.js';
+import { formatEntryExit, formatGarages, formatPublicFeed, formatReads, writeResults } from './report.js';
 import type { ScenarioContext } from './scenarios.js';
 import { seedHistory } from './seed.js';
 import { prepare, type Prepared } from './setup.js';
@@ -37,25 +39,25 @@ async function chooseDbTool(config: BenchConfig): Promise<{ tool: 'pgbench' | 'p
   return pgbench ? { tool: 'pgbench', measure: measureWithPgbench } : { tool: 'postgres.js', measure: measureWithPostgresJs };
 }
 
-async function runGarages(p: Prepared, config: BenchConfig, measureDb: MeasureDb, cleanup: Cleanup): Promise<GarageSpread[]> {
-  const most = Math.max(...config.BENCH_GARAGE_COUNTS);
-  say(`garages: creating ${most} garages of ${config.BENCH_SPACES} spaces in SQL`);
-  const ids = await createBenchGarages(p.sql, most, config.BENCH_SPACES);
-  const spreadOver = () => spreadOverGarages({ sql: p.sql, dbUrl: p.dbUrl, config, measureDb, ids, serverGroup: p.server.groupId, ownDatabase: !config.BENCH_DATABASE_URL }, say);
-  if (!config.BENCH_DATABASE_URL) return spreadOver(); // the embedded database goes with its folder
-  let removed = false;
-  const remove = async () => {
-    if (removed) return;
-    removed = true;
-    say('garages: removing them');
-    await removeBenchGarages(p.sql, ids);
-  };
-  cleanup.add('remove the bench garages', remove);
-  try {
-    return await spreadOver();
-  } finally {
-    await remove();
+/**
+ * The bench garages (POST /api/garages): as many as the several-garages runs and the public feed
+ * need. On BENCH_DATABASE_URL they are removed at the end (the embedded database goes with its folder).
+ */
+async function createGarages(p: Prepared, config: BenchConfig, cleanup: Cleanup): Promise<number[]> {
+  const needed = Math.max(
+    selected(config, 'garages') || selected(config, 'garagesHttp') ? Math.max(...config.BENCH_GARAGE_COUNTS) : 0,
+    selected(config, 'publicFeed') ? FEED_GARAGES : 0,
+  );
+  if (needed === 0) return [];
+  say(`garages: creating ${needed} garages of ${config.BENCH_SPACES} spaces with POST /api/garages`);
+  const ids = await createBenchGarages(p.server.baseUrl, p.token, needed, config.BENCH_SPACES);
+  if (config.BENCH_DATABASE_URL) {
+    cleanup.add('remove the bench garages', async () => {
+      say('garages: removing them');
+      await removeBenchGarages(p.sql, ids);
+    });
   }
+  return ids;
 }
 
 async function main(cleanup: Cleanup): Promise<void> {
@@ -86,11 +88,26 @@ async function main(cleanup: Cleanup): Promise<void> {
     const setup = { sql: p.sql, dbUrl: p.dbUrl, baseUrl: p.server.baseUrl, token: p.token, garageId: p.garageId, config, measureDb: db.measure };
     entryExit = await compareEntryExit({ ...setup, serverGroup: p.server.groupId, ownDatabase: !config.BENCH_DATABASE_URL }, say);
   }
-  const garages = selected(config, 'garages') ? await runGarages(p, config, db.measure, cleanup) : [];
+  const garageIds = await createGarages(p, config, cleanup);
+  const sides = { db: selected(config, 'garages'), http: selected(config, 'garagesHttp') };
+  let garages: GarageSpread[] = [];
+  if (sides.db || sides.http) {
+    const what = sides.db && sides.http ? `HTTP and the database's limit (${db.tool}) interleaved` : sides.db ? `the database's limit (${db.tool})` : 'HTTP';
+    say(`garages: ${what} over ${config.BENCH_GARAGE_COUNTS.join(', ')} garages at ${garageConnectionCounts(config).join(', ')} connections`);
+    const setup = { sql: p.sql, dbUrl: p.dbUrl, baseUrl: p.server.baseUrl, token: p.token, config, measureDb: db.measure, serverGroup: p.server.groupId, ownDatabase: !config.BENCH_DATABASE_URL };
+    garages = await spreadOverGarages({ ...setup, ids: garageIds, sides }, say);
+  }
+  let publicFeed: FeedMeasurement | null = null;
+  if (selected(config, 'publicFeed')) {
+    const feedIds = garageIds.slice(0, FEED_GARAGES);
+    await settleOccupancy(p.sql, feedIds, occupiedSpaces(config));
+    publicFeed = await measurePublicFeed({ sql: p.sql, baseUrl: p.server.baseUrl, token: p.token, garageIds: feedIds, connections: config.BENCH_CONNECTIONS, seconds: config.BENCH_DURATION }, say);
+  }
 
   console.log(`\nParkOps bench: ${seed.total.toLocaleString('en-US')} tickets of history, load average ${loadBefore.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} now on ${os.cpus().length} cores\n`);
   if (entryExit.length) console.log(`${formatEntryExit(entryExit, config)}\n`);
   if (garages.length) console.log(`${formatGarages(garages, config)}\n`);
+  if (publicFeed) console.log(`${formatPublicFeed(publicFeed, config)}\n`);
   if (reads.length) console.log(`Read endpoints and Slack, ${config.BENCH_CONNECTIONS} connections for ${config.BENCH_DURATION} s (light load: 2 connections, ${config.BENCH_LIGHT_RATE} req/s)\n\n${formatReads(reads)}`);
   const [pg] = await p.sql<{ serverVersion: string }[]>`select current_setting('server_version') as "serverVersion"`;
   const pgbench = await promisify(execFile)('pgbench', ['--version']).then((r) => r.stdout.trim(), () => null);
@@ -101,6 +118,7 @@ async function main(cleanup: Cleanup): Promise<void> {
     seed,
     entryExit,
     garages,
+    publicFeed,
     reads,
   });
   console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);

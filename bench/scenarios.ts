@@ -12,9 +12,11 @@ export type ScenarioContext = {
 
 /**
  * What the bench runs, in this order: the read endpoints and Slack, the interleaved entry/exit
- * comparison of HTTP with the database's limit, and the database's limit over several garages.
+ * comparison of HTTP with the database's limit, the same spread over several garages (`garages`:
+ * the database side, `garagesHttp`: the HTTP side; interleaved when both run), and the public
+ * occupancy feed.
  */
-export const SCENARIO_NAMES = ['stats', 'activities', 'dailyReport', 'slack', 'entryExit', 'garages'] as const;
+export const SCENARIO_NAMES = ['stats', 'activities', 'dailyReport', 'slack', 'entryExit', 'garages', 'garagesHttp', 'publicFeed'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 /** The scenarios driven with autocannon one endpoint at a time, at full and light load. */
