@@ -1,3 +1,4 @@
+import type { GarageException } from '../shared/corrections.js';
 import type { Discard } from '../shared/discards.js';
 
 /**
@@ -8,4 +9,8 @@ import type { Discard } from '../shared/discards.js';
 export type Alerts = {
   /** A paid exit was discarded on a phone: money was taken that a manager must account for. */
   paymentNeedsManager(discard: Discard): void;
+  /** A void, refund or lost-ticket fee waiver waits for a manager's approval (Slack: Approve / Deny). */
+  exceptionRequested?(exception: GarageException): void;
+  /** A request was approved, denied or expired (Slack: its message is replaced by the decision). */
+  exceptionDecided?(exception: GarageException): void;
 };

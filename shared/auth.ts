@@ -127,6 +127,13 @@ export const ACTION_ROLES = {
   'discards.report': 'attendant',
   /** See discarded items and resolve those where money was taken. */
   'discards.resolve': 'manager',
+  'channels.link': 'manager', // link a Slack channel to a garage (/park link)
+  /** Ask for a void, refund or lost-ticket fee waiver, correct a plate (carried out at once when the garage's policy allows). */
+  'corrections.request': 'attendant',
+  /** See one request and what became of it. */
+  'exceptions.read': 'attendant',
+  /** List the requests waiting, approve or deny them. */
+  'exceptions.decide': 'manager',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTION_ROLES;
 

@@ -12,6 +12,8 @@ export type FeeBreakdown = {
   fullDays: number;
   dailyCapsApplied: number;
   totalCents: number;
+  /** Lost tickets: the garage's rule, what the stay itself cost, the extra it added, and whether that extra was waived. */
+  lostTicket?: { policy: LostTicketRule['policy']; stayCents: number; feeCents: number; waived: boolean };
 };
 
 const HOUR = 3600;
@@ -62,4 +64,42 @@ export type PricedStay = { entryTime: Date | string; tariff: Tariff };
  */
 export function quoteTicketFee(ticket: PricedStay, at: Date): FeeBreakdown {
   return quoteFee(new Date(ticket.entryTime), at, ticket.tariff);
+}
+
+/** A garage's lost-ticket rule (its settings): how a stay without its ticket is priced. */
+export type LostTicketRule = { policy: 'actual_plus_fee' | 'daily_max_per_day' | 'flat'; feeCents: number };
+
+/**
+ * Prices a stay whose ticket was lost (the car found by its plate), by the garage's rule; the
+ * breakdown's `lostTicket` says how. The lost-ticket extra (`feeCents`, never negative) is on top of
+ * the stay's own fee:
+ * - `actual_plus_fee`: the stay plus the rule's fee;
+ * - `daily_max_per_day`: the daily maximum (24 hours at the rate without one) for each started 24 hours;
+ * - `flat`: the rule's fee, never less than the stay itself.
+ * `waived` (a manager's approval) charges the stay alone and records the extra that was waived.
+ * @example quoteLostTicket(stay, at, { policy: 'actual_plus_fee', feeCents: 2500 }, false).totalCents // stay + 2500
+ */
+export function quoteLostTicket(ticket: PricedStay, at: Date, rule: LostTicketRule, waived: boolean): FeeBreakdown & { lostTicket: NonNullable<FeeBreakdown['lostTicket']> } {
+  const stay = quoteTicketFee(ticket, at);
+  const seconds = Math.max(0, Math.floor((at.getTime() - new Date(ticket.entryTime).getTime()) / 1000));
+  let price: number;
+  switch (rule.policy) {
+    case 'actual_plus_fee':
+      price = stay.totalCents + rule.feeCents;
+      break;
+    case 'daily_max_per_day': {
+      const days = Math.max(1, Math.ceil(seconds / (24 * HOUR)));
+      price = Math.max(stay.totalCents, days * (ticket.tariff.dailyMaxCents ?? 24 * ticket.tariff.hourlyRate));
+      break;
+    }
+    case 'flat':
+      price = Math.max(stay.totalCents, rule.feeCents);
+      break;
+  }
+  const feeCents = price - stay.totalCents;
+  return {
+    ...stay,
+    totalCents: waived ? stay.totalCents : price,
+    lostTicket: { policy: rule.policy, stayCents: stay.totalCents, feeCents, waived },
+  };
 }

@@ -7,19 +7,54 @@ export const TimeZone = z
   .refine(isTimeZone, { message: 'Unknown timezone; use an IANA name such as America/New_York' })
   .meta({ example: 'America/New_York' });
 
-/** The settings a manager can change. */
-export const GarageSettings = z.object({
+const LostTicketPolicy = z
+  .enum(['actual_plus_fee', 'daily_max_per_day', 'flat'])
+  .meta({ description: 'How a lost ticket is priced: the real stay plus lostTicketFeeCents; the daily maximum (or 24 hours) per started day; or lostTicketFeeCents flat (never less than the stay)' });
+
+const Approval = z
+  .strictObject({
+    autoApproveUnderCents: z.strictObject({
+      void: z.number().int().min(0).max(100000000),
+      refund: z.number().int().min(0).max(100000000),
+      lostTicketWaiver: z.number().int().min(0).max(100000000),
+    }),
+    timeoutMinutes: z.number().int().min(5, 'A request waits at least 5 minutes').max(1440, 'A request waits at most 1440 minutes (a day)'),
+  })
+  .meta({
+    description:
+      'What an attendant may do alone: a void whose amount due, a refund, or a lost-ticket fee waiver under these many cents (0: never alone); anything else waits for a manager for timeoutMinutes. Managers and admins are approved by themselves. Sent whole in PUT.',
+  });
+
+/** The settings a manager can change, as sent (each one checked). */
+const settingFields = {
   totalSpaces: z.number().int().min(1).max(100000),
   hourlyRate: z.number().int().min(0).max(1000000).meta({ description: 'cents per hour' }),
   timezone: TimeZone,
   graceMinutes: z.number().int().min(0).max(120),
   dailyMaxCents: z.number().int().min(0).max(100000000).nullable().meta({ description: 'null: no daily cap' }),
+  lostTicketPolicy: LostTicketPolicy,
+  lostTicketFeeCents: z.number().int().min(0).max(100000000),
+  approval: Approval,
+};
+
+/**
+ * The settings a manager can change. The lost-ticket and approval settings read as their defaults
+ * from an answer without them (an older server, a phone's cache of one).
+ */
+export const GarageSettings = z.object({
+  ...settingFields,
+  lostTicketPolicy: LostTicketPolicy.default('actual_plus_fee'),
+  lostTicketFeeCents: settingFields.lostTicketFeeCents.default(2500),
+  approval: Approval.default({ autoApproveUnderCents: { void: 0, refund: 0, lostTicketWaiver: 0 }, timeoutMinutes: 30 }),
 });
 export type GarageSettings = z.infer<typeof GarageSettings>;
+/** The approval policy of a garage (see GarageSettings.approval). */
+export type ApprovalPolicy = GarageSettings['approval'];
 
-/** PUT /api/garage/settings: any subset of the settings. */
-export const SettingsUpdate = GarageSettings.partial()
-  .strict()
+/** PUT /api/garage/settings: any subset of the settings (no defaults: what is not sent does not change). */
+export const SettingsUpdate = z
+  .strictObject(settingFields)
+  .partial()
   .refine((u) => Object.keys(u).length > 0, { message: 'Send at least one setting to change' });
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
 

@@ -29,6 +29,15 @@ export const FeeBreakdown = z
     fullDays: z.number().int(),
     dailyCapsApplied: z.number().int(),
     totalCents: z.number().int(),
+    lostTicket: z
+      .object({
+        policy: z.enum(['actual_plus_fee', 'daily_max_per_day', 'flat']),
+        stayCents: z.number().int().meta({ description: 'What the stay itself cost by the tariff' }),
+        feeCents: z.number().int().meta({ description: 'What the lost ticket added (or, for flat and per-day prices, the price that replaced the stay)' }),
+        waived: z.boolean().meta({ description: 'The lost-ticket fee was waived (approved): only the stay was charged' }),
+      })
+      .optional()
+      .meta({ description: 'Lost tickets: how the garage’s policy priced it' }),
   })
   .meta({ description: 'How the fee was worked out; money in cents' });
 export type FeeBreakdown = z.infer<typeof FeeBreakdown>;
@@ -54,12 +63,19 @@ export const Ticket = z
     exitTime: Instant.nullable(),
     durationMinutes: z.number().int().nullable(),
     amountPaid: z.number().int().nullable(),
-    status: z.enum(['active', 'completed']),
+    status: z.enum(['active', 'completed', 'voided']).meta({ description: 'voided: entered by mistake and cancelled; never charged, not inside' }),
     paymentMethod: PaymentMethod.nullable(),
     hourlyRate: z.number().int(),
     tariff: TicketTariff,
     amountDue: z.number().int().optional().meta({ description: 'Active tickets: the fee if the car left now' }),
     feeBreakdown: FeeBreakdown.optional().meta({ description: 'Completed tickets: how the fee was worked out; active tickets: the quote if the car left now' }),
+    refundedCents: z.number().int().default(0).meta({ description: 'Money given back on this ticket so far (never more than amountPaid)' }),
+    lostTicket: z.boolean().default(false).meta({ description: 'Checked out without its ticket, priced by the garage’s lost-ticket policy' }),
+    voided: z
+      .object({ at: Instant, by: z.string(), reason: z.string(), note: z.string().nullable() })
+      .nullable()
+      .default(null)
+      .meta({ description: 'Voided tickets: when, by whom and why' }),
   })
   .meta({ description: 'A parking ticket' });
 export type Ticket = z.infer<typeof Ticket>;
@@ -129,13 +145,16 @@ export const ExitTicketBody = z.strictObject({
     description:
       'For exits recorded offline: when the car left (within the last 24 h, at most 2 min ahead, and at most 2 min before the server last showed the ticket as parked). Audited as client-dated',
   }),
+  lostTicket: z.boolean().optional().meta({
+    description: "The driver lost the ticket (the car was found by its plate): priced by the garage's lostTicketPolicy, and the breakdown says so",
+  }),
 });
 export type ExitTicketBody = z.infer<typeof ExitTicketBody>;
 
 /** GET /api/tickets?plate=&status=&limit= */
 export const TicketSearchQuery = z.object({
   plate: PlateInput.optional(),
-  status: z.enum(['active', 'completed']).optional(),
+  status: z.enum(['active', 'completed', 'voided']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export type TicketSearchQuery = z.infer<typeof TicketSearchQuery>;

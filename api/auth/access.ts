@@ -38,6 +38,14 @@ const seedRules: ReadonlyArray<{ method: string; path: string; access: Access }>
   { method: 'POST', path: '/api/discards', access: 'discards.report' },
   { method: 'GET', path: '/api/discards', access: 'discards.resolve' },
   { method: 'POST', path: '/api/discards/:id/resolve', access: 'discards.resolve' },
+  { method: 'POST', path: '/api/tickets/:ticketNumber/void', access: 'corrections.request' },
+  { method: 'PATCH', path: '/api/tickets/:ticketNumber', access: 'corrections.request' },
+  { method: 'POST', path: '/api/tickets/:ticketNumber/refunds', access: 'corrections.request' },
+  { method: 'POST', path: '/api/tickets/:ticketNumber/lost-ticket-waiver', access: 'corrections.request' },
+  { method: 'GET', path: '/api/exceptions', access: 'exceptions.decide' },
+  { method: 'GET', path: '/api/exceptions/:id', access: 'exceptions.read' },
+  { method: 'POST', path: '/api/exceptions/:id/approve', access: 'exceptions.decide' },
+  { method: 'POST', path: '/api/exceptions/:id/deny', access: 'exceptions.decide' },
 ];
 
 /**

@@ -22,12 +22,17 @@ export async function ensureGarage(sql: Sql, defaults: Pick<GarageSettings, 'tot
   });
 }
 
+/** A garage's settings as columns of `garages` (the approval policy as one object). */
+const settingsColumns = (sql: Db) => sql`
+  total_spaces, hourly_rate, timezone, grace_minutes, daily_max_cents, lost_ticket_policy, lost_ticket_fee_cents,
+  json_build_object(
+    'autoApproveUnderCents', json_build_object('void', auto_approve_void_cents, 'refund', auto_approve_refund_cents, 'lostTicketWaiver', auto_approve_waiver_cents),
+    'timeoutMinutes', approval_timeout_minutes
+  ) as approval`;
+
 /** A garage's settings. */
 export async function loadSettings(sql: Db, garageId: number): Promise<GarageSettings | null> {
-  const [row] = await sql<GarageSettings[]>`
-    select total_spaces, hourly_rate, timezone, grace_minutes, daily_max_cents
-    from garages where id = ${garageId}
-  `;
+  const [row] = await sql<GarageSettings[]>`select ${settingsColumns(sql)} from garages where id = ${garageId}`;
   return row ?? null;
 }
 
@@ -64,9 +69,15 @@ export async function updateGarageRow(sql: Db, garageId: number, fields: GarageF
       slack_managers_channel = case when ${has('slackManagersChannel')} then ${fields.slackManagersChannel ?? null}::text else slack_managers_channel end,
       grace_minutes = case when ${has('graceMinutes')} then ${fields.graceMinutes ?? null}::integer else grace_minutes end,
       daily_max_cents = case when ${has('dailyMaxCents')} then ${fields.dailyMaxCents ?? null}::integer else daily_max_cents end,
+      lost_ticket_policy = coalesce(${fields.lostTicketPolicy ?? null}::text, lost_ticket_policy),
+      lost_ticket_fee_cents = coalesce(${fields.lostTicketFeeCents ?? null}::integer, lost_ticket_fee_cents),
+      auto_approve_void_cents = coalesce(${fields.approval?.autoApproveUnderCents.void ?? null}::integer, auto_approve_void_cents),
+      auto_approve_refund_cents = coalesce(${fields.approval?.autoApproveUnderCents.refund ?? null}::integer, auto_approve_refund_cents),
+      auto_approve_waiver_cents = coalesce(${fields.approval?.autoApproveUnderCents.lostTicketWaiver ?? null}::integer, auto_approve_waiver_cents),
+      approval_timeout_minutes = coalesce(${fields.approval?.timeoutMinutes ?? null}::integer, approval_timeout_minutes),
       updated_at = now()
     where id = ${garageId}
-    returning id, name, address, lat, lon, public_feed, total_spaces, hourly_rate, timezone, slack_managers_channel, grace_minutes, daily_max_cents
+    returning id, name, address, lat, lon, public_feed, slack_managers_channel, ${settingsColumns(sql)}
   `;
   return row ?? null;
 }
@@ -79,5 +90,6 @@ export async function updateSettings(sql: Db, garageId: number, update: Settings
 
 /** A garage row's settings. */
 export function settingsOf(row: GarageSettings): GarageSettings {
-  return { totalSpaces: row.totalSpaces, hourlyRate: row.hourlyRate, timezone: row.timezone, graceMinutes: row.graceMinutes, dailyMaxCents: row.dailyMaxCents };
+  const { totalSpaces, hourlyRate, timezone, graceMinutes, dailyMaxCents, lostTicketPolicy, lostTicketFeeCents, approval } = row;
+  return { totalSpaces, hourlyRate, timezone, graceMinutes, dailyMaxCents, lostTicketPolicy, lostTicketFeeCents, approval };
 }

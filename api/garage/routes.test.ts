@@ -2,6 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GarageSettings, GarageStats } from '../../shared/garage.js';
 import { startTestApp, type TestApp } from '../test/app.js';
 
+/** The lost-ticket and approval settings of a new garage. */
+const CORRECTION_DEFAULTS = {
+  lostTicketPolicy: 'actual_plus_fee',
+  lostTicketFeeCents: 2500,
+  approval: { autoApproveUnderCents: { void: 0, refund: 0, lostTicketWaiver: 0 }, timeoutMinutes: 30 },
+};
+
 let t: TestApp;
 beforeAll(async () => {
   // 23:00 in New York on 2026-11-22 is 04:00 UTC on the 23rd: "today" is the 22nd there
@@ -67,12 +74,12 @@ describe('GET /api/garage/stats', () => {
 describe('GET and PUT /api/garage/settings', () => {
   it('reads the settings', async () => {
     const res = await t.call('GET', '/api/garage/settings', { as: 'manager' });
-    expect(GarageSettings.parse(res.json)).toEqual({ totalSpaces: 4, hourlyRate: 1000, timezone: 'America/New_York', graceMinutes: 0, dailyMaxCents: null });
+    expect(GarageSettings.parse(res.json)).toEqual({ totalSpaces: 4, hourlyRate: 1000, timezone: 'America/New_York', graceMinutes: 0, dailyMaxCents: null, ...CORRECTION_DEFAULTS });
   });
 
   it('changes only what is sent, and records who changed what', async () => {
     const res = await t.call('PUT', '/api/garage/settings', { body: { totalSpaces: 6, dailyMaxCents: 4000 }, as: 'manager' });
-    expect(res.json).toEqual({ totalSpaces: 6, hourlyRate: 1000, timezone: 'America/New_York', graceMinutes: 0, dailyMaxCents: 4000 });
+    expect(res.json).toEqual({ totalSpaces: 6, hourlyRate: 1000, timezone: 'America/New_York', graceMinutes: 0, dailyMaxCents: 4000, ...CORRECTION_DEFAULTS });
     const [audit] = await t.sql<{ actor: string; details: any }[]>`select actor, details from audit_log where action = 'settings.update' order by id desc limit 1`;
     expect(audit!.actor).toBe(`user:${t.users.manager.id}`);
     expect(audit!.details).toMatchObject({ before: { totalSpaces: 4 }, after: { totalSpaces: 6, dailyMaxCents: 4000 } });

@@ -23,6 +23,7 @@ export const GARAGE_RESOURCES: ReadonlyArray<{ seed: string; scoped: string }> =
   { seed: '/reports', scoped: '/reports' },
   { seed: '/discards', scoped: '/discards' },
   { seed: '/audit', scoped: '/audit' },
+  { seed: '/exceptions', scoped: '/exceptions' },
 ];
 
 /** Where the garage-scoped copies live, below /api. */

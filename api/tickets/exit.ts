@@ -1,6 +1,6 @@
 import type { Attribution } from '../../shared/auth.js';
 import { decideExitTime } from '../../shared/client-time.js';
-import { quoteTicketFee } from '../../shared/fee.js';
+import { quoteLostTicket, quoteTicketFee } from '../../shared/fee.js';
 import { localDateTime } from '../../shared/garage-day.js';
 import type { PaymentMethod, Ticket, TicketTarget } from '../../shared/tickets.js';
 import { recordAudit } from '../audit/queries.js';
@@ -14,7 +14,15 @@ import { tariffOf, toTicket } from './ticket-view.js';
 import { timingOf } from './timing.js';
 
 /** A car going out: which ticket (a number, or a plate's active ticket), how it paid, and when if recorded offline. */
-export type ExitInput = { target: TicketTarget; paymentMethod: PaymentMethod; exitTime?: Date | undefined };
+export type ExitInput = {
+  target: TicketTarget;
+  paymentMethod: PaymentMethod;
+  exitTime?: Date | undefined;
+  /** Checked out without its ticket: priced by the garage's lost-ticket rule (`quoteLostTicket`). */
+  lostTicket?: boolean | undefined;
+  /** A lost ticket whose extra fee was waived, and who approved that (api/corrections: never sent by a client). */
+  waiver?: { approvedBy: string; exceptionId: number | null } | undefined;
+};
 
 /**
  * The exit use case, the one every door calls (PUT /api/tickets/:n/exit, `/park exit`, Slack's pay
@@ -30,6 +38,7 @@ export async function exitVehicle(deps: TicketDeps, input: ExitInput, by: Attrib
     ticketNumber: input.target.ticketNumber,
     paymentMethod: input.paymentMethod,
     exitTime: input.exitTime?.toISOString() ?? null,
+    ...(input.lostTicket ? { lostTicket: true } : {}), // absent when false: keys stored before lost tickets existed still match
   };
   const { result, replayed } = await runIdempotent(
     deps.sql,
@@ -50,7 +59,7 @@ export async function exitVehicle(deps: TicketDeps, input: ExitInput, by: Attrib
  * Invariant — exactly one exit per ticket: the ticket row is locked before it is read as active,
  * so of two racing exits exactly one completes it.
  */
-async function completeStay(tx: TransactionSql, deps: TicketDeps, input: ExitInput, by: Attribution, later: Later): Promise<Ticket> {
+export async function completeStay(tx: TransactionSql, deps: Pick<TicketDeps, 'sql' | 'garageId' | 'now'>, input: ExitInput, by: Attribution, later: Later): Promise<Ticket> {
   const now = deps.now();
   const { target } = input;
   const ticketNumber = target.plate === null && target.ticketNumber !== null
@@ -58,7 +67,12 @@ async function completeStay(tx: TransactionSql, deps: TicketDeps, input: ExitInp
     : (await findTicket(tx, deps.garageId, target, { latestByPlate: false })).ticketNumber;
   const locked = await lockTicketForExit(tx, deps.garageId, ticketNumber);
   if (!locked) throw ticketNotFound(target, false);
-  const { ticket, timezone } = locked;
+  const { ticket, timezone, garage } = locked;
+  if (ticket.status === 'voided') {
+    throw new AppError('ticket_not_active', `Ticket ${ticket.ticketNumber} was voided (${ticket.voidReason}) at ${localDateTime(ticket.exitTime!, timezone)}: there is nothing to pay`, [
+      { ticketNumber: ticket.ticketNumber },
+    ]);
+  }
   if (ticket.status === 'completed') {
     throw new AppError(
       'ticket_already_completed',
@@ -81,7 +95,7 @@ async function completeStay(tx: TransactionSql, deps: TicketDeps, input: ExitInp
   }
   const { exitTime } = left;
   const stay = { entryTime: ticket.entryTime, tariff: tariffOf(ticket) };
-  const fee = quoteTicketFee(stay, exitTime);
+  const fee = input.lostTicket || input.waiver ? quoteLostTicket(stay, exitTime, garage.lostTicket, input.waiver !== undefined) : quoteTicketFee(stay, exitTime);
   const completed = await completeTicket(tx, ticket.id, { exitTime, paymentMethod: input.paymentMethod, fee });
   const timing = await timingOf(tx, deps.garageId, {
     kind: 'exit',
@@ -104,6 +118,8 @@ async function completeStay(tx: TransactionSql, deps: TicketDeps, input: ExitInp
       exitTime: exitTime.toISOString(),
       ...timing,
       ...(input.exitTime ? { amountDueAtReceipt: quoteTicketFee(stay, now).totalCents } : {}),
+      ...(fee.lostTicket ? { lostTicket: fee.lostTicket } : {}),
+      ...(input.waiver ? { waiverApprovedBy: input.waiver.approvedBy, exceptionId: input.waiver.exceptionId } : {}),
     },
   });
   await writeLater(audit, later);

@@ -1,3 +1,4 @@
+import type { LostTicketRule } from '../../shared/fee.js';
 import type { FeeBreakdown, PaymentMethod, VehicleType } from '../../shared/tickets.js';
 import { parseCents } from '../cents.js';
 import type { Db } from '../db/types.js';
@@ -12,7 +13,7 @@ export type TicketRow = {
   exitTime: Date | null;
   durationMinutes: number | null;
   amountPaid: number | null;
-  status: 'active' | 'completed';
+  status: 'active' | 'completed' | 'voided';
   paymentMethod: PaymentMethod | null;
   hourlyRate: number;
   graceMinutes: number;
@@ -20,19 +21,29 @@ export type TicketRow = {
   feeBreakdown: FeeBreakdown | null;
   /** The last time the server handed the ticket out as active (entry, lookup, search); null on old completed tickets. */
   lastSeenActiveAt: Date | null;
+  garageId: number;
+  refundedCents: number;
+  lostTicket: boolean;
+  voidedBy: string | null;
+  voidReason: string | null;
+  voidNote: string | null;
 };
 
-/** A ticket as PostgreSQL sends it: amount_paid is a bigint, so text. */
-type StoredTicket = Omit<TicketRow, 'amountPaid'> & { amountPaid: string | null };
+/** A ticket as PostgreSQL sends it: amount_paid and refunded_cents are bigints, so text. */
+type StoredTicket = Omit<TicketRow, 'amountPaid' | 'refundedCents'> & { amountPaid: string | null; refundedCents: string };
 
 const columns = (sql: Db) => sql`
   id, ticket_number, license_plate, vehicle_type, entry_time, exit_time, duration_minutes,
   amount_paid, status, payment_method, hourly_rate, grace_minutes, daily_max_cents, fee_breakdown,
-  last_seen_active_at
+  last_seen_active_at, garage_id, refunded_cents, lost_ticket, voided_by, void_reason, void_note
 `;
 
 /** A stored ticket with its amount as a number of cents. */
-const toRow = (r: StoredTicket): TicketRow => ({ ...r, amountPaid: r.amountPaid === null ? null : parseCents(r.amountPaid) });
+export const toRow = (r: StoredTicket): TicketRow => ({
+  ...r,
+  amountPaid: r.amountPaid === null ? null : parseCents(r.amountPaid),
+  refundedCents: parseCents(r.refundedCents),
+});
 
 /** The garage as an entry reads it: its tariff (copied onto the ticket) and where it is. */
 export type GarageAtEntry = { totalSpaces: number; timezone: string; hourlyRate: number; graceMinutes: number; dailyMaxCents: number | null };
@@ -127,6 +138,12 @@ function pickTicket(row: StoredTicket): StoredTicket {
     dailyMaxCents: row.dailyMaxCents,
     feeBreakdown: row.feeBreakdown,
     lastSeenActiveAt: row.lastSeenActiveAt,
+    garageId: row.garageId,
+    refundedCents: row.refundedCents,
+    lostTicket: row.lostTicket,
+    voidedBy: row.voidedBy,
+    voidReason: row.voidReason,
+    voidNote: row.voidNote,
   };
 }
 
@@ -161,27 +178,44 @@ export async function loadTicket(sql: Db, garageId: number, ticketNumber: string
   return row ? toRow(row) : null;
 }
 
-/** Marks a ticket paid and completed with its fee breakdown, and frees its space. */
+/** Marks a ticket paid and completed with its fee breakdown (a lost ticket marked so), and frees its space. */
 export async function completeTicket(
   sql: Db,
   id: number,
   exit: { exitTime: Date; paymentMethod: PaymentMethod; fee: FeeBreakdown },
 ): Promise<TicketRow> {
-  // Sent together (pipelined, one round trip): the completion, the release of the car's space, and
-  // the look for a car over capacity to hand it to — each statement runs after the one before, so
-  // the look sees the released space (and any resize the release waited for).
+  return endStay(sql, id, sql<StoredTicket[]>`
+    update tickets set
+      status = 'completed',
+      exit_time = ${exit.exitTime},
+      duration_minutes = ${exit.fee.durationMinutes},
+      amount_paid = ${exit.fee.totalCents},
+      payment_method = ${exit.paymentMethod},
+      fee_breakdown = ${sql.json(exit.fee)},
+      lost_ticket = ${exit.fee.lostTicket !== undefined}
+    where id = ${id} and status = 'active'
+    returning ${columns(sql)}
+  `);
+}
+
+/** Marks an active ticket voided (never charged, out of occupancy from `at`), and frees its space. */
+export async function voidTicketRow(sql: Db, id: number, v: { at: Date; by: string; reason: string; note: string | null }): Promise<TicketRow> {
+  return endStay(sql, id, sql<StoredTicket[]>`
+    update tickets set status = 'voided', exit_time = ${v.at}, voided_by = ${v.by}, void_reason = ${v.reason}, void_note = ${v.note}
+    where id = ${id} and status = 'active'
+    returning ${columns(sql)}
+  `);
+}
+
+/**
+ * Ends an active ticket's stay with `ending` (its update) and frees its space. Sent together
+ * (pipelined, one round trip): the ending, the release of the car's space, and the look for a car
+ * over capacity to hand it to — each statement runs after the one before, so the look sees the
+ * released space (and any resize the release waited for).
+ */
+async function endStay(sql: Db, id: number, ending: PromiseLike<StoredTicket[]>): Promise<TicketRow> {
   const [[row], [freed], [car]] = await Promise.all([
-    sql<StoredTicket[]>`
-      update tickets set
-        status = 'completed',
-        exit_time = ${exit.exitTime},
-        duration_minutes = ${exit.fee.durationMinutes},
-        amount_paid = ${exit.fee.totalCents},
-        payment_method = ${exit.paymentMethod},
-        fee_breakdown = ${sql.json(exit.fee)}
-      where id = ${id} and status = 'active'
-      returning ${columns(sql)}
-    `,
+    ending,
     sql<{ garageId: number; number: number }[]>`update spaces set ticket_id = null where ticket_id = ${id} returning garage_id, number`,
     overCapacityCarFor(sql, id),
   ]);
@@ -217,22 +251,30 @@ async function handSpaceTo(sql: Db, freed: { garageId: number; number: number },
   await sql`update tickets set space_number = ${freed.number} where id = ${car.ticketId}`;
 }
 
-/** A ticket locked for its exit, with the garage's timezone (for the exit's audit and refusals). */
-export async function lockTicketForExit(sql: Db, garageId: number, ticketNumber: string): Promise<{ ticket: TicketRow; timezone: string } | null> {
-  const [row] = await sql<(StoredTicket & { garageTimezone: string })[]>`
-    select ${columns(sql)}, (select timezone from garages where id = ${garageId}) as garage_timezone
+/** The garage's rules an exit needs besides the ticket's own tariff. */
+export type GarageAtExit = { timezone: string; lostTicket: LostTicketRule };
+
+/** A ticket locked for its exit (or a correction), with the garage's timezone (for audits and refusals) and lost-ticket rule. */
+export async function lockTicketForExit(sql: Db, garageId: number, ticketNumber: string): Promise<{ ticket: TicketRow; timezone: string; garage: GarageAtExit } | null> {
+  const [row] = await sql<(StoredTicket & { garageTimezone: string; garagePolicy: LostTicketRule['policy']; garageFeeCents: number })[]>`
+    select ${columns(sql)},
+      (select timezone from garages where id = ${garageId}) as garage_timezone,
+      (select lost_ticket_policy from garages where id = ${garageId}) as garage_policy,
+      (select lost_ticket_fee_cents from garages where id = ${garageId}) as garage_fee_cents
     from tickets
     where garage_id = ${garageId} and ticket_number = ${ticketNumber}
     for update
   `;
-  return row ? { ticket: toRow(pickTicket(row)), timezone: row.garageTimezone } : null;
+  if (!row) return null;
+  const garage = { timezone: row.garageTimezone, lostTicket: { policy: row.garagePolicy, feeCents: row.garageFeeCents } };
+  return { ticket: toRow(pickTicket(row)), timezone: row.garageTimezone, garage };
 }
 
 /** Tickets by plate and/or status, newest first (for lost tickets). */
 export async function searchTickets(
   sql: Db,
   garageId: number,
-  q: { plateNormalized?: string | undefined; status?: 'active' | 'completed' | undefined; limit: number },
+  q: { plateNormalized?: string | undefined; status?: 'active' | 'completed' | 'voided' | undefined; limit: number },
 ): Promise<TicketRow[]> {
   const rows = await sql<StoredTicket[]>`
     select ${columns(sql)} from tickets

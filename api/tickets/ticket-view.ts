@@ -22,6 +22,12 @@ export function toTicket(row: TicketRow, now: Date): Ticket {
     paymentMethod: row.paymentMethod,
     hourlyRate: row.hourlyRate,
     tariff: tariffOf(row),
+    refundedCents: row.refundedCents,
+    lostTicket: row.lostTicket,
+    voided:
+      row.status === 'voided' && row.exitTime && row.voidedBy && row.voidReason
+        ? { at: row.exitTime.toISOString(), by: row.voidedBy, reason: row.voidReason, note: row.voidNote }
+        : null,
   };
   if (row.status === 'active') {
     const quote = quoteTicketFee(ticket, now);
