@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import { LOGIN_WINDOW_MS } from './auth/login.js';
 import { pruneLoginAttempts } from './auth/queries.js';
+import { expireExceptions } from './corrections/use-cases.js';
 import type { Deps } from './deps.js';
 import { pruneIdempotencyKeys } from './idempotency/queries.js';
 import { IDEMPOTENCY_WINDOW_MS } from './idempotency/run.js';
@@ -25,8 +26,13 @@ export async function pruneExpired(deps: Pick<Deps, 'sql' | 'now'>): Promise<{ i
   };
 }
 
-/** Every hour, `pruneExpired`; any replica may do it (deletes of the same rows simply find fewer). */
-export function startHousekeeping(deps: Pick<Deps, 'sql' | 'now' | 'log'>): { stop: () => void } {
+/**
+ * Every hour, `pruneExpired`; every minute, requests for a manager past their expiry are marked
+ * expired and Slack is told (their buttons then say so). Any replica may do both: deletes of the
+ * same rows simply find fewer, and each request is marked by exactly one of them (the one whose
+ * update changed it), which alone tells Slack.
+ */
+export function startHousekeeping(deps: Pick<Deps, 'sql' | 'now' | 'log' | 'alerts'>): { stop: () => void } {
   const job = new Cron('23 * * * *', { protect: true }, async () => {
     try {
       const deleted = await pruneExpired(deps);
@@ -35,5 +41,18 @@ export function startHousekeeping(deps: Pick<Deps, 'sql' | 'now' | 'log'>): { st
       deps.log.warn({ err: error }, 'pruning failed; the next hour tries again');
     }
   });
-  return { stop: () => job.stop() };
+  const expiry = new Cron('* * * * *', { protect: true }, async () => {
+    try {
+      const expired = await expireExceptions(deps);
+      if (expired > 0) deps.log.info({ expired }, 'requests for a manager expired');
+    } catch (error) {
+      deps.log.warn({ err: error }, 'expiring requests failed; the next minute tries again');
+    }
+  });
+  return {
+    stop: () => {
+      job.stop();
+      expiry.stop();
+    },
+  };
 }
