@@ -5,6 +5,7 @@ describe('loadConfig', () => {
   it('defaults', () => {
     const config = loadConfig({});
     expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.DATABASE_READ_URL).toBeUndefined();
     expect(config).toMatchObject({
       PORT: 5001,
       DATA_DIR: './.data',
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
     ['GARAGE_HOURLY_RATE_CENTS', '9.99'],
     ['GARAGE_TIMEZONE', 'Nowhere/Land'],
     ['DATABASE_URL', 'mysql://x'],
+    ['DATABASE_READ_URL', 'db.internal:5432'],
     ['ADMIN_PASSWORD', 'short'],
     ['SLACK_BOT_TOKEN', 'xoxp-user-token'],
     ['LOG_LEVEL', 'loud'],
@@ -37,6 +39,13 @@ describe('loadConfig', () => {
     ['TRUSTED_PROXY', '127.0.0.1, proxy.internal'],
   ])('a bad %s stops the start with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
+  });
+
+  it('DATABASE_READ_URL is a postgres:// URL like DATABASE_URL, and blank is unset', () => {
+    const url = 'postgres://parkops:secret@replica.internal:5432/parkops';
+    expect(loadConfig({ DATABASE_URL: 'postgresql://parkops:secret@db.internal/parkops', DATABASE_READ_URL: ` ${url} ` }).DATABASE_READ_URL).toBe(url);
+    expect(loadConfig({ DATABASE_READ_URL: ' ' }).DATABASE_READ_URL).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_READ_URL: 'mysql://replica' })).toThrow('DATABASE_READ_URL: must be a postgres:// URL');
   });
 
   it('TRUSTED_PROXY takes addresses and CIDR ranges, and names what it cannot read', () => {

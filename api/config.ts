@@ -10,10 +10,14 @@ const optionalText = z
 const intIn = (min: number, max: number, fallback: number) =>
   z.coerce.number().int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
 
+const postgresUrl = optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL');
+
 /** The environment ParkOps reads, validated at start. */
 export const ConfigSchema = z.object({
   PORT: intIn(1, 65535, 5001),
-  DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL'),
+  DATABASE_URL: postgresUrl,
+  /** A read replica for reports and the public feed; used only with DATABASE_URL (server/main.ts). */
+  DATABASE_READ_URL: postgresUrl,
   DATA_DIR: z.string().trim().min(1).default('./.data'),
   ADMIN_PASSWORD: optionalText.refine((v) => v === undefined || v.length >= 8, 'must be at least 8 characters'),
   GARAGE_TOTAL_SPACES: intIn(1, 100000, 140),

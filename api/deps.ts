@@ -5,7 +5,13 @@ import type { Logger } from './logger.js';
 
 /** What the app is built from; tests pass their own clock and database. */
 export type Deps = {
+  /** The primary: every write, and every read but those below. */
   sql: Sql;
+  /**
+   * The read replica's pool (DATABASE_READ_URL), where reports and the public feed read — through
+   * `createReadPool`, which falls back to `sql` while it cannot be reached; unset: they read `sql`.
+   */
+  sqlRead?: Sql | undefined;
   garageId: number;
   now: () => Date;
   randomBytes: (n: number) => Uint8Array;

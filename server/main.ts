@@ -9,7 +9,8 @@ import { createApp } from '../api/app.js';
 import { createSlack } from '../bot/create-slack.js';
 import type { Deps } from '../api/deps.js';
 import { ConfigError, loadConfig, type Config } from '../api/config.js';
-import { connect } from '../api/db/connect.js';
+import { connect, READ_APPLICATION_NAME } from '../api/db/connect.js';
+import { checkReadReplica, readReplicaUrl } from '../api/db/read-pool.js';
 import { parseTrustedProxies } from '../api/http/client-address.js';
 import { guardDriverCrash } from '../api/db/driver-guard.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../api/db/embedded.js';
@@ -23,9 +24,11 @@ import { createDrain, isHttpServer } from './drain.js';
 
 /** How long shutdown waits for requests in flight before closing anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Connections to the read replica: reports and the public feed (itself one query a second at most). */
+const READ_POOL_SIZE = 3;
 
-/** Migrations, the garage and the first admin: what a start needs before it can serve. */
-async function prepareDatabase(sql: Sql, config: Config, log: Logger) {
+/** Migrations, the garage, the first admin, and a look at the read replica: what a start needs before it can serve. */
+async function prepareDatabase(sql: Sql, sqlRead: Sql | undefined, config: Config, log: Logger) {
   const applied = await migrate(sql);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const garageId = await ensureGarage(sql, {
@@ -34,6 +37,7 @@ async function prepareDatabase(sql: Sql, config: Config, log: Logger) {
     timezone: config.GARAGE_TIMEZONE,
   });
   const admin = await ensureFirstAdmin(sql, garageId, config.ADMIN_PASSWORD);
+  if (sqlRead) await checkReadReplica(sqlRead, log);
   return { garageId, admin };
 }
 
@@ -48,8 +52,10 @@ async function start(config: Config, log: Logger) {
     url = embedded.url;
   }
   const sql = connect(url);
-  const { garageId, admin } = await prepareDatabase(sql, config, log).catch(async (error: unknown) => {
-    await sql.end({ timeout: 1 });
+  const readUrl = readReplicaUrl(config, log);
+  const sqlRead = readUrl ? connect(readUrl, { max: READ_POOL_SIZE, applicationName: READ_APPLICATION_NAME }) : undefined;
+  const { garageId, admin } = await prepareDatabase(sql, sqlRead, config, log).catch(async (error: unknown) => {
+    await Promise.all([sql.end({ timeout: 1 }), sqlRead?.end({ timeout: 1 })]);
     await embedded?.stop(); // do not leave the embedded cluster running behind a failed start
     throw error;
   });
@@ -59,6 +65,7 @@ async function start(config: Config, log: Logger) {
   } else if (admin) log.info({}, 'first start: created user "admin" with ADMIN_PASSWORD');
   const deps: Deps = {
     sql,
+    sqlRead,
     garageId,
     now: () => new Date(),
     randomBytes: (n) => randomBytes(n),
@@ -74,7 +81,7 @@ async function start(config: Config, log: Logger) {
     const s = serve({ fetch: app.fetch, port: config.PORT }, () => resolve(s));
   });
   const drain = isHttpServer(server) ? createDrain(server) : null;
-  log.info({ port: config.PORT, database: embedded ? 'embedded' : 'DATABASE_URL' }, `ParkOps listening on http://localhost:${config.PORT}`);
+  log.info({ port: config.PORT, database: embedded ? 'embedded' : 'DATABASE_URL', readReplica: sqlRead ? 'DATABASE_READ_URL' : 'none' }, `ParkOps listening on http://localhost:${config.PORT}`);
   slack.startSummaries();
   const pruning = startHousekeeping(deps);
 
@@ -93,7 +100,7 @@ async function start(config: Config, log: Logger) {
     if (leftOpen > 0) log.warn({ leftOpen }, 'connections still open after the grace period; closing anyway');
     pruning.stop();
     await slack.stop(); // the summary schedule, and Slack work still running after its ack
-    await sql.end({ timeout: SHUTDOWN_GRACE_MS / 1000 });
+    await Promise.all([sql.end({ timeout: SHUTDOWN_GRACE_MS / 1000 }), sqlRead?.end({ timeout: SHUTDOWN_GRACE_MS / 1000 })]);
     if (embedded) await embedded.stop();
     log.info({}, 'stopped');
     process.exit(0);

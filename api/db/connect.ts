@@ -3,6 +3,9 @@ import postgres, { type Sql } from 'postgres';
 /** How this server's connections are named in pg_stat_activity (per process, for its metrics). */
 export const APPLICATION_NAME = `parkops:${process.pid}`;
 
+/** How its read-replica pool's connections are named (apart, so the primary's metrics never count them). */
+export const READ_APPLICATION_NAME = `${APPLICATION_NAME}:read`;
+
 /** Seconds a new connection may take (TCP, TLS and sign-in) before it fails: a reachable database answers far sooner. */
 export const CONNECT_TIMEOUT_S = 3;
 
@@ -17,7 +20,7 @@ export function reconnectDelayS(failures: number): number {
 }
 
 /** The connection pool ParkOps uses: small, with timeouts, camelCase columns. */
-export function connect(url: string, options: { max?: number } = {}): Sql {
+export function connect(url: string, options: { max?: number; applicationName?: string } = {}): Sql {
   return postgres(url, {
     max: options.max ?? 6,
     idle_timeout: 30,
@@ -26,6 +29,6 @@ export function connect(url: string, options: { max?: number } = {}): Sql {
     max_lifetime: 60 * 30,
     transform: postgres.camel,
     onnotice: () => {},
-    connection: { application_name: APPLICATION_NAME, statement_timeout: 15_000, lock_timeout: 10_000 },
+    connection: { application_name: options.applicationName ?? APPLICATION_NAME, statement_timeout: 15_000, lock_timeout: 10_000 },
   });
 }

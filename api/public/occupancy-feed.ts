@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PublicOccupancy } from '../../shared/garages.js';
-import type { Db } from '../db/types.js';
+import type { ReadPool } from '../db/read-pool.js';
 import { loadPublishedOccupancy, type FeedRow } from '../garages/queries.js';
 
 /** How old a snapshot may be before a request reads PostgreSQL again. */
@@ -31,9 +31,10 @@ export function toPublicOccupancy(row: FeedRow, at: Date): PublicOccupancy {
  * The public occupancy feed's process-wide cache: one query for every published garage at most once
  * a second, however many clients ask (a burst never becomes a burst of queries: requests during a
  * refresh wait for that refresh instead of starting their own). `/:garageId` is answered from the
- * same snapshot, so asking for unknown ids costs no query either.
+ * same snapshot, so asking for unknown ids costs no query either. The query runs through `reads`:
+ * on the read replica when there is one, so the counts may be as old as its replay lag.
  */
-export function createOccupancyFeed(sql: Db, now: () => Date) {
+export function createOccupancyFeed(reads: ReadPool, now: () => Date) {
   let current: FeedSnapshot | null = null;
   let refreshing: Promise<FeedSnapshot> | null = null;
   let queries = 0;
@@ -41,7 +42,7 @@ export function createOccupancyFeed(sql: Db, now: () => Date) {
   async function refresh(): Promise<FeedSnapshot> {
     queries++;
     const at = now();
-    const rows = await loadPublishedOccupancy(sql);
+    const rows = await reads((sql) => loadPublishedOccupancy(sql));
     const garages = rows.map((r) => toPublicOccupancy(r, at));
     const byId = new Map(garages.map((g) => [g.id, { body: g, etag: etagOf(g) }]));
     return { at, garages, etag: etagOf(garages), byId };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublicOccupancy } from '../../shared/garages.js';
 import { startTestApp, type TestApp } from '../test/app.js';
+import { createReadPool } from '../db/read-pool.js';
 import { createOccupancyFeed } from './occupancy-feed.js';
 
 let t: TestApp;
@@ -72,7 +73,7 @@ describe('GET /api/public/occupancy', () => {
   });
 
   it('a burst of clients reads PostgreSQL once a second at most', async () => {
-    const cache = createOccupancyFeed(t.sql, () => t.clock.now);
+    const cache = createOccupancyFeed(createReadPool(t.sql, undefined, t.deps.log), () => t.clock.now);
     const snapshots = await Promise.all(Array.from({ length: 200 }, () => cache.snapshot()));
     expect(cache.queries()).toBe(1);
     expect(new Set(snapshots.map((s) => s.etag)).size).toBe(1);

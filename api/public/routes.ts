@@ -5,6 +5,7 @@ import { PublicOccupancy } from '../../shared/garages.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import { createRouter, errorResponses, jsonResponse } from '../http/openapi.js';
+import { createReadPool } from '../db/read-pool.js';
 import { createOccupancyFeed } from './occupancy-feed.js';
 
 const GarageParam = z.object({ garageId: z.string().regex(/^[1-9][0-9]{0,9}$/, 'A garage id is a number').meta({ example: '1' }) });
@@ -36,9 +37,9 @@ function cached<T>(c: Context, body: T, tag: string) {
   return c.json(body, 200);
 }
 
-/** /api/public: what anyone may read, without a session — the occupancy feed for maps and cities. */
+/** /api/public: what anyone may read, without a session — the occupancy feed for maps and cities, read from the read replica when there is one. */
 export function publicRoutes(deps: Deps) {
-  const feed = createOccupancyFeed(deps.sql, deps.now);
+  const feed = createOccupancyFeed(createReadPool(deps.sql, deps.sqlRead, deps.log), deps.now);
   const router = createRouter();
   router.use('*', etag()); // If-None-Match -> 304, keeping the ETag we set (no hashing per request)
   return (

@@ -31,10 +31,19 @@ export function toPeriodFigures(from: LocalDate, to: LocalDate, tally: PeriodTal
  * and one row a day. `stillParked` is counted at the period's end, or now when that is later.
  * Days that are over come from their stored figures (`tallyDays`), and the whole period adds its
  * days up (`addUpTallies`), so a past day costs the same after years of tickets.
+ * With `readFrom` (the read replica) the figures are read there and stored on `sql`; the garage's
+ * own row (its timezone) is read on `sql`, so a garage made a moment ago has its report at once.
  * Invariant: at most MAX_REPORT_DAYS days, counted as a number before any loop — a period the doors
  * did not bound (`decideReportPeriod`) is a bug and throws, it never runs away.
  */
-export async function dailyReport(sql: Sql, garageId: number, from: LocalDate, to: LocalDate, now: Date): Promise<DailyReport> {
+export async function dailyReport(
+  sql: Sql,
+  garageId: number,
+  from: LocalDate,
+  to: LocalDate,
+  now: Date,
+  options: { readFrom?: Sql | undefined } = {},
+): Promise<DailyReport> {
   const count = daysBetween(from, to) + 1;
   if (!(count >= 1 && count <= MAX_REPORT_DAYS)) {
     throw new Error(`dailyReport asked for ${count} days (${from}..${to}); at most ${MAX_REPORT_DAYS}, bounded by decideReportPeriod`);
@@ -43,7 +52,7 @@ export async function dailyReport(sql: Sql, garageId: number, from: LocalDate, t
   if (!settings) throw new Error(`garage ${garageId} does not exist`);
   const tz = settings.timezone;
   const dates = Array.from({ length: count }, (_, i) => addDays(from, i));
-  const tallies = await tallyDays(sql, garageId, dates.map((d) => localDayRange(d, d, tz)), now);
+  const tallies = await tallyDays(sql, garageId, dates.map((d) => localDayRange(d, d, tz)), now, options);
   const days = dates.map((d, i) => toPeriodFigures(d, d, tallies[i]!, tz));
   const whole = count > 1 ? toPeriodFigures(from, to, addUpTallies(tallies), tz) : days[0]!;
   return { ...whole, timezone: tz, days };

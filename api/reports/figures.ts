@@ -10,11 +10,15 @@ type Day = { start: Date; end: Date };
  * Periods that are over but not stored yet are counted and stored first — the first time anyone
  * asks (the daily summary does it each morning for the day before) — then everything is read in
  * one statement, so an answer is one moment of the garage.
+ * With `readFrom` (a read replica) the reads go there and only the storing goes to `sql`, the
+ * primary; a replica that has not yet replayed what was just stored counts those periods from its
+ * own tickets instead (`missing: 'count'`), so its answer is the garage as the replica has it.
  * Invariant: a day's tally equals a count of the whole day from tickets (`addUpTallies`); what is
  * stored equals a recount from tickets (`storeClosedPeriods`, the triggers of sql/0011).
  */
-export async function tallyDays(sql: Sql, garageId: number, days: readonly Day[], now: Date): Promise<PeriodTally[]> {
-  const byDay = await readDays(sql, garageId, days, now, (parts, missing) => readTallies(sql, garageId, parts, missing, 'all'));
+export async function tallyDays(sql: Sql, garageId: number, days: readonly Day[], now: Date, options: { readFrom?: Sql | undefined } = {}): Promise<PeriodTally[]> {
+  const readFrom = options.readFrom ?? sql;
+  const byDay = await readDays(sql, garageId, days, now, (parts, missing) => readTallies(readFrom, garageId, parts, missing, 'all'));
   return byDay.map(addUpTallies);
 }
 
@@ -24,7 +28,7 @@ export async function sumDays(sql: Sql, garageId: number, days: readonly Day[], 
   return byDay.map(addUpSums);
 }
 
-/** Each day's parts (`partsOfDay`) as read, storing the closed ones not stored yet first. */
+/** Each day's parts (`partsOfDay`) as `read`, storing the closed ones not stored yet first (on `sql`). */
 async function readDays<T>(
   sql: Sql,
   garageId: number,

@@ -6,6 +6,7 @@ import { reportCsv } from './csv.js';
 import { dailyReport } from './daily.js';
 import { resolveReportPeriod } from './period.js';
 import { garageOf } from '../garages/scope.js';
+import { createReadPool } from '../db/read-pool.js';
 
 const daily = createRoute({
   method: 'get',
@@ -23,15 +24,16 @@ const daily = createRoute({
   },
 });
 
-/** /api/reports */
+/** /api/reports — figures read from the read replica when there is one (`createReadPool`), stored on the primary. */
 export function reportRoutes(deps: Deps) {
+  const reads = createReadPool(deps.sql, deps.sqlRead, deps.log);
   /** GET /api/reports/daily?date=YYYY-MM-DD | ?from=&to= [&format=csv] */
   return createRouter().openapi(daily, async (c) => {
     const q = c.req.valid('query');
     const now = deps.now();
     const garageId = garageOf(c.var);
     const { from, to } = await resolveReportPeriod(deps.sql, garageId, q, now);
-    const report = await dailyReport(deps.sql, garageId, from, to, now);
+    const report = await reads((readFrom) => dailyReport(deps.sql, garageId, from, to, now, { readFrom }));
     if (q.format === 'csv') {
       c.header('Content-Disposition', `attachment; filename="parkops-${from}${to === from ? '' : `-to-${to}`}.csv"`);
       return c.body(reportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8' });

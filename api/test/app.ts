@@ -5,7 +5,8 @@ import { hashPassword } from '../auth/passwords.js';
 import { insertUser } from '../users/queries.js';
 import { ensureGarage } from '../garage/queries.js';
 import { createLogger } from '../logger.js';
-import { createTestDatabase } from './database.js';
+import type { Sql } from '../db/types.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
 
 /** The password every test account gets. */
 export const TEST_PASSWORD = 'correct horse battery';
@@ -14,11 +15,14 @@ export const TEST_PASSWORD = 'correct horse battery';
 export type TestClock = { now: Date; advance: (minutes: number) => void };
 
 /**
- * The real app on a database of this test file's own, with an attendant, a manager and an admin
- * signed in, a clock the test moves, and helpers to call the API as any of them.
+ * The real app on a database of this test file's own (or `database`, a migrated one the test
+ * brings, with `sqlRead` as its read replica), with an attendant, a manager and an admin signed in,
+ * a clock the test moves, and helpers to call the API as any of them.
  */
-export async function startTestApp(options: { totalSpaces?: number; hourlyRate?: number; timezone?: string; start?: string } = {}) {
-  const db = await createTestDatabase();
+export async function startTestApp(
+  options: { totalSpaces?: number; hourlyRate?: number; timezone?: string; start?: string; database?: TestDatabase; sqlRead?: Sql } = {},
+) {
+  const db = options.database ?? (await createTestDatabase());
   const garageId = await ensureGarage(db.sql, {
     totalSpaces: options.totalSpaces ?? 140,
     hourlyRate: options.hourlyRate ?? 1000,
@@ -32,6 +36,7 @@ export async function startTestApp(options: { totalSpaces?: number; hourlyRate?:
   };
   const deps = {
     sql: db.sql,
+    sqlRead: options.sqlRead,
     garageId,
     now: () => clock.now,
     randomBytes: (n: number) => new Uint8Array(randomBytes(n)),
