@@ -6,10 +6,20 @@ import { loadPublishedOccupancy, type FeedRow } from '../garages/queries.js';
 /** How old a snapshot may be before a request reads PostgreSQL again. */
 export const FEED_REFRESH_MS = 1000;
 
-/** One snapshot of the published garages: what each client gets, and its ETag. */
-export type FeedSnapshot = { at: Date; garages: PublicOccupancy[]; etag: string; byId: Map<string, { body: PublicOccupancy; etag: string }> };
+/** An answer of the feed, serialized once per snapshot: its body, that body as JSON, and its ETag. */
+export type FeedAnswer<T> = { body: T; json: string; etag: string };
 
-const etagOf = (body: unknown) => `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+/** One snapshot of the published garages: what each client gets, and its ETag. */
+export type FeedSnapshot = { at: Date; all: FeedAnswer<PublicOccupancy[]>; byId: Map<string, FeedAnswer<PublicOccupancy>> };
+
+function answerOf<T>(body: T): FeedAnswer<T> {
+  const json = JSON.stringify(body);
+  return { body, json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
+}
+
+/** True when a garage's published figures are the same in both (its time of update aside). */
+const sameFigures = (a: PublicOccupancy, b: PublicOccupancy) =>
+  JSON.stringify({ ...a, realtime_data_updated_at: '' }) === JSON.stringify({ ...b, realtime_data_updated_at: '' });
 
 /** A garage as the feed shows it: counts only, free capacity never below 0. */
 export function toPublicOccupancy(row: FeedRow, at: Date): PublicOccupancy {
@@ -33,6 +43,9 @@ export function toPublicOccupancy(row: FeedRow, at: Date): PublicOccupancy {
  * refresh wait for that refresh instead of starting their own). `/:garageId` is answered from the
  * same snapshot, so asking for unknown ids costs no query either. The query runs through `reads`:
  * on the read replica when there is one, so the counts may be as old as its replay lag.
+ * A garage whose figures did not change keeps its answer — its `realtime_data_updated_at` is when
+ * they last changed — so its ETag (and the list's, when nothing changed) stays the same from one
+ * snapshot to the next and a client revalidating after `max-age` gets 304.
  */
 export function createOccupancyFeed(reads: ReadPool, now: () => Date) {
   let current: FeedSnapshot | null = null;
@@ -43,9 +56,17 @@ export function createOccupancyFeed(reads: ReadPool, now: () => Date) {
     queries++;
     const at = now();
     const rows = await reads((sql) => loadPublishedOccupancy(sql));
-    const garages = rows.map((r) => toPublicOccupancy(r, at));
-    const byId = new Map(garages.map((g) => [g.id, { body: g, etag: etagOf(g) }]));
-    return { at, garages, etag: etagOf(garages), byId };
+    const before = current?.byId;
+    const byId = new Map(
+      rows.map((r) => {
+        const fresh = toPublicOccupancy(r, at);
+        const kept = before?.get(fresh.id);
+        return [fresh.id, kept && sameFigures(kept.body, fresh) ? kept : answerOf(fresh)] as const;
+      }),
+    );
+    const garages = [...byId.values()].map((a) => a.body);
+    const unchanged = current && current.all.body.length === garages.length && current.all.body.every((g, i) => g === garages[i]);
+    return { at, all: unchanged ? current!.all : answerOf(garages), byId };
   }
 
   return {
@@ -53,8 +74,9 @@ export function createOccupancyFeed(reads: ReadPool, now: () => Date) {
     async snapshot(): Promise<FeedSnapshot> {
       if (current && now().getTime() - current.at.getTime() < FEED_REFRESH_MS) return current;
       refreshing ??= refresh().finally(() => (refreshing = null));
-      current = await refreshing;
-      return current;
+      const snap = await refreshing;
+      current = snap;
+      return snap;
     },
     /** How many times the feed has read PostgreSQL (for the bench and tests). */
     queries: () => queries,

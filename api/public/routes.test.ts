@@ -57,6 +57,24 @@ describe('GET /api/public/occupancy', () => {
     expect(changed.headers.get('etag')).not.toBe(etag);
     const one = await feed(`/${t.garageId}`);
     expect((await feed(`/${t.garageId}`, { 'if-none-match': one.headers.get('etag')! })).status).toBe(304);
+    expect((await feed(`/${t.garageId}`, { 'if-none-match': `"other", W/${one.headers.get('etag')!}` })).status).toBe(304);
+  });
+
+  it('keeps its ETag while nothing changed: a client revalidating after max-age gets 304, and the time is when the count last changed', async () => {
+    t.clock.advance(1);
+    const first = await feed();
+    const changedAt = first.json[0].realtime_data_updated_at;
+    t.clock.advance(1); // many snapshots later, the same counts
+    const later = await feed('', { 'if-none-match': first.headers.get('etag')! });
+    expect(later.status).toBe(304);
+    expect(later.headers.get('etag')).toBe(first.headers.get('etag'));
+    t.clock.advance(1);
+    expect((await feed()).json[0].realtime_data_updated_at).toBe(changedAt);
+    await t.call('POST', '/api/tickets', { body: { licensePlate: 'FEED3' } });
+    t.clock.advance(1);
+    const moved = await feed();
+    expect(moved.json[0].realtime_data_updated_at).toBe(t.clock.now.toISOString());
+    expect(moved.headers.get('etag')).not.toBe(first.headers.get('etag'));
   });
 
   it('free capacity never goes below 0 (more cars than spaces after a resize)', async () => {
@@ -76,7 +94,7 @@ describe('GET /api/public/occupancy', () => {
     const cache = createOccupancyFeed(createReadPool(t.sql, undefined, t.deps.log), () => t.clock.now);
     const snapshots = await Promise.all(Array.from({ length: 200 }, () => cache.snapshot()));
     expect(cache.queries()).toBe(1);
-    expect(new Set(snapshots.map((s) => s.etag)).size).toBe(1);
+    expect(new Set(snapshots.map((s) => s.all.etag)).size).toBe(1);
     await cache.snapshot();
     expect(cache.queries()).toBe(1);
     t.clock.advance(1 / 60); // one second later

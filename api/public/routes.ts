@@ -6,7 +6,7 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import { createRouter, errorResponses, jsonResponse } from '../http/openapi.js';
 import { createReadPool } from '../db/read-pool.js';
-import { createOccupancyFeed } from './occupancy-feed.js';
+import { createOccupancyFeed, type FeedAnswer } from './occupancy-feed.js';
 
 const GarageParam = z.object({ garageId: z.string().regex(/^[1-9][0-9]{0,9}$/, 'A garage id is a number').meta({ example: '1' }) });
 const notModified = { 304: { description: 'Not modified since the ETag sent in If-None-Match' } };
@@ -30,11 +30,25 @@ const one = createRoute({
   responses: { 200: jsonResponse(PublicOccupancy, 'The garage'), ...notModified, ...errorResponses(400, 404) },
 });
 
-/** Sends a snapshot's body with its ETag (computed once per snapshot) and public caching; hono's etag middleware answers 304. */
-function cached<T>(c: Context, body: T, tag: string) {
-  c.header('ETag', tag);
+/** True when If-None-Match names this ETag (a list, `*`, or a weak form of it). */
+function matches(ifNoneMatch: string | undefined, tag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((t) => {
+    const v = t.trim();
+    return v === '*' || v === tag || v === `W/${tag}`;
+  });
+}
+
+/**
+ * Sends a snapshot's answer (serialized and tagged once per snapshot) with public caching; a
+ * matching If-None-Match is a 304 without a body, before anything is written (hono's etag middleware
+ * stays behind it for any answer this misses).
+ */
+function cached<T>(c: Context, answer: FeedAnswer<T>) {
+  c.header('ETag', answer.etag);
   c.header('Cache-Control', 'public, max-age=15');
-  return c.json(body, 200);
+  if (matches(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304);
+  return c.body(answer.json, 200, { 'Content-Type': 'application/json' });
 }
 
 /** /api/public: what anyone may read, without a session — the occupancy feed for maps and cities, read from the read replica when there is one. */
@@ -46,15 +60,14 @@ export function publicRoutes(deps: Deps) {
     router
       /** GET /api/public/occupancy */
       .openapi(list, async (c) => {
-        const snap = await feed.snapshot();
-        return cached(c, snap.garages, snap.etag);
+        return cached(c, (await feed.snapshot()).all) as never;
       })
       /** GET /api/public/occupancy/:garageId */
       .openapi(one, async (c) => {
         const { garageId } = c.req.valid('param');
         const found = (await feed.snapshot()).byId.get(garageId);
         if (!found) throw new AppError('not_found', `No published garage ${garageId}`);
-        return cached(c, found.body, found.etag);
+        return cached(c, found) as never;
       })
   );
 }
