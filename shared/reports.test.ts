@@ -59,6 +59,12 @@ const quiet = (over: Partial<PeriodTally> = {}): PeriodTally => ({
   vehiclesOut: 0,
   stayMinutes: '0',
   stays: 0,
+  refunds: '0',
+  refundsByMethod: {},
+  refundCount: 0,
+  voids: 0,
+  corrections: 0,
+  lostTickets: 0,
   occupiedAtStart: 0,
   peakDelta: null,
   peakAt: null,
@@ -72,7 +78,8 @@ describe('addUpTallies', () => {
   it('adds money to the cent past 2^53 and by method, whatever methods each period had', () => {
     const sums = addUpSums([
       quiet({ revenue: '9007199254740991', revenueByMethod: { Cash: '9007199254740991' }, stayMinutes: '10', stays: 1, vehiclesOut: 1 }),
-      quiet({ revenue: '1500', revenueByMethod: { Cash: '1', Mobile: '1499' }, stayMinutes: '5', stays: 1, vehiclesOut: 1, vehiclesIn: 3 }),
+      quiet({ revenue: '1500', revenueByMethod: { Cash: '1', Mobile: '1499' }, stayMinutes: '5', stays: 1, vehiclesOut: 1, vehiclesIn: 3, refunds: '9007199254740991', refundsByMethod: { Mobile: '9007199254740991' }, refundCount: 1, voids: 2 }),
+      quiet({ refunds: '2', refundsByMethod: { Mobile: '1', Cash: '1' }, refundCount: 2, corrections: 1, lostTickets: 1 }),
     ]);
     expect(sums).toEqual({
       revenue: '9007199254742491',
@@ -81,6 +88,12 @@ describe('addUpTallies', () => {
       vehiclesOut: 2,
       stayMinutes: '15',
       stays: 2,
+      refunds: '9007199254740993',
+      refundsByMethod: { Mobile: '9007199254740992', Cash: '1' },
+      refundCount: 3,
+      voids: 2,
+      corrections: 1,
+      lostTickets: 1,
     });
   });
 

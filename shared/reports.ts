@@ -75,8 +75,16 @@ const revenueByMethod = z.object(
 export const PeriodFigures = z.object({
   from: z.string(),
   to: z.string(),
-  totalRevenue: z.number().int(),
+  totalRevenue: z.number().int().meta({ description: 'Gross: what paid exits took in the period (as grossRevenue)' }),
   revenueByPaymentMethod: revenueByMethod,
+  grossRevenue: z.number().int().meta({ description: 'What paid exits took in the period' }),
+  refunds: z.number().int().meta({ description: 'Money given back in the period (counted on the day it was given back)' }),
+  refundsByPaymentMethod: revenueByMethod,
+  netRevenue: z.number().int().meta({ description: 'grossRevenue − refunds (negative when more went back than came in)' }),
+  refundCount: z.number().int(),
+  voids: z.number().int().meta({ description: 'Tickets voided in the period (never charged)' }),
+  corrections: z.number().int().meta({ description: "Corrections of a ticket's plate or vehicle type made in the period" }),
+  lostTickets: z.number().int().meta({ description: 'Paid exits of lost tickets' }),
   vehiclesIn: z.number().int(),
   vehiclesOut: z.number().int(),
   averageStayMinutes: z.number().int().nullable(),
@@ -107,12 +115,21 @@ export type LateDayChanges = { day: LocalDate; entries: number; exits: number; r
  * as PostgreSQL sums them (they are checked when shown).
  */
 export type PeriodSums = {
+  /** Gross: what paid exits took. */
   revenue: string;
   revenueByMethod: Record<string, string>;
   vehiclesIn: number;
+  /** Paid exits (a voided ticket is a void, not an exit). */
   vehiclesOut: number;
   stayMinutes: string;
   stays: number;
+  /** Money given back in the period (on the day it was given back), in total and by method, and how many refunds. */
+  refunds: string;
+  refundsByMethod: Record<string, string>;
+  refundCount: number;
+  voids: number;
+  corrections: number;
+  lostTickets: number;
 };
 
 /**
@@ -133,14 +150,24 @@ export type PeriodTally = PeriodSums & {
 export function addUpSums(parts: readonly PeriodSums[]): PeriodSums {
   if (parts.length === 0) throw new Error('addUpSums needs at least one period');
   const sum = (pick: (t: PeriodSums) => string) => String(parts.reduce((s, t) => s + BigInt(pick(t)), 0n));
-  const methods = [...new Set(parts.flatMap((t) => Object.keys(t.revenueByMethod)))];
+  const byMethod = (pick: (t: PeriodSums) => Record<string, string>) => {
+    const methods = [...new Set(parts.flatMap((t) => Object.keys(pick(t))))];
+    return Object.fromEntries(methods.map((m) => [m, sum((t) => pick(t)[m] ?? '0')]));
+  };
+  const count = (pick: (t: PeriodSums) => number) => parts.reduce((n, t) => n + pick(t), 0);
   return {
     revenue: sum((t) => t.revenue),
-    revenueByMethod: Object.fromEntries(methods.map((m) => [m, sum((t) => t.revenueByMethod[m] ?? '0')])),
-    vehiclesIn: parts.reduce((n, t) => n + t.vehiclesIn, 0),
-    vehiclesOut: parts.reduce((n, t) => n + t.vehiclesOut, 0),
+    revenueByMethod: byMethod((t) => t.revenueByMethod),
+    vehiclesIn: count((t) => t.vehiclesIn),
+    vehiclesOut: count((t) => t.vehiclesOut),
     stayMinutes: sum((t) => t.stayMinutes),
-    stays: parts.reduce((n, t) => n + t.stays, 0),
+    stays: count((t) => t.stays),
+    refunds: sum((t) => t.refunds),
+    refundsByMethod: byMethod((t) => t.refundsByMethod),
+    refundCount: count((t) => t.refundCount),
+    voids: count((t) => t.voids),
+    corrections: count((t) => t.corrections),
+    lostTickets: count((t) => t.lostTickets),
   };
 }
 

@@ -29,7 +29,7 @@ export async function garageStats(sql: Sql, garageId: number, now: Date): Promis
     availableSpaces: available,
     occupancyPercentage: percent(occupied, settings.totalSpaces),
     availablePercentage: percent(available, settings.totalSpaces),
-    todayRevenue: parseCents(sums!.revenue),
+    todayRevenue: parseCents(sums!.revenue) - parseCents(sums!.refunds), // net: refunds made today come off
     vehiclesEnteredToday: sums!.vehiclesIn,
     vehiclesProcessedToday: sums!.vehiclesOut,
     averageStayMinutes: roundedAverage(sums!.stayMinutes, sums!.stays),

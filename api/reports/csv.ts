@@ -12,6 +12,13 @@ const header = [
   'peak_hour',
   'still_parked',
   'open_over_24h',
+  // added with corrections, after the columns spreadsheets already read by position
+  'refunds_cents',
+  'net_revenue_cents',
+  'refund_count',
+  'voids',
+  'corrections',
+  'lost_tickets',
 ];
 
 function row(label: string, f: PeriodFigures): string[] {
@@ -26,6 +33,12 @@ function row(label: string, f: PeriodFigures): string[] {
     f.peakHour ?? '',
     String(f.stillParked),
     String(f.openOver24h),
+    String(f.refunds),
+    String(f.netRevenue),
+    String(f.refundCount),
+    String(f.voids),
+    String(f.corrections),
+    String(f.lostTickets),
   ];
 }
 

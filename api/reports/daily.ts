@@ -9,12 +9,23 @@ import { tallyDays } from './figures.js';
 /** Turns a period's tally into the report's figures (all money in cents). */
 export function toPeriodFigures(from: LocalDate, to: LocalDate, tally: PeriodTally, timeZone: string): PeriodFigures {
   const byMethod = Object.fromEntries(PAYMENT_METHODS.map((m) => [m, parseCents(tally.revenueByMethod[m] ?? 0)])) as PeriodFigures['revenueByPaymentMethod'];
+  const refundsByMethod = Object.fromEntries(PAYMENT_METHODS.map((m) => [m, parseCents(tally.refundsByMethod[m] ?? 0)])) as PeriodFigures['refundsByPaymentMethod'];
+  const gross = parseCents(tally.revenue);
+  const refunds = parseCents(tally.refunds);
   const peakInside = tally.peakAt !== null && tally.peakDelta !== null && tally.peakDelta > 0;
   return {
     from,
     to,
-    totalRevenue: parseCents(tally.revenue),
+    totalRevenue: gross,
     revenueByPaymentMethod: byMethod,
+    grossRevenue: gross,
+    refunds,
+    refundsByPaymentMethod: refundsByMethod,
+    netRevenue: gross - refunds,
+    refundCount: tally.refundCount,
+    voids: tally.voids,
+    corrections: tally.corrections,
+    lostTickets: tally.lostTickets,
     vehiclesIn: tally.vehiclesIn,
     vehiclesOut: tally.vehiclesOut,
     averageStayMinutes: roundedAverage(tally.stayMinutes, tally.stays),

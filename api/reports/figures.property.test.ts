@@ -13,6 +13,7 @@ import { exitVehicle } from '../tickets/exit.js';
 import { byTicketNumber } from '../tickets/lookup.js';
 import { dailyReport, toPeriodFigures } from './daily.js';
 import { readTallies } from './queries.js';
+import { correctTicket, requestRefund, requestVoid } from '../corrections/use-cases.js';
 
 const TZ = 'America/New_York';
 /** Two days before New York's 25-hour day (DST ends on 1 Nov 2026). */
@@ -34,6 +35,8 @@ async function freshGarage() {
 }
 
 const by = { actor: 'system', source: 'system' } as const;
+/** Corrections as a manager asks them: carried out at once. */
+const manager = { by, role: 'manager' } as const;
 const MINUTE = 60_000;
 let serial = 0;
 let storedChecked = 0;
@@ -42,6 +45,22 @@ let storedChecked = 0;
 async function recount(parts: ReportPart[]) {
   const read = await readTallies(t.sql, deps.garageId, parts.map((p) => ({ ...p, closed: false })), 'count', 'all');
   return read.map((r) => r!);
+}
+
+/**
+ * The books' invariants after every step: no ticket refunded beyond what it paid (and its refunded
+ * total is the sum of its refunds), and occupancy is the active tickets is the spaces they hold.
+ */
+async function expectBooksKept() {
+  const [books] = await t.sql<{ overRefunded: number; mismatched: number; active: number; taken: number }[]>`
+    select
+      (select count(*)::int from tickets where garage_id = ${deps.garageId} and refunded_cents > coalesce(amount_paid, 0)) as over_refunded,
+      (select count(*)::int from tickets t where garage_id = ${deps.garageId}
+        and refunded_cents <> coalesce((select sum(amount_cents) from refunds r where r.ticket_id = t.id), 0)) as mismatched,
+      (select count(*)::int from tickets where garage_id = ${deps.garageId} and status = 'active') as active,
+      (select count(*)::int from spaces where garage_id = ${deps.garageId} and ticket_id is not null) as taken`;
+  expect(books).toMatchObject({ overRefunded: 0, mismatched: 0 });
+  expect(books!.taken).toBe(books!.active);
 }
 
 /** The invariant: every stored period equals its recount from tickets, to the cent. */
@@ -111,8 +130,15 @@ const action = fc.oneof(
       snap,
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(), amount: fc.integer({ min: 0, max: 50_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('void' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('fix' as const), pick: fc.nat(), amount: fc.integer({ min: 0, max: 50_000 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('refund' as const), pick: fc.nat(), share: fc.double({ min: 0.01, max: 1.2, noNaN: true }), method: fc.constantFrom(...PAYMENT_METHODS) }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('void' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('correct' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('books' as const) }) },
 );
 type Action = typeof action extends fc.Arbitrary<infer A> ? A : never;
 
@@ -153,7 +179,7 @@ async function run(a: Action) {
       const { start, end } = localDayRange(today, today, TZ);
       const [whole] = await recount([{ start, end, asOf: now, closed: false }]);
       expect(stats).toMatchObject({
-        todayRevenue: parseCents(whole!.revenue),
+        todayRevenue: parseCents(whole!.revenue) - parseCents(whole!.refunds),
         vehiclesEnteredToday: whole!.vehiclesIn,
         vehiclesProcessedToday: whole!.vehiclesOut,
         averageStayMinutes: roundedAverage(whole!.stayMinutes, whole!.stays),
@@ -173,31 +199,79 @@ async function run(a: Action) {
       `;
       return;
     }
-    case 'refund':
-    case 'void': {
-      const done = await t.sql<{ id: number }[]>`select id from tickets where garage_id = ${deps.garageId} and status = 'completed' order by id`;
+    case 'fix':
+    case 'delete': {
+      // a fix by hand to a paid ticket without refunds (its amount, or the ticket removed)
+      const done = await t.sql<{ id: number }[]>`
+        select id from tickets t where garage_id = ${deps.garageId} and status = 'completed' and refunded_cents = 0
+          and not exists (select 1 from exceptions e where e.ticket_id = t.id) and not exists (select 1 from corrections c where c.ticket_id = t.id)
+        order by id`;
       const ticket = done[a.pick % Math.max(1, done.length)];
       if (!ticket) return;
-      if (a.kind === 'refund') await t.sql`update tickets set amount_paid = ${a.amount} where id = ${ticket.id}`;
+      if (a.kind === 'fix') await t.sql`update tickets set amount_paid = ${a.amount} where id = ${ticket.id}`;
       else await t.sql`delete from tickets where id = ${ticket.id}`;
+      return;
+    }
+    case 'refund': {
+      // a manager's refund of a share of what a paid ticket paid (over 100%: refused, never made)
+      const paid = await t.sql<{ ticketNumber: string; amountPaid: string }[]>`
+        select ticket_number, amount_paid from tickets where garage_id = ${deps.garageId} and status = 'completed' and amount_paid > 0 order by id`;
+      const ticket = paid[a.pick % Math.max(1, paid.length)];
+      if (!ticket) return;
+      const amountCents = Math.max(1, Math.round(Number(ticket.amountPaid) * a.share));
+      await refusedOrDone(() => requestRefund(deps, ticket.ticketNumber, { amountCents, reason: 'goodwill', method: a.method }, manager));
+      return;
+    }
+    case 'void':
+    case 'correct': {
+      const inside = await t.sql<{ ticketNumber: string }[]>`
+        select ticket_number from tickets where garage_id = ${deps.garageId} and status = 'active' order by id`;
+      const ticket = inside[a.pick % Math.max(1, inside.length)];
+      if (!ticket) return;
+      if (a.kind === 'void') await refusedOrDone(() => requestVoid(deps, ticket.ticketNumber, { reason: 'duplicate' }, manager));
+      else await refusedOrDone(() => correctTicket(deps, ticket.ticketNumber, { vehicleType: 'Van' }, manager));
+      return;
+    }
+    case 'books': {
+      // over the garage's whole life: net revenue is what was paid minus what went back, to the cent
+      const [first] = await t.sql<{ at: Date | null }[]>`select min(entry_time) as at from tickets where garage_id = ${deps.garageId}`;
+      if (!first!.at) return;
+      const from = localDate(first!.at, TZ);
+      const to = localDate(now, TZ);
+      const report = await dailyReport(t.sql, deps.garageId, from, to, now);
+      const [raw] = await t.sql<{ paid: string; refunded: string; voids: number; corrections: number }[]>`
+        select (select coalesce(sum(amount_paid), 0) from tickets where garage_id = ${deps.garageId} and status = 'completed')::text as paid,
+               (select coalesce(sum(amount_cents), 0) from refunds where garage_id = ${deps.garageId})::text as refunded,
+               (select count(*)::int from tickets where garage_id = ${deps.garageId} and status = 'voided') as voids,
+               (select count(*)::int from corrections where garage_id = ${deps.garageId}) as corrections`;
+      expect(report.netRevenue).toBe(parseCents(raw!.paid) - parseCents(raw!.refunded));
+      expect(report.grossRevenue - report.refunds).toBe(report.netRevenue);
+      expect({ voids: report.voids, corrections: report.corrections }).toEqual({ voids: raw!.voids, corrections: raw!.corrections });
       return;
     }
   }
 }
 
 describe('stored figures (property)', () => {
-  it('after any sequence of entries, exits (some dated into earlier days), history, refunds, voids and reads, every stored period equals a recount from tickets, and every report equals a count in one piece', async () => {
+  it('after any sequence of entries, exits (some dated into earlier days), history, fixes by hand, refunds, voids, corrections and reads, every stored period equals a recount from tickets, every report equals a count in one piece, net revenue is payments minus refunds, no ticket is refunded beyond what it paid, and occupancy is the active tickets', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 40, size: 'max' }), async (actions) => {
         await freshGarage();
         for (const a of actions) {
           await run(a);
           await expectStoredExact();
+          await expectBooksKept();
         }
       }),
       { numRuns: 40 },
     );
     console.log('SEEN', seen, storedChecked, (await t.sql`select count(*) from tickets`)[0], (await t.sql`select count(*) from period_figures`)[0]);
     expect(storedChecked).toBeGreaterThan(0);
+    // the runs made refunds, voids and corrections for real, not only refusals
+    const [made] = await t.sql<{ refunds: number; voids: number; corrections: number }[]>`
+      select (select count(*)::int from refunds) as refunds, (select count(*)::int from tickets where status = 'voided') as voids,
+             (select count(*)::int from corrections) as corrections`;
+    expect(made).toMatchObject({ refunds: expect.any(Number), voids: expect.any(Number), corrections: expect.any(Number) });
+    expect(Math.min(made!.refunds, made!.voids, made!.corrections)).toBeGreaterThan(0);
   }, 300_000);
 });

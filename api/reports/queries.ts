@@ -5,30 +5,50 @@ import type { Db, Sql, TransactionSql } from '../db/types.js';
 /** What of a period to count: everything, or only its sums (the dashboard's today). */
 export type TallyKind = 'all' | 'sums';
 
-/** The period's exits and entries: rows of tickets that left or came in within [p.start_at, p.end_at). */
+/**
+ * The period's moves: rows of tickets that left (paid, or voided: out of occupancy either way) or
+ * came in within [p.start_at, p.end_at), and the refunds and corrections made in it.
+ */
 const movesOf = (sql: Db, garageId: number) => sql`
   exits as (
-    select amount_paid, payment_method, duration_minutes, exit_time
+    select amount_paid, payment_method, duration_minutes, exit_time, status, lost_ticket
     from tickets
     where garage_id = ${garageId} and exit_time >= p.start_at and exit_time < p.end_at
   ),
+  paid as (select * from exits where status = 'completed'),
   entries as (
     select entry_time
     from tickets
     where garage_id = ${garageId} and entry_time >= p.start_at and entry_time < p.end_at
+  ),
+  refunded as (
+    select amount_cents, method from refunds
+    where garage_id = ${garageId} and refunded_at >= p.start_at and refunded_at < p.end_at
   )
 `;
 
-/** The period's sums and counts, from `movesOf`. */
-const sumsOf = (sql: Db) => sql`
-  (select coalesce(sum(amount_paid), 0) from exits) as revenue,
+/**
+ * The period's sums and counts, from `movesOf`: gross revenue is what paid exits took; refunds are
+ * counted on the day they were made; a voided ticket is no exit (it is a void) and was never charged.
+ */
+const sumsOf = (sql: Db, garageId: number) => sql`
+  (select coalesce(sum(amount_paid), 0) from paid) as revenue,
   (select coalesce(jsonb_object_agg(payment_method, total), '{}') from (
-    select payment_method, sum(amount_paid)::text as total from exits group by payment_method
+    select payment_method, sum(amount_paid)::text as total from paid group by payment_method
   ) m) as revenue_by_method,
   (select count(*)::int from entries) as vehicles_in,
-  (select count(*)::int from exits) as vehicles_out,
-  (select coalesce(sum(duration_minutes), 0) from exits)::numeric as stay_minutes,
-  (select count(duration_minutes)::int from exits) as stays
+  (select count(*)::int from paid) as vehicles_out,
+  (select coalesce(sum(duration_minutes), 0) from paid)::numeric as stay_minutes,
+  (select count(duration_minutes)::int from paid) as stays,
+  (select coalesce(sum(amount_cents), 0) from refunded) as refunds,
+  (select coalesce(jsonb_object_agg(method, total), '{}') from (
+    select method, sum(amount_cents)::text as total from refunded group by method
+  ) r) as refunds_by_method,
+  (select count(*)::int from refunded) as refund_count,
+  (select count(*)::int from exits where status = 'voided') as voids,
+  (select count(*)::int from corrections
+    where garage_id = ${garageId} and corrected_at >= p.start_at and corrected_at < p.end_at) as corrections,
+  (select count(*)::int from paid where lost_ticket) as lost_tickets
 `;
 
 /**
@@ -42,7 +62,7 @@ const tallyOf = (sql: Db, garageId: number, kind: TallyKind) =>
   kind === 'sums'
     ? sql`
   with ${movesOf(sql, garageId)}
-  select ${sumsOf(sql)}, null::int as occupied_at_start, null::int as peak_delta, null::timestamptz as peak_at,
+  select ${sumsOf(sql, garageId)}, null::int as occupied_at_start, null::int as peak_delta, null::timestamptz as peak_at,
     null::int as still_parked, null::int as open_over_24h
 `
     : sql`
@@ -64,7 +84,7 @@ const tallyOf = (sql: Db, garageId: number, kind: TallyKind) =>
     where garage_id = ${garageId} and tstzrange(entry_time, exit_time, '(]') @> p.as_of
   )
   select
-    ${sumsOf(sql)},
+    ${sumsOf(sql, garageId)},
     (select count(*)::int from tickets
       where garage_id = ${garageId} and tstzrange(entry_time, exit_time, '(]') @> p.start_at
     ) as occupied_at_start,
@@ -93,7 +113,8 @@ async function loadStoredTallies(sql: Db, garageId: number, parts: readonly Repo
   const rows = await sql<(PeriodTally & { i: string })[]>`
     select w.i, f.revenue::text as revenue, f.revenue_by_method, f.vehicles_in, f.vehicles_out,
       f.stay_minutes::text as stay_minutes, f.stays, f.occupied_at_start, f.peak_delta, f.peak_at,
-      f.still_parked, f.open_over_24h
+      f.still_parked, f.open_over_24h, f.refunds::text as refunds, f.refunds_by_method, f.refund_count, f.voids,
+      f.corrections, f.lost_tickets
     from ${periodRows(sql, parts)} as w(start_at, end_at, as_of, closed, i)
     join period_figures f on f.garage_id = ${garageId} and f.starts_at = w.start_at and f.ends_at = w.end_at
     where w.closed
@@ -105,7 +126,8 @@ async function loadStoredTallies(sql: Db, garageId: number, parts: readonly Repo
 async function countTally(sql: Db, garageId: number, part: ReportPart, kind: TallyKind): Promise<PeriodTally> {
   const [row] = await sql<PeriodTally[]>`
     select t.revenue::text as revenue, t.revenue_by_method, t.vehicles_in, t.vehicles_out, t.stay_minutes::text as stay_minutes,
-      t.stays, t.occupied_at_start, t.peak_delta, t.peak_at, t.still_parked, t.open_over_24h
+      t.stays, t.occupied_at_start, t.peak_delta, t.peak_at, t.still_parked, t.open_over_24h,
+      t.refunds::text as refunds, t.refunds_by_method, t.refund_count, t.voids, t.corrections, t.lost_tickets
     from (select ${part.start}::timestamptz as start_at, ${part.end}::timestamptz as end_at, ${part.asOf}::timestamptz as as_of) p
     cross join lateral (${tallyOf(sql, garageId, kind)}) t
   `;
@@ -169,9 +191,11 @@ export async function insertPeriodFigures(tx: TransactionSql, garageId: number, 
   if (parts.some((p) => !p.closed)) throw new Error('insertPeriodFigures: a period not yet over cannot be stored');
   await tx`
     insert into period_figures (garage_id, starts_at, ends_at, revenue, revenue_by_method, vehicles_in, vehicles_out,
-      stay_minutes, stays, occupied_at_start, peak_delta, peak_at, still_parked, open_over_24h, computed_at)
+      stay_minutes, stays, occupied_at_start, peak_delta, peak_at, still_parked, open_over_24h,
+      refunds, refunds_by_method, refund_count, voids, corrections, lost_tickets, computed_at)
     select ${garageId}, p.start_at, p.end_at, t.revenue, t.revenue_by_method, t.vehicles_in, t.vehicles_out,
-      t.stay_minutes, t.stays, t.occupied_at_start, t.peak_delta, t.peak_at, t.still_parked, t.open_over_24h, ${now}
+      t.stay_minutes, t.stays, t.occupied_at_start, t.peak_delta, t.peak_at, t.still_parked, t.open_over_24h,
+      t.refunds, t.refunds_by_method, t.refund_count, t.voids, t.corrections, t.lost_tickets, ${now}
     from ${periodRows(tx, parts)} as p(start_at, end_at, as_of, closed, i)
     cross join lateral (${tallyOf(tx, garageId, 'all')}) t
     where not exists (

@@ -85,9 +85,9 @@ describe('GET /api/reports/daily', () => {
     expect(res.headers.get('content-disposition')).toContain('parkops-2026-11-23-to-2026-11-24.csv');
     const lines = res.text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'date,total_revenue_cents,cash_cents,credit_card_cents,debit_card_cents,mobile_cents,vehicles_in,vehicles_out,average_stay_minutes,peak_occupancy,peak_hour,still_parked,open_over_24h',
+      'date,total_revenue_cents,cash_cents,credit_card_cents,debit_card_cents,mobile_cents,vehicles_in,vehicles_out,average_stay_minutes,peak_occupancy,peak_hour,still_parked,open_over_24h,refunds_cents,net_revenue_cents,refund_count,voids,corrections,lost_tickets',
     );
-    expect(lines[1]).toBe('2026-11-23,7000,5000,2000,0,0,4,3,127,4,09:00,3,1');
+    expect(lines[1]).toBe('2026-11-23,7000,5000,2000,0,0,4,3,127,4,09:00,3,1,0,7000,0,0,0,0');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toMatch(/^total 2026-11-23\.\.2026-11-24,31000,/);
   });
