@@ -65,7 +65,7 @@ export const GarageStats = z.object({
   availableSpaces: z.number().int(),
   occupancyPercentage: z.number(),
   availablePercentage: z.number(),
-  todayRevenue: z.number().int().meta({ description: 'cents, exits today in the garage timezone' }),
+  todayRevenue: z.number().int().meta({ description: 'cents, net: what exits took today in the garage timezone, less the refunds made today' }),
   vehiclesEnteredToday: z.number().int(),
   vehiclesProcessedToday: z.number().int(),
   averageStayMinutes: z.number().int().nullable(),
@@ -73,6 +73,8 @@ export const GarageStats = z.object({
   graceMinutes: z.number().int(),
   dailyMaxCents: z.number().int().nullable(),
   timezone: z.string(),
+  lostTicketPolicy: LostTicketPolicy.default('actual_plus_fee').meta({ description: 'How a lost ticket is priced (for the phone to quote it offline)' }),
+  lostTicketFeeCents: z.number().int().default(2500),
 });
 export type GarageStats = z.infer<typeof GarageStats>;
 

@@ -36,6 +36,8 @@ describe('GET /api/garage/stats', () => {
       graceMinutes: 0,
       dailyMaxCents: null,
       timezone: 'America/New_York',
+      lostTicketPolicy: 'actual_plus_fee',
+      lostTicketFeeCents: 2500,
     });
   });
 

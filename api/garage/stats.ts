@@ -37,5 +37,7 @@ export async function garageStats(sql: Sql, garageId: number, now: Date): Promis
     graceMinutes: settings.graceMinutes,
     dailyMaxCents: settings.dailyMaxCents,
     timezone: settings.timezone,
+    lostTicketPolicy: settings.lostTicketPolicy,
+    lostTicketFeeCents: settings.lostTicketFeeCents,
   };
 }
