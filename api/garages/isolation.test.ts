@@ -114,6 +114,28 @@ describe('a user of garage A, at garage B', () => {
     expect(row!.status).toBe('active');
   });
 
+  it("cannot see, approve or deny garage B's requests, nor void, refund or correct its tickets", async () => {
+    const parked = await callAs(staffB.attendant, 'POST', '/api/tickets', { licensePlate: 'NORTH 9' });
+    const pending = await callAs(staffB.attendant, 'POST', `/api/tickets/${parked.json.ticketNumber}/void`, { reason: 'duplicate' });
+    expect(pending.status).toBe(202);
+    const id = pending.json.exception.id;
+    for (const [method, path, body] of [
+      ['GET', `/api/exceptions/${id}`, undefined],
+      ['POST', `/api/exceptions/${id}/approve`, undefined],
+      ['POST', `/api/exceptions/${id}/deny`, {}],
+      ['POST', `/api/tickets/${parked.json.ticketNumber}/void`, { reason: 'duplicate' }],
+      ['PATCH', `/api/tickets/${parked.json.ticketNumber}`, { licensePlate: 'STOLEN 1' }],
+      ['POST', `/api/tickets/${ticketB}/refunds`, { amountCents: 100, reason: 'goodwill' }],
+    ] as const) {
+      const res = await t.call(method, path, { as: 'manager', body });
+      expect(res.status, `${method} ${path}`).toBe(404);
+    }
+    expect((await t.call('GET', '/api/exceptions?status=pending', { as: 'manager' })).json.exceptions).toEqual([]);
+    expect((await callAs(staffB.manager, 'GET', `/api/exceptions/${id}`)).json.status).toBe('pending');
+    const [ticket] = await t.sql<{ status: string; licensePlate: string }[]>`select status, license_plate from tickets where ticket_number = ${parked.json.ticketNumber}`;
+    expect(ticket).toEqual({ status: 'active', licensePlate: 'NORTH 9' });
+  });
+
   it("counts, lists and reports nothing of garage B", async () => {
     const stats = await t.call('GET', '/api/garage/stats');
     expect(stats.json).toMatchObject({ occupiedSpaces: 0, totalSpaces: 140, vehiclesEnteredToday: 0 });
@@ -138,7 +160,7 @@ describe("garage B's own staff", () => {
   it('work in B through the seed paths (their default garage) and through /api/garages/:garageId', async () => {
     const seed = await callAs(staffB.attendant, 'GET', '/api/garage/stats');
     const scoped = await callAs(staffB.attendant, 'GET', `/api/garages/${garageB}/stats`);
-    expect(seed.json).toMatchObject({ totalSpaces: 5, occupiedSpaces: 1, hourlyRate: 500, timezone: 'Europe/Paris' });
+    expect(seed.json).toMatchObject({ totalSpaces: 5, occupiedSpaces: 2, hourlyRate: 500, timezone: 'Europe/Paris' });
     expect(scoped.json).toEqual(seed.json);
     const atA = await callAs(staffB.attendant, 'GET', `/api/garages/${t.garageId}/stats`);
     expect(atA.status).toBe(404);
