@@ -4,6 +4,7 @@ import type { Deps } from '../api/deps.js';
 import type { Logger } from '../api/logger.js';
 import { createSlackAlerts, type SlackAlerts } from './alerts/alerts.js';
 import { boltLogger } from './bolt-logger.js';
+import { slackDeps } from './commands/context.js';
 import { HonoReceiver } from './receiver.js';
 import { buildSlackApp } from './slack-app.js';
 import { checkSchedule } from './summary/due-day.js';
@@ -19,9 +20,9 @@ export type Slack = {
   routes: ExtraRoutes;
   /** The receiver behind the route, when on (tests wait on its `settled()`). */
   receiver: HonoReceiver | null;
-  /** Starts the daily summary (when a bot token and a channel are set); call once the server listens. */
+  /** Starts the daily summary of every garage (when a bot token is set); call once the server listens. */
   startSummaries(): SummaryScheduler | null;
-  /** Anomalies announced to the managers' channel (`SLACK_SUMMARY_CHANNEL`), when a bot token and a channel are set. */
+  /** Anomalies announced to each garage's managers' channel (else `SLACK_SUMMARY_CHANNEL`), when a bot token is set. */
   alerts: SlackAlerts | null;
   /** Stops the summary schedule and waits for Slack work in flight; call before closing the database. */
   stop(): Promise<void>;
@@ -29,8 +30,10 @@ export type Slack = {
 
 /**
  * Builds the Slack adapter from the configuration, each half off (with a log line saying why) when
- * its settings are missing: the route needs `SLACK_SIGNING_SECRET`; the daily summary and the
- * managers' alerts need `SLACK_BOT_TOKEN` and `SLACK_SUMMARY_CHANNEL`. Makes no call to Slack.
+ * its settings are missing: the route needs `SLACK_SIGNING_SECRET`; the daily summaries and the
+ * managers' alerts need `SLACK_BOT_TOKEN`, and go to each garage's managers' channel, else to
+ * `SLACK_SUMMARY_CHANNEL` (a garage with neither gets none; the scheduler logs each garage's state).
+ * `deps.garageId` is not used: every Slack request and summary finds its own garage. Makes no call to Slack.
  * @example const slack = createSlack({ deps, config, log }); const app = createApp(deps, slack.routes);
  */
 export function createSlack(options: { deps: Deps; config: SlackConfig; log: Logger; summaryPoster?: SummaryPoster }): Slack {
@@ -45,24 +48,30 @@ export function createSlack(options: { deps: Deps; config: SlackConfig; log: Log
   }
 
   const token = config.SLACK_BOT_TOKEN;
-  const channel = config.SLACK_SUMMARY_CHANNEL;
+  const fallbackChannel = config.SLACK_SUMMARY_CHANNEL || undefined;
   const given = options.summaryPoster;
   const makePoster = given ? () => given : token ? () => createSummaryPoster(createSummaryClient(token, { logger: boltLogger(log), slackApiUrl: config.SLACK_API_URL })) : null;
-  if (channel && makePoster) checkSchedule(config.SUMMARY_SCHEDULE);
+  if (makePoster) checkSchedule(config.SUMMARY_SCHEDULE);
   let scheduler: SummaryScheduler | null = null;
-  const alerts = channel && makePoster ? createSlackAlerts({ deps, channel, post: makePoster() }) : null;
+  const alerts = makePoster ? createSlackAlerts({ deps, fallbackChannel, post: makePoster() }) : null;
 
   return {
     routes: receiver ? [{ path: '/slack', app: receiver.routes() }] : [],
     receiver,
     alerts,
     startSummaries() {
-      if (!channel || !makePoster) {
-        log.info({}, 'daily slack summary off: set SLACK_BOT_TOKEN and SLACK_SUMMARY_CHANNEL to post it');
+      if (!makePoster) {
+        log.info({}, "daily slack summary and managers' alerts off: set SLACK_BOT_TOKEN to post them");
         return null;
       }
       if (scheduler) return scheduler;
-      scheduler = startSummaryScheduler({ deps, schedule: config.SUMMARY_SCHEDULE, channel, post: makePoster() });
+      log.info(
+        { schedule: config.SUMMARY_SCHEDULE, fallbackChannel: fallbackChannel ?? null },
+        fallbackChannel
+          ? "daily slack summary on: each garage's managers' channel, else SLACK_SUMMARY_CHANNEL"
+          : "daily slack summary on for garages with a managers' channel (SLACK_SUMMARY_CHANNEL is not set)",
+      );
+      scheduler = startSummaryScheduler({ deps: slackDeps(deps), schedule: config.SUMMARY_SCHEDULE, fallbackChannel, post: makePoster() });
       return scheduler;
     },
     async stop() {

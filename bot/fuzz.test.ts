@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 const word = fc.oneof(
-  fc.constantFrom('enter', 'exit', 'find', 'stats', 'report', 'help', 'EXIT', 'cash', 'Credit', 'card', 'suv', 'PS-000000', 'ps-o1l1i0', '2026-11-23', '2026-02-30'),
+  fc.constantFrom('enter', 'exit', 'find', 'stats', 'report', 'payments', 'link', 'help', 'EXIT', 'cash', 'Credit', 'card', 'suv', 'PS-000000', 'ps-o1l1i0', '2026-11-23', '2026-02-30'),
   fc.stringMatching(/^[A-Z0-9-]{1,12}$/),
   fc.string({ maxLength: 15 }),
 );

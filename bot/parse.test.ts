@@ -11,6 +11,9 @@ describe('parseParkCommand', () => {
     ['payments', { kind: 'payments' }],
     ['report', { kind: 'report', date: null }],
     ['report 2026-11-23', { kind: 'report', date: '2026-11-23' }],
+    ['link', { kind: 'link', garage: null }],
+    ['LINK  North   Side ', { kind: 'link', garage: 'North Side' }],
+    ['link 2', { kind: 'link', garage: '2' }],
     ['dance', { kind: 'help', notUnderstood: 'dance' }],
     ['enterr ABC123', { kind: 'help', notUnderstood: 'enterr ABC123' }],
   ])('%j', (text, expected) => {
@@ -40,6 +43,7 @@ describe('parseParkCommand', () => {
     ['report yesterday', /not a date; write it as YYYY-MM-DD/],
     ['report 2026-02-30', /not a date/],
     ['report 2026-11-23 extra', /not a date/],
+    [`link ${'n'.repeat(81)}`, /at most 80 characters/],
   ])('%j is refused with a message saying what to type', (text, message) => {
     const parsed = parseParkCommand(text);
     if (message === null) expect(parsed.kind).not.toBe('invalid');

@@ -1,6 +1,5 @@
 import { isLocalDate, type LocalDate } from '../shared/garage-day.js';
 import { readPlate, type Plate } from '../shared/plate.js';
-import { parseTicketNumber } from '../shared/ticket-number.js';
 import { PAYMENT_METHODS, readTicketTarget, VEHICLE_TYPES, type PaymentMethod, type TicketTarget, type VehicleType } from '../shared/tickets.js';
 
 /** A `/park` command, read from its text. */
@@ -11,8 +10,12 @@ export type ParkCommand =
   | { kind: 'stats' }
   | { kind: 'payments' }
   | { kind: 'report'; date: LocalDate | null }
+  | { kind: 'link'; garage: string | null }
   | { kind: 'help'; notUnderstood?: string }
   | { kind: 'invalid'; message: string };
+
+/** The longest garage name (shared/garages.ts). */
+const GARAGE_NAME_MAX = 80;
 
 const PAYMENT_ALIASES: Record<string, PaymentMethod> = {
   ...Object.fromEntries(PAYMENT_METHODS.map((m) => [m.toLowerCase(), m])),
@@ -72,6 +75,12 @@ export function parseParkCommand(text: string, command = '/park'): ParkCommand {
       const date = args.join(' ');
       if (args.length > 1 || !isLocalDate(date)) return { kind: 'invalid', message: `"${date}" is not a date; write it as YYYY-MM-DD, e.g. \`${command} report 2026-11-23\`.` };
       return { kind: 'report', date };
+    }
+    case 'link': {
+      if (args.length === 0) return { kind: 'link', garage: null };
+      const garage = args.join(' ');
+      if (garage.length > GARAGE_NAME_MAX) return { kind: 'invalid', message: `A garage is named by its id or its name (at most ${GARAGE_NAME_MAX} characters), e.g. \`${command} link North\` or \`${command} link 2\`.` };
+      return { kind: 'link', garage };
     }
     default:
       return { kind: 'help', notUnderstood: text.trim() };

@@ -18,9 +18,9 @@ async function signIn(h: SlackHarness, username: string): Promise<string> {
   return LoginAnswer.parse(await login.json()).token;
 }
 
-/** Reports a discarded outbox item as the phone does, and waits for the alerts it set off. */
-async function report(h: SlackHarness, token: string, over: Record<string, unknown> = {}) {
-  const res = await h.app.request('/api/discards', {
+/** Reports a discarded outbox item as the phone does (in the user's default garage, or under `path`), and waits for the alerts it set off. */
+async function report(h: SlackHarness, token: string, over: Record<string, unknown> = {}, path = '/api/discards') {
+  const res = await h.app.request(path, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(refusedCashExit('item-1', { happenedAt: '2026-11-23T14:40:00.000Z', ...over })),
@@ -42,7 +42,7 @@ describe("the managers' channel hears about money to account for", () => {
     expect(posts()).toHaveLength(1);
     const [post] = posts();
     expect(post!.args.channel).toBe('C0MANAGERS');
-    expect(post!.args.text).toBe('Payment to resolve: $60.00 (Cash) taken by ana for OFF-3F9A1C · ABC 123 could not be recorded');
+    expect(post!.args.text).toBe('Payment to resolve at Garage: $60.00 (Cash) taken by ana for OFF-3F9A1C · ABC 123 could not be recorded');
     expect(JSON.stringify(post!.args.blocks)).toContain('9:40'); // 14:40 UTC is 9:40 in New York
     // the same item reported again is the same record: no second post
     expect((await discard(h, 'ana')).headers.get('idempotent-replayed')).toBe('true');
@@ -74,5 +74,35 @@ describe("the managers' channel hears about money to account for", () => {
     const res = await discard(h, 'cyd');
     expect(res.status).toBe(201);
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'slack alert could not be posted', alert: 'payment_needs_manager', channel: 'C0MANAGERS' }));
+  });
+});
+
+describe("each garage's managers hear about their own garage", () => {
+  it("a paid exit discarded in a garage with its own managers' channel goes there, naming the garage; another garage's goes to SLACK_SUMMARY_CHANNEL", async () => {
+    const h = await start({ timezone: 'America/New_York' });
+    const south = (await h.addGarage('South', { timezone: 'America/Chicago', slackManagersChannel: 'C0SOUTHMGR' })).id;
+    await h.addUser('ana', 'attendant', null, { garageIds: [h.deps.garageId, south] });
+    const token = await signIn(h, 'ana');
+    expect((await report(h, token, { key: 'south-1' }, `/api/garages/${south}/discards`)).status).toBe(201);
+    expect((await report(h, token, { key: 'first-1' })).status).toBe(201);
+    expect(posts().map((p) => [p.args.channel, p.args.text])).toEqual([
+      ['C0SOUTHMGR', 'Payment to resolve at South: $60.00 (Cash) taken by ana for OFF-3F9A1C · ABC 123 could not be recorded'],
+      ['C0MANAGERS', 'Payment to resolve at Garage: $60.00 (Cash) taken by ana for OFF-3F9A1C · ABC 123 could not be recorded'],
+    ]);
+    expect(JSON.stringify(posts()[0]!.args.blocks)).toContain('8:40'); // 14:40 UTC in Chicago: South's own timezone
+  });
+
+  it("without SLACK_SUMMARY_CHANNEL: a garage with its own channel is alerted, one without is not, and the log says why", async () => {
+    const { log, lines } = capturedLog();
+    const h = await start({ log, config: { SLACK_SUMMARY_CHANNEL: undefined } });
+    const south = (await h.addGarage('South', { slackManagersChannel: 'C0SOUTHMGR' })).id;
+    await h.addUser('ana', 'attendant', null, { garageIds: [h.deps.garageId, south] });
+    const token = await signIn(h, 'ana');
+    expect((await report(h, token, { key: 'first-1' })).status).toBe(201);
+    expect((await report(h, token, { key: 'south-1' }, `/api/garages/${south}/discards`)).status).toBe(201);
+    expect(posts().map((p) => p.args.channel)).toEqual(['C0SOUTHMGR']);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: "slack alert not posted: the garage has no managers' channel and SLACK_SUMMARY_CHANNEL is not set", garageId: h.deps.garageId }),
+    );
   });
 });

@@ -5,17 +5,18 @@ import { context, escapeText, fields, header, section, type Reply } from './repl
 
 /**
  * The managers' channel message for a paid exit discarded on a phone: the money taken, by whom,
- * for which car, what the server said and the attendant's reason, and how to resolve it.
+ * for which car, in which garage (named when given: several may share a channel), what the server
+ * said and the attendant's reason, and how to resolve it.
  */
-export function buildPaymentNeedsManager(discard: Discard, timeZone: string): Reply {
+export function buildPaymentNeedsManager(discard: Discard, timeZone: string, garage?: string): Reply {
   const amount = discard.amountCents === null ? 'an unknown amount' : formatCents(discard.amountCents);
   const car = [discard.ticketNumber, discard.licensePlate].filter(Boolean).join(' · ') || discard.key;
   const taken = `${amount}${discard.paymentMethod ? ` (${discard.paymentMethod})` : ''}`;
   return {
     response_type: 'in_channel',
-    text: `Payment to resolve: ${taken} taken by ${discard.discardedBy.username} for ${car} could not be recorded`,
+    text: `Payment to resolve${garage ? ` at ${garage}` : ''}: ${taken} taken by ${discard.discardedBy.username} for ${car} could not be recorded`,
     blocks: [
-      header('Payment to resolve'),
+      header(`Payment to resolve${garage ? ` — ${garage}` : ''}`),
       section(`*${escapeText(taken)}* was taken by *${escapeText(discard.discardedBy.username)}* for *${escapeText(car)}*, but the server refused the exit and the phone handed it over.`),
       fields([
         ['When', formatDateTime(discard.happenedAt, timeZone)],

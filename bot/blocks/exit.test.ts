@@ -29,9 +29,23 @@ describe('buildQuote', () => {
   });
 });
 
+describe('buildQuote in a garage', () => {
+  it("carries the ticket's garage in every button, so a click completes it there", () => {
+    const actions = buildQuote(activeTicket, fee, tz, 4).blocks.find((b) => b.type === 'actions');
+    const elements = actions && actions.type === 'actions' ? actions.elements : [];
+    expect(elements.map((e) => (e.type === 'button' ? readPayChoice(e.value) : null))).toEqual(
+      PAYMENT_METHODS.map((paymentMethod) => ({ ticketNumber: 'PS-7K3QXM', paymentMethod, garageId: 4 })),
+    );
+  });
+});
+
 describe('readPayChoice', () => {
   it.each([
     ['{"ticketNumber":"PS-7K3QXM","paymentMethod":"Cash"}', { ticketNumber: 'PS-7K3QXM', paymentMethod: 'Cash' }],
+    ['{"ticketNumber":"PS-7K3QXM","paymentMethod":"Cash","garageId":2}', { ticketNumber: 'PS-7K3QXM', paymentMethod: 'Cash', garageId: 2 }],
+    ['{"ticketNumber":"PS-7K3QXM","paymentMethod":"Cash","garageId":0}', null],
+    ['{"ticketNumber":"PS-7K3QXM","paymentMethod":"Cash","garageId":2147483648}', null],
+    ['{"ticketNumber":"PS-7K3QXM","paymentMethod":"Cash","garageId":"2"}', null],
     ['{"ticketNumber":"PS-7K3QXM","paymentMethod":"Gold"}', null],
     ['{"ticketNumber":"7K3QXM","paymentMethod":"Cash"}', null],
     ['{"paymentMethod":"Cash"}', null],

@@ -8,8 +8,12 @@ import { context, fields, section, type Block, type Reply } from './reply.js';
 /** The action id every payment button of a quote shares a prefix with. */
 export const PAY_ACTION_PREFIX = 'pay_';
 
-/** What a payment button carries: which ticket, paid how. */
-export const PayChoice = z.object({ ticketNumber: z.string().regex(/^PS-[0-9A-Z]{6}$/), paymentMethod: PaymentMethod });
+/** What a payment button carries: which ticket, in which garage, paid how (buttons made before several garages carry no garage). */
+export const PayChoice = z.object({
+  ticketNumber: z.string().regex(/^PS-[0-9A-Z]{6}$/),
+  paymentMethod: PaymentMethod,
+  garageId: z.number().int().min(1).max(2_147_483_647).optional(),
+});
 export type PayChoice = z.infer<typeof PayChoice>;
 
 /** Reads a payment button's value; null when it is not one this bot made. */
@@ -27,9 +31,10 @@ export function readPayChoice(value: string | undefined): PayChoice | null {
 
 /**
  * The ephemeral quote for a car about to leave: amount due now with its breakdown and one button
- * per payment method. A click completes the ticket and replaces this message with the receipt.
+ * per payment method, each carrying the ticket's garage when given. A click completes the ticket
+ * and replaces this message with the receipt.
  */
-export function buildQuote(ticket: Ticket, fee: FeeBreakdown, timeZone: string): Reply {
+export function buildQuote(ticket: Ticket, fee: FeeBreakdown, timeZone: string, garageId?: number): Reply {
   const due = formatCents(fee.totalCents);
   const buttons: Block = {
     type: 'actions',
@@ -38,7 +43,7 @@ export function buildQuote(ticket: Ticket, fee: FeeBreakdown, timeZone: string):
       type: 'button',
       action_id: `${PAY_ACTION_PREFIX}${method.toLowerCase().replace(/\s+/g, '_')}`,
       text: { type: 'plain_text', text: method },
-      value: JSON.stringify({ ticketNumber: ticket.ticketNumber, paymentMethod: method } satisfies PayChoice),
+      value: JSON.stringify({ ticketNumber: ticket.ticketNumber, paymentMethod: method, ...(garageId ? { garageId } : {}) } satisfies PayChoice),
       ...(method === 'Cash' ? { style: 'primary' as const } : {}),
     })),
   };

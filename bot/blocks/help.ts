@@ -10,6 +10,7 @@ export function buildHelp(command = '/park', notUnderstood?: string): Reply {
     `*\`${command} stats\`* — occupancy, revenue and vehicles today`,
     `*\`${command} report [YYYY-MM-DD]\`* — managers: a day's figures (default today). e.g. \`${command} report 2026-11-23\``,
     `*\`${command} payments\`* — managers: the paid exits handed over from phones that wait for you`,
+    `*\`${command} link [garage]\`* — which garage \`${command}\` acts on in this channel; managers: link the channel to a garage by its name or id. e.g. \`${command} link North\``,
     `*\`${command} help\`* — this list`,
   ];
   const intro = notUnderstood
@@ -17,7 +18,7 @@ export function buildHelp(command = '/park', notUnderstood?: string): Reply {
     : 'Here is what I can do:';
   return {
     response_type: 'ephemeral',
-    text: `ParkOps commands: enter, exit, find, stats, report, payments, help`,
+    text: `ParkOps commands: enter, exit, find, stats, report, payments, link, help`,
     blocks: [
       section(intro),
       section(lines.join('\n')),

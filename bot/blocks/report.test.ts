@@ -28,6 +28,12 @@ describe('buildDayReport', () => {
     expect(text(reply.blocks)).toContain(part);
   });
 
+  it('names the garage in the title and the text line when given (several garages may share a channel)', () => {
+    const r = buildDayReport(dayReport(), before, { title: 'Daily summary', garage: 'Harbour' });
+    expect(r.text).toBe('Daily summary for Harbour, Mon 23 Nov 2026: $1,234.50 revenue, 120 in, 118 out');
+    expect(text(r.blocks)).toContain('Daily summary — Harbour — Mon 23 Nov 2026');
+  });
+
   it('an empty day: no peak hour, no average stay', () => {
     const empty = dayReport({ totalRevenue: 0, vehiclesIn: 0, vehiclesOut: 0, averageStayMinutes: null, peakOccupancy: 0, peakHour: null, peakAt: null, stillParked: 0, openOver24h: 0 });
     const r = buildDayReport(empty, empty, { title: 'Report', visibility: 'ephemeral' });

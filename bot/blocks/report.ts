@@ -50,26 +50,27 @@ function lateChangesPart(changes: LateDayChanges[]): { blocks: Block[]; text: st
 
 /**
  * A day's figures (the same as GET /api/reports/daily?date=…) with the change against the same
- * weekday a week before. Used by the daily summary and by `/park report`; the summary also lists the
- * late changes to earlier days received that day.
+ * weekday a week before, of `garage` (named when given). Used by the daily summary and by `/park
+ * report`; the summary also lists the late changes to earlier days received that day.
  */
 export function buildDayReport(
   report: DailyReport,
   weekBefore: DailyReport,
-  options: { title: string; visibility?: 'in_channel' | 'ephemeral'; lateChanges?: LateDayChanges[]; toResolve?: PaymentsToResolve },
+  options: { title: string; garage?: string; visibility?: 'in_channel' | 'ephemeral'; lateChanges?: LateDayChanges[]; toResolve?: PaymentsToResolve },
 ): Reply {
   const late = lateChangesPart(options.lateChanges ?? []);
   const open = toResolvePart(options.toResolve);
   const day = formatDay(report.from);
+  const of = options.garage ? { text: `${options.garage}, `, header: `${options.garage} — ` } : { text: '', header: '' };
   const before = formatDay(weekBefore.from);
   const stay = (r: DailyReport) => (r.averageStayMinutes === null ? '—' : formatDuration(r.averageStayMinutes));
   const peak = report.peakHour === null ? `${report.peakOccupancy}` : `${report.peakOccupancy} at ${report.peakHour}`;
   const byMethod = PAYMENT_METHODS.map((m) => `${m} ${formatCents(report.revenueByPaymentMethod[m])}`).join(' · ');
   return {
     response_type: options.visibility ?? 'in_channel',
-    text: `${options.title} for ${day}: ${formatCents(report.totalRevenue)} revenue, ${report.vehiclesIn} in, ${report.vehiclesOut} out${late.text}${open.text}`,
+    text: `${options.title} for ${of.text}${day}: ${formatCents(report.totalRevenue)} revenue, ${report.vehiclesIn} in, ${report.vehiclesOut} out${late.text}${open.text}`,
     blocks: [
-      header(`${options.title} — ${day}`),
+      header(`${options.title} — ${of.header}${day}`),
       fields([
         ['Revenue', compared(report.totalRevenue, weekBefore.totalRevenue, formatCents)],
         ['Average stay', `${stay(report)}  _(was ${stay(weekBefore)})_`],

@@ -15,6 +15,8 @@ const stats = {
   graceMinutes: 0,
   dailyMaxCents: null,
   timezone: 'UTC',
+  lostTicketPolicy: 'actual_plus_fee' as const,
+  lostTicketFeeCents: 2500,
 };
 
 describe('buildStats', () => {
@@ -25,5 +27,11 @@ describe('buildStats', () => {
     const reply = buildStats(input);
     expect(reply.response_type).toBe('ephemeral');
     for (const part of parts) expect(JSON.stringify(reply.blocks)).toContain(part);
+  });
+
+  it('names the garage when given (escaped for mrkdwn)', () => {
+    const reply = buildStats(stats, 'North & <Co>');
+    expect(reply.text).toBe('North & <Co>: Occupancy 87/140 (62.1%), 53 free, $1,234.50 today');
+    expect(JSON.stringify(reply.blocks)).toContain(':parking: North &amp; &lt;Co&gt;: *53 spaces free*');
   });
 });

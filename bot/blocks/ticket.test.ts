@@ -13,6 +13,10 @@ describe('buildEntryCard', () => {
     expect(card.text).toBe('Ticket PS-7K3QXM for ABC 123 (SUV) at Mon 23 Nov 09:05 — 87/140');
     for (const part of ['PS-7K3QXM', 'ABC 123', 'SUV', 'Mon 23 Nov 09:05', '87/140', '$10.00/h']) expect(all(card.blocks)).toContain(part);
   });
+
+  it("names the garage in the notification text, so a channel's members see where the car went", () => {
+    expect(buildEntryCard(activeTicket, { occupied: 3, total: 7 }, tz, 'South').text).toBe('Ticket PS-7K3QXM for ABC 123 (SUV) at Mon 23 Nov 09:05 — South 3/7');
+  });
 });
 
 describe('buildTicketStatus', () => {

@@ -7,12 +7,12 @@ import { context, fields, section, type Reply } from './reply.js';
 /** Occupancy as people read it: `87/140`. */
 export type Occupancy = { occupied: number; total: number };
 
-/** The in-channel card for a new ticket: number, plate, type, time in and occupancy. */
-export function buildEntryCard(ticket: Ticket, occupancy: Occupancy, timeZone: string): Reply {
+/** The in-channel card for a new ticket: number, plate, type, time in and occupancy (of `garage`, named in the notification text when given). */
+export function buildEntryCard(ticket: Ticket, occupancy: Occupancy, timeZone: string, garage?: string): Reply {
   const at = formatDateTime(ticket.entryTime, timeZone);
   return {
     response_type: 'in_channel',
-    text: `Ticket ${ticket.ticketNumber} for ${ticket.licensePlate} (${ticket.vehicleType}) at ${at} — ${occupancy.occupied}/${occupancy.total}`,
+    text: `Ticket ${ticket.ticketNumber} for ${ticket.licensePlate} (${ticket.vehicleType}) at ${at} — ${garage ? `${garage} ` : ''}${occupancy.occupied}/${occupancy.total}`,
     blocks: [
       section(`:ticket: *Ticket ${ticket.ticketNumber}* issued`),
       fields([

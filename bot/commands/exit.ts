@@ -1,4 +1,3 @@
-import { loadGarageTimezone } from '../../api/garage/queries.js';
 import { AppError } from '../../api/http/app-error.js';
 import { exitVehicle } from '../../api/tickets/exit.js';
 import { byTicketNumber, findTicket, showTicket } from '../../api/tickets/lookup.js';
@@ -32,15 +31,16 @@ async function receiptOfCompleted(ctx: SlackContext, ticketNumber: string, timeZ
  * /api/tickets/:n/exit), the receipt posted in the channel; the command's trigger id is its
  * idempotency key, so a re-sent delivery replays its receipt (to the sender only) even though the
  * plate has no active ticket any more. Without a method: an ephemeral quote with a button per
- * payment method (handing the ticket out, `showTicket`: it counts as seen still parked now).
+ * payment method (handing the ticket out, `showTicket`: it counts as seen still parked now), each
+ * carrying the garage, so the click completes the ticket there whatever channel it comes from.
  */
 export async function exitCommand(ctx: SlackContext, input: { target: TicketTarget; paymentMethod: PaymentMethod | null }): Promise<Reply> {
   const { deps } = ctx;
-  const timeZone = await loadGarageTimezone(deps.sql, deps.garageId);
+  const timeZone = ctx.garage.timezone;
   if (!input.paymentMethod) {
     const ticket = await showTicket(deps, input.target, { latestByPlate: false });
     if (ticket.status === 'completed') return receiptOfCompleted(ctx, ticket.ticketNumber, timeZone, false);
-    return buildQuote(ticket, quoteTicketFee(ticket, deps.now()), timeZone);
+    return buildQuote(ticket, quoteTicketFee(ticket, deps.now()), timeZone, ctx.garage.id);
   }
   try {
     const done = await exitVehicle(deps, { target: input.target, paymentMethod: input.paymentMethod }, attribution(ctx), requestKey(ctx, 'exit'));
@@ -56,7 +56,8 @@ export async function exitCommand(ctx: SlackContext, input: { target: TicketTarg
 }
 
 /**
- * A click on a quote's payment button: the exit use case for the ticket the quote was for. The
+ * A click on a quote's payment button: the exit use case for the ticket the quote was for, in its
+ * garage (`ctx`, resolved from the button: see pay.ts). The
  * click's trigger id is its idempotency key, so a re-sent delivery of the click replays its receipt;
  * every other click — the same person's again, on another method, or someone else's at the same
  * moment — finds the ticket completed (its row lock lets exactly one exit through) and shows that
@@ -64,7 +65,7 @@ export async function exitCommand(ctx: SlackContext, input: { target: TicketTarg
  */
 export async function payCommand(ctx: SlackContext, choice: PayChoice): Promise<Reply> {
   const { deps } = ctx;
-  const timeZone = await loadGarageTimezone(deps.sql, deps.garageId);
+  const timeZone = ctx.garage.timezone;
   try {
     const done = await exitVehicle(
       deps,

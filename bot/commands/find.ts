@@ -1,4 +1,3 @@
-import { loadGarageTimezone } from '../../api/garage/queries.js';
 import { showTicket } from '../../api/tickets/lookup.js';
 import { quoteTicketFee } from '../../shared/fee.js';
 import type { TicketTarget } from '../../shared/tickets.js';
@@ -12,7 +11,7 @@ import type { SlackContext } from './context.js';
  * active one counts as seen still parked now.
  */
 export async function findCommand(ctx: SlackContext, target: TicketTarget): Promise<Reply> {
-  const timeZone = await loadGarageTimezone(ctx.deps.sql, ctx.deps.garageId);
+  const timeZone = ctx.garage.timezone;
   const ticket = await showTicket(ctx.deps, target, { latestByPlate: true });
   return buildTicketStatus(ticket, ticket.status === 'active' ? quoteTicketFee(ticket, ctx.deps.now()) : null, timeZone);
 }

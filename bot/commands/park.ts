@@ -3,39 +3,54 @@ import type { Deps } from '../../api/deps.js';
 import { buildError } from '../blocks/error.js';
 import { buildHelp } from '../blocks/help.js';
 import type { Reply } from '../blocks/reply.js';
-import { parseParkCommand } from '../parse.js';
-import { replyToFailure, type SlackContext } from './context.js';
+import { parseParkCommand, type ParkCommand } from '../parse.js';
+import { slackDeps, type SlackContext, type SlackRequest } from './context.js';
 import { enterCommand } from './enter.js';
 import { exitCommand } from './exit.js';
 import { findCommand } from './find.js';
+import { answerInGarage } from './garage.js';
+import { linkCommand } from './link.js';
 import { paymentsCommand } from './payments.js';
 import { reportCommand } from './report.js';
 import { statsCommand } from './stats.js';
 
-/** Answers the text after `/park`; every failure becomes an ephemeral, human answer. */
-export async function answerPark(ctx: SlackContext, text: string): Promise<Reply> {
-  const parsed = parseParkCommand(text, ctx.command);
-  try {
-    switch (parsed.kind) {
-      case 'help':
-        return buildHelp(ctx.command, parsed.notUnderstood);
-      case 'invalid':
-        return buildError(parsed.message);
-      case 'enter':
-        return await enterCommand(ctx, parsed);
-      case 'exit':
-        return await exitCommand(ctx, parsed);
-      case 'find':
-        return await findCommand(ctx, parsed.target);
-      case 'stats':
-        return await statsCommand(ctx);
-      case 'report':
-        return await reportCommand(ctx, parsed.date);
-      case 'payments':
-        return await paymentsCommand(ctx);
-    }
-  } catch (error) {
-    return replyToFailure(ctx, error, parsed.kind);
+/** The commands that act on a garage: each answer names it (the garage line under it). */
+type GarageCommand = Exclude<ParkCommand, { kind: 'help' | 'invalid' | 'link' }>;
+
+/** Runs a command that acts on a garage, in the garage the request resolved to. */
+function runInGarage(ctx: SlackContext, parsed: GarageCommand): Promise<Reply> {
+  switch (parsed.kind) {
+    case 'enter':
+      return enterCommand(ctx, parsed);
+    case 'exit':
+      return exitCommand(ctx, parsed);
+    case 'find':
+      return findCommand(ctx, parsed.target);
+    case 'stats':
+      return statsCommand(ctx);
+    case 'report':
+      return reportCommand(ctx, parsed.date);
+    case 'payments':
+      return paymentsCommand(ctx);
+  }
+}
+
+/**
+ * Answers the text after `/park`; every failure becomes an ephemeral, human answer. The garage a
+ * command acts on is resolved here, once per command (`answerInGarage`: the channel's, else a
+ * default), and every answer of such a command — refusals too — says which garage it was.
+ */
+export async function answerPark(request: SlackRequest, text: string): Promise<Reply> {
+  const parsed = parseParkCommand(text, request.command);
+  switch (parsed.kind) {
+    case 'help':
+      return buildHelp(request.command, parsed.notUnderstood);
+    case 'invalid':
+      return buildError(parsed.message);
+    case 'link':
+      return answerInGarage(request, parsed.kind, (ctx) => linkCommand(ctx, parsed.garage), { named: false });
+    default:
+      return answerInGarage(request, parsed.kind, (ctx) => runInGarage(ctx, parsed));
   }
 }
 
@@ -46,7 +61,13 @@ export async function answerPark(ctx: SlackContext, text: string): Promise<Reply
 export function registerParkCommand(app: App, deps: Deps): void {
   app.command(/^\/park/, async ({ command, ack, respond }) => {
     await ack();
-    const ctx: SlackContext = { deps, userId: command.user_id, triggerId: command.trigger_id || undefined, command: command.command };
-    await respond(await answerPark(ctx, command.text));
+    const request: SlackRequest = {
+      deps: slackDeps(deps), // read per request: the composition root wires `deps.alerts` after building the app
+      userId: command.user_id,
+      triggerId: command.trigger_id || undefined,
+      command: command.command,
+      channelId: command.channel_id || undefined,
+    };
+    await respond(await answerPark(request, command.text));
   });
 }

@@ -2,25 +2,31 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Deps } from '../../api/deps.js';
 import { buildError } from '../blocks/error.js';
 import { PAY_ACTION_PREFIX, readPayChoice } from '../blocks/exit.js';
-import { replyToFailure, type SlackContext } from './context.js';
+import { slackDeps, type SlackRequest } from './context.js';
 import { payCommand } from './exit.js';
+import { answerInGarage } from './garage.js';
 
-/** The quote's payment buttons: acknowledged at once; the receipt replaces the quote through `response_url`. */
+/**
+ * The quote's payment buttons: acknowledged at once; the receipt replaces the quote through
+ * `response_url`. The ticket is completed in the garage its button carries (whatever channel the
+ * quote is in), under the same rule as every command: a staff account may only use its garages.
+ * A button made before garages were carried acts on the channel's garage.
+ */
 export function registerPayButtons(app: App, deps: Deps): void {
   app.action<BlockButtonAction>({ type: 'block_actions', action_id: new RegExp(`^${PAY_ACTION_PREFIX}`) }, async ({ ack, action, body, respond }) => {
     await ack();
-    const ctx: SlackContext = { deps, userId: body.user.id, triggerId: body.trigger_id, command: '/park' };
+    const request: SlackRequest = {
+      deps: slackDeps(deps), // read per request: the composition root wires `deps.alerts` after building the app
+      userId: body.user.id,
+      triggerId: body.trigger_id,
+      command: '/park',
+      channelId: body.channel?.id ?? body.container?.channel_id,
+    };
     const choice = readPayChoice(action.value);
     if (!choice) {
       await respond(buildError('This button is not one ParkOps made; run the exit command again.'));
       return;
     }
-    let reply;
-    try {
-      reply = await payCommand(ctx, choice);
-    } catch (error) {
-      reply = replyToFailure(ctx, error, 'pay');
-    }
-    await respond(reply);
+    await respond(await answerInGarage(request, 'pay', (ctx) => payCommand(ctx, choice), { given: choice.garageId ?? null }));
   });
 }

@@ -46,7 +46,7 @@ describe('/park report', () => {
       openOver24h: 0,
     });
     for (const part of [
-      'Report — Mon 23 Nov 2026',
+      'Report — Garage — Mon 23 Nov 2026',
       `${formatCents(report.totalRevenue)}  _(new vs $0.00)_`,
       '*Vehicles in*\\n3  _(new vs 0)_',
       '*Vehicles out*\\n2  _(new vs 0)_',
@@ -63,7 +63,7 @@ describe('/park report', () => {
     h = await start({ timezone: 'America/New_York', start: '2026-11-24T03:30:00.000Z' }); // 22:30 on the 23rd in New York
     await h.addUser('root1', 'admin', 'U0ADMIN');
     const reply = onlyReply((await h.command('report', { userId: 'U0ADMIN' })).replies);
-    expect(said(reply)).toContain('Report — Mon 23 Nov 2026');
+    expect(said(reply)).toContain('Report — Garage — Mon 23 Nov 2026');
   });
 
   it.each([

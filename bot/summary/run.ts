@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Deps } from '../../api/deps.js';
 import { countPaymentsToResolve } from '../../api/discards/queries.js';
 import { dailyReport } from '../../api/reports/daily.js';
-import { loadGarageTimezone } from '../../api/garage/queries.js';
+import { loadGarage } from '../../api/garages/queries.js';
 import { claimSummaryDay, loadLastPostedDayBefore, loadLateChanges, markSummaryPosted, releaseSummaryDay } from '../../api/summaries/queries.js';
 import { addDays, localDayRange, type LocalDate } from '../../shared/garage-day.js';
 import { weekBefore } from '../blocks/format.js';
@@ -24,8 +24,8 @@ export function retryDelayMs(attempts: number, retryAfterSeconds = 0): number {
 export type SummaryOutcome = 'posted' | 'not_claimed' | 'failed';
 
 /**
- * Posts a garage's summary of local day `day` to `channel`, once across every server.
- * Invariants: only the holder of the day's claim posts; the figures are `dailyReport`'s (those of
+ * Posts a garage's (`deps.garageId`) summary of local day `day` to `channel`, once across every server.
+ * Invariants: only the holder of the garage's claim of the day posts; the figures are `dailyReport`'s (those of
  * GET /api/reports/daily?date=day); the late changes listed are those received from the day after
  * the last posted summary's day through `day` (so days without a summary of their own, such as a
  * weekend on a weekday schedule, are covered, and each change is listed once); the paid exits still
@@ -42,27 +42,28 @@ export async function runDailySummary(input: { deps: Deps; day: LocalDate; chann
   if (!claim) return 'not_claimed';
   try {
     const before = weekBefore(day);
-    const lastPosted = await loadLastPostedDayBefore(sql, garageId, day);
-    const late = localDayRange(lastPosted ? addDays(lastPosted, 1) : day, day, await loadGarageTimezone(sql, garageId));
+    const [lastPosted, garage] = await Promise.all([loadLastPostedDayBefore(sql, garageId, day), loadGarage(sql, garageId)]);
+    if (!garage) throw new Error(`garage ${garageId} does not exist`);
+    const late = localDayRange(lastPosted ? addDays(lastPosted, 1) : day, day, garage.timezone);
     const [report, previous, lateChanges, toResolve] = await Promise.all([
       dailyReport(sql, garageId, day, day, claimedAt),
       dailyReport(sql, garageId, before, before, claimedAt),
       loadLateChanges(sql, garageId, late.start, late.end),
       countPaymentsToResolve(sql, garageId),
     ]);
-    const message = buildDayReport(report, previous, { title: 'Daily summary', lateChanges, toResolve });
+    const message = buildDayReport(report, previous, { title: 'Daily summary', garage: garage.name, lateChanges, toResolve });
     const { ts } = await input.post({ channel, text: message.text, blocks: message.blocks });
     const marked = await markSummaryPosted(sql, { garageId, day, claimToken, channel, messageTs: ts, now: deps.now() });
-    if (!marked) log.error({ day, ts }, 'daily summary posted after its claim ran out; another server may have posted it too');
-    else log.info({ day, channel, ts }, 'daily summary posted');
+    if (!marked) log.error({ garageId, day, ts }, 'daily summary posted after its claim ran out; another server may have posted it too');
+    else log.info({ garageId, day, channel, ts }, 'daily summary posted');
     return 'posted';
   } catch (error) {
     const now = deps.now();
     const retryAt = new Date(now.getTime() + retryDelayMs(claim.attempts, error instanceof SlackRateLimited ? error.retryAfterSeconds : 0));
     const message = error instanceof Error ? error.message : String(error);
-    log.warn({ err: error, day, attempts: claim.attempts, retryAt: retryAt.toISOString() }, 'daily summary not posted; will try again');
+    log.warn({ err: error, garageId, day, channel, attempts: claim.attempts, retryAt: retryAt.toISOString() }, 'daily summary not posted; will try again');
     await releaseSummaryDay(sql, { garageId, day, claimToken, retryAt, error: message, now }).catch((releaseError: unknown) => {
-      log.error({ err: releaseError, day }, 'could not give the summary day back; its lease will run out instead');
+      log.error({ err: releaseError, garageId, day }, 'could not give the summary day back; its lease will run out instead');
     });
     return 'failed';
   }

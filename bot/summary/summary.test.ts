@@ -24,7 +24,7 @@ import { testClock } from '../test/harness.js';
 import { said } from '../test/replies.js';
 import { createSummaryClient, createSummaryPoster } from './post.js';
 import { runDailySummary, SUMMARY_LEASE_MS } from './run.js';
-import { startSummaryScheduler } from './scheduler.js';
+import { startSummaryScheduler, type GarageTick } from './scheduler.js';
 
 const slack = fakeSlack();
 beforeAll(() => slack.server.listen({ onUnhandledRequest: 'error' }));
@@ -57,6 +57,8 @@ function poster(options: { timeoutMs?: number } = {}) {
 }
 
 const posts = () => slack.apiCalls.filter((c) => c.method === 'chat.postMessage');
+/** What a check did, garage by garage. */
+const outcomes = (ticks: GarageTick[]) => ticks.map((t) => t.outcome);
 
 /** A car in at `inAt`, and out at `outAt` paying `method`, through the use cases the API runs. */
 async function stay(plate: string, inAt: string, out?: { at: string; method: PaymentMethod }) {
@@ -99,9 +101,9 @@ describe('the daily summary', () => {
     });
     const [call] = posts();
     expect(posts()).toHaveLength(1);
-    expect(call!.args).toMatchObject({ channel: CHANNEL, text: 'Daily summary for Mon 23 Nov 2026: $180.00 revenue, 4 in, 3 out' });
+    expect(call!.args).toMatchObject({ channel: CHANNEL, text: 'Daily summary for Garage, Mon 23 Nov 2026: $180.00 revenue, 4 in, 3 out' });
     for (const part of [
-      'Daily summary — Mon 23 Nov 2026',
+      'Daily summary — Garage — Mon 23 Nov 2026',
       '$180.00  _(+1700% vs $10.00)_',
       '*Vehicles in*\\n4  _(+300% vs 1)_',
       '*Vehicles out*\\n3  _(+200% vs 1)_',
@@ -125,17 +127,17 @@ describe('the daily summary', () => {
     await reportDiscard(deps, exit('a', 6000), { userId: user!.id, by });
     await reportDiscard(deps, exit('b', 2550), { userId: user!.id, by });
     expect(await runDailySummary({ deps, day: DAY, channel: CHANNEL, post: poster() })).toBe('posted');
-    expect(posts()[0]!.args.text).toBe('Daily summary for Mon 23 Nov 2026: $180.00 revenue, 4 in, 3 out · 2 payments to resolve ($85.50 taken)');
+    expect(posts()[0]!.args.text).toBe('Daily summary for Garage, Mon 23 Nov 2026: $180.00 revenue, 4 in, 3 out · 2 payments to resolve ($85.50 taken)');
   });
 
   it('two schedulers (two servers, two pools) starting together post the day once', async () => {
     const other = connect(db.url, { max: 2 });
     try {
-      const a = startSummaryScheduler({ deps, schedule: '0 7 * * *', channel: CHANNEL, post: poster() });
-      const b = startSummaryScheduler({ deps: { ...deps, sql: other }, schedule: '0 7 * * *', channel: CHANNEL, post: poster() });
-      const outcomes = await Promise.all([a.ready, b.ready]);
-      expect(outcomes.sort()).toEqual(['not_claimed', 'posted']);
-      expect(await Promise.all([a.tick(), b.tick()])).toEqual(['not_claimed', 'not_claimed']);
+      const a = startSummaryScheduler({ deps, schedule: '0 7 * * *', fallbackChannel: CHANNEL, post: poster() });
+      const b = startSummaryScheduler({ deps: { ...deps, sql: other }, schedule: '0 7 * * *', fallbackChannel: CHANNEL, post: poster() });
+      const first = await Promise.all([a.ready, b.ready]);
+      expect(first.flatMap(outcomes).sort()).toEqual(['not_claimed', 'posted']);
+      expect((await Promise.all([a.tick(), b.tick()])).flatMap(outcomes)).toEqual(['not_claimed', 'not_claimed']);
       await Promise.all([a.stop(), b.stop()]);
       expect(posts()).toHaveLength(1);
       expect(posts()[0]!.args.text).toContain('Mon 23 Nov 2026');
@@ -146,18 +148,18 @@ describe('the daily summary', () => {
 
   it('caught up at start: a server started the next afternoon posts the day it missed, once', async () => {
     clock.set('2026-11-24T20:00:00.000Z');
-    const scheduler = startSummaryScheduler({ deps, schedule: '0 7 * * *', channel: CHANNEL, post: poster() });
-    expect(await scheduler.ready).toBe('posted');
+    const scheduler = startSummaryScheduler({ deps, schedule: '0 7 * * *', fallbackChannel: CHANNEL, post: poster() });
+    expect(outcomes(await scheduler.ready)).toEqual(['posted']);
     clock.advance(5 * 60_000);
-    expect(await scheduler.tick()).toBe('not_claimed');
+    expect(outcomes(await scheduler.tick())).toEqual(['not_claimed']);
     await scheduler.stop();
     expect(posts().map((c) => c.args.text)).toEqual([expect.stringContaining('Mon 23 Nov 2026')]);
   });
 
   it("started before today's run: catches up the day before, and does not post yesterday's figures early", async () => {
     clock.set('2026-11-24T11:00:00.000Z'); // 06:00 in New York
-    const scheduler = startSummaryScheduler({ deps, schedule: '0 7 * * *', channel: CHANNEL, post: poster() });
-    expect(await scheduler.ready).toBe('posted');
+    const scheduler = startSummaryScheduler({ deps, schedule: '0 7 * * *', fallbackChannel: CHANNEL, post: poster() });
+    expect(outcomes(await scheduler.ready)).toEqual(['posted']);
     await scheduler.stop();
     expect(posts().map((c) => c.args.text)).toEqual([expect.stringContaining('Sun 22 Nov 2026')]);
     expect(await loadSummaryDay(db.sql, deps.garageId, DAY)).toBeNull();
@@ -166,21 +168,21 @@ describe('the daily summary', () => {
   it('Slack answering 500: a few quick retries, then the day is left pending with a retry time, and posted once on a later check', async () => {
     const calls: ApiCall[] = [];
     slack.server.use(webApiAnswer('chat.postMessage', calls, () => HttpResponse.json({ ok: false, error: 'internal_error' }, { status: 500 })));
-    const scheduler = startSummaryScheduler({ deps, schedule: '0 7 * * *', channel: CHANNEL, post: poster() });
-    expect(await scheduler.ready).toBe('failed');
+    const scheduler = startSummaryScheduler({ deps, schedule: '0 7 * * *', fallbackChannel: CHANNEL, post: poster() });
+    expect(outcomes(await scheduler.ready)).toEqual(['failed']);
     expect(calls).toHaveLength(3); // the first call and SUMMARY_RETRY-like 2 retries, not ten over half an hour
     const row = await loadSummaryDay(db.sql, deps.garageId, DAY);
     expect(row).toMatchObject({ status: 'pending', messageTs: null, claimToken: null, attempts: 1, lastError: expect.stringContaining('500') });
     expect(row!.leaseUntil).toEqual(new Date(clock.now().getTime() + 60_000));
 
     clock.advance(30_000); // before the retry time: nobody tries
-    expect(await scheduler.tick()).toBe('not_claimed');
+    expect(outcomes(await scheduler.tick())).toEqual(['not_claimed']);
     expect(calls).toHaveLength(3);
 
     slack.server.resetHandlers(); // Slack is back
     clock.advance(30_000);
-    expect(await scheduler.tick()).toBe('posted');
-    expect(await scheduler.tick()).toBe('not_claimed');
+    expect(outcomes(await scheduler.tick())).toEqual(['posted']);
+    expect(outcomes(await scheduler.tick())).toEqual(['not_claimed']);
     await scheduler.stop();
     expect(posts()).toHaveLength(1);
     expect(await loadSummaryDay(db.sql, deps.garageId, DAY)).toMatchObject({ status: 'posted', attempts: 2, lastError: null });
@@ -255,7 +257,7 @@ describe('the daily summary', () => {
 
   it('follows a change of the garage timezone and logs the schedule', async () => {
     const { log, lines } = capturedLog();
-    const scheduler = startSummaryScheduler({ deps: { ...deps, log }, schedule: '0 7 * * *', channel: CHANNEL, post: poster() });
+    const scheduler = startSummaryScheduler({ deps: { ...deps, log }, schedule: '0 7 * * *', fallbackChannel: CHANNEL, post: poster() });
     await scheduler.ready;
     await updateSettings(db.sql, deps.garageId, { timezone: 'Asia/Tokyo' });
     await scheduler.tick();
@@ -276,7 +278,7 @@ describe('the daily summary', () => {
       config: { SLACK_SIGNING_SECRET: undefined, SLACK_BOT_TOKEN: 'xoxb-real-wiring', SLACK_TEAM_ID: undefined, SLACK_SUMMARY_CHANNEL: CHANNEL, SUMMARY_SCHEDULE: '0 7 * * *' },
     });
     const scheduler = adapter.startSummaries();
-    expect(await scheduler!.ready).toBe('posted');
+    expect(outcomes(await scheduler!.ready)).toEqual(['posted']);
     await adapter.stop();
     expect(posts()).toEqual([expect.objectContaining({ args: expect.objectContaining({ channel: CHANNEL }) })]);
   });
@@ -292,7 +294,7 @@ describe('the daily summary: money past 2^31 cents, and late changes to days alr
     clock.set('2026-11-24T12:00:00.000Z');
     expect(await runDailySummary({ deps, day: DAY, channel: CHANNEL, post: poster() })).toBe('posted');
     const [call] = posts();
-    expect(call!.args.text).toBe('Daily summary for Mon 23 Nov 2026: $40,139,959.86 revenue, 0 in, 2 out');
+    expect(call!.args.text).toBe('Daily summary for Garage, Mon 23 Nov 2026: $40,139,959.86 revenue, 0 in, 2 out');
     expect(said(call!.args.blocks)).toContain('Cash $27,409,972.59 · Credit Card $0.00 · Debit Card $0.00 · Mobile $12,729,987.27');
   });
 
@@ -300,7 +302,7 @@ describe('the daily summary: money past 2^31 cents, and late changes to days alr
     await stay('LATEX', '2026-11-24T01:00:00.000Z'); // 20:00 on the 23rd in New York, still parked
     clock.set('2026-11-24T12:00:00.000Z'); // 07:00 on the 24th: the summary of the 23rd goes out
     expect(await runDailySummary({ deps, day: DAY, channel: CHANNEL, post: poster() })).toBe('posted');
-    expect(posts()[0]!.args.text).toBe('Daily summary for Mon 23 Nov 2026: $0.00 revenue, 1 in, 0 out');
+    expect(posts()[0]!.args.text).toBe('Daily summary for Garage, Mon 23 Nov 2026: $0.00 revenue, 1 in, 0 out');
 
     clock.set('2026-11-24T12:30:00.000Z'); // a phone comes back online with what it recorded last night
     await enterVehicle(deps, { plate: readPlate('LATEN')!, vehicleType: 'Car', entryTime: new Date('2026-11-24T04:50:00.000Z') }, by);
@@ -326,7 +328,7 @@ describe('the daily summary: money past 2^31 cents, and late changes to days alr
     clock.set('2026-11-25T12:00:00.000Z'); // the summary of the 24th lists the late changes received that day
     expect(await runDailySummary({ deps, day: '2026-11-24', channel: CHANNEL, post: poster() })).toBe('posted');
     const next = posts()[1]!.args;
-    expect(next.text).toBe('Daily summary for Tue 24 Nov 2026: $10.00 revenue, 1 in, 1 out · 2 late changes to earlier days (+$40.00)');
+    expect(next.text).toBe('Daily summary for Garage, Tue 24 Nov 2026: $10.00 revenue, 1 in, 1 out · 2 late changes to earlier days (+$40.00)');
     expect(said(next.blocks)).toContain('Mon 23 Nov 2026: 1 exit (+$40.00), 1 entry');
     expect((await dailyReport(db.sql, deps.garageId, DAY, DAY, clock.now())).totalRevenue).toBe(4000);
   });
@@ -340,6 +342,6 @@ describe('the daily summary: money past 2^31 cents, and late changes to days alr
     await exitVehicle(deps, { target: byTicketNumber(y.ticketNumber), paymentMethod: 'Debit Card', exitTime: new Date('2026-11-24T04:00:00.000Z') }, by); // 3 h: $30
     clock.set('2026-11-26T12:00:00.000Z');
     expect(await runDailySummary({ deps, day: '2026-11-25', channel: CHANNEL, post: poster() })).toBe('posted');
-    expect(posts()[1]!.args.text).toBe('Daily summary for Wed 25 Nov 2026: $0.00 revenue, 0 in, 0 out · 1 late change to earlier days (+$30.00)');
+    expect(posts()[1]!.args.text).toBe('Daily summary for Garage, Wed 25 Nov 2026: $0.00 revenue, 0 in, 0 out · 1 late change to earlier days (+$30.00)');
   });
 });

@@ -7,6 +7,7 @@ import { listAudit } from '../../api/audit/queries.js';
 import { searchTickets } from '../../api/tickets/queries.js';
 import type { Deps } from '../../api/deps.js';
 import { ensureGarage } from '../../api/garage/queries.js';
+import { insertGarage } from '../../api/garages/queries.js';
 import { createLogger, type Logger } from '../../api/logger.js';
 import { createTestDatabase, type TestDatabase } from '../../api/test/database.js';
 import { createSlack, type SlackConfig } from '../create-slack.js';
@@ -71,7 +72,7 @@ export async function slackHarness(
   const settled = async () => adapter.receiver?.settled();
 
   /** Runs `/park <text>` to the end: the HTTP answer and what reached its response_url. */
-  const command = async (text: string, input: { userId?: string; teamId?: string; triggerId?: string; headers?: Record<string, string> } = {}) => {
+  const command = async (text: string, input: { userId?: string; teamId?: string; triggerId?: string; channelId?: string; headers?: Record<string, string> } = {}) => {
     const req = slashCommandBody({ text, ...input });
     const res = await send(req.body, input.headers ? { headers: input.headers } : {});
     await settled();
@@ -79,16 +80,16 @@ export async function slackHarness(
   };
 
   /** Clicks a button to the end. */
-  const click = async (actionId: string, value: string, input: { userId?: string } = {}) => {
+  const click = async (actionId: string, value: string, input: { userId?: string; channelId?: string } = {}) => {
     const req = buttonClickBody({ actionId, value, ...input });
     const res = await send(req.body);
     await settled();
     return { res, ...req, replies: slack.sentTo(req.responseUrl) };
   };
 
-  /** A staff account, optionally linked to a Slack user. */
-  const addUser = async (username: string, role: Role, slackUserId: string | null = null) => {
-    const user = await insertUser(db.sql, { username, passwordHash: await hashPassword(API_PASSWORD), role, slackUserId });
+  /** A staff account, optionally linked to a Slack user; it may use the first garage unless `garages` says which. */
+  const addUser = async (username: string, role: Role, slackUserId: string | null = null, garages: { garageIds?: number[]; defaultGarageId?: number } = {}) => {
+    const user = await insertUser(db.sql, { username, passwordHash: await hashPassword(API_PASSWORD), role, slackUserId, ...garages });
     if (!user) throw new Error(`test user ${username} exists`);
     return user;
   };
@@ -106,10 +107,15 @@ export async function slackHarness(
     return { status: res.status, json: (await res.json()) as unknown };
   };
 
+  /** Another garage (the harness made the first), as POST /api/garages makes it. */
+  const addGarage = (name: string, g: { totalSpaces?: number; timezone?: string; slackManagersChannel?: string | null } = {}) =>
+    insertGarage(db.sql, { name, totalSpaces: g.totalSpaces ?? 50, hourlyRate: 1000, timezone: g.timezone ?? 'America/New_York', slackManagersChannel: g.slackManagersChannel ?? null });
+
   return {
     db,
     deps,
     addUser,
+    addGarage,
     apiGet,
     clock,
     slack: adapter,
@@ -118,8 +124,8 @@ export async function slackHarness(
     settled,
     command,
     click,
-    /** Every ticket, newest first, as the API's search reads them. */
-    tickets: () => searchTickets(db.sql, garageId, { limit: 100 }),
+    /** Every ticket of a garage (default: the first), newest first, as the API's search reads them. */
+    tickets: (inGarage: number = garageId) => searchTickets(db.sql, inGarage, { limit: 100 }),
     /** The audit log, newest first. */
     audit: (action?: string) => listAudit(db.sql, { action, limit: 100 }),
     close: async () => {

@@ -40,13 +40,13 @@ export function triggerId(): string {
 }
 
 /** The form body of a slash command, with the fields Slack sends. */
-export function slashCommandBody(input: { text: string; userId?: string; teamId?: string; triggerId?: string; responseUrl?: string; command?: string }) {
+export function slashCommandBody(input: { text: string; userId?: string; teamId?: string; triggerId?: string; responseUrl?: string; command?: string; channelId?: string }) {
   const url = input.responseUrl ?? responseUrl();
   const fields = {
     token: 'deprecated-verification-token',
     team_id: input.teamId ?? TEST_TEAM,
     team_domain: 'parkops-test',
-    channel_id: 'C0GARAGE',
+    channel_id: input.channelId ?? 'C0GARAGE',
     channel_name: 'garage',
     user_id: input.userId ?? 'U0ATTEND',
     user_name: 'attendant',
@@ -61,18 +61,19 @@ export function slashCommandBody(input: { text: string; userId?: string; teamId?
 }
 
 /** The form body of a block button click (`payload=<json>`), as Slack sends interactivity. */
-export function buttonClickBody(input: { actionId: string; value: string; userId?: string; teamId?: string; responseUrl?: string }) {
+export function buttonClickBody(input: { actionId: string; value: string; userId?: string; teamId?: string; responseUrl?: string; channelId?: string }) {
   const url = input.responseUrl ?? responseUrl('actions');
   const team = input.teamId ?? TEST_TEAM;
+  const channel = input.channelId ?? 'C0GARAGE';
   const payload = {
     type: 'block_actions',
     user: { id: input.userId ?? 'U0ATTEND', username: 'attendant', name: 'attendant', team_id: team },
     api_app_id: 'A0PARKOPS',
     token: 'deprecated-verification-token',
-    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0GARAGE', is_ephemeral: true },
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: channel, is_ephemeral: true },
     trigger_id: triggerId(),
     team: { id: team, domain: 'parkops-test' },
-    channel: { id: 'C0GARAGE', name: 'garage' },
+    channel: { id: channel, name: 'garage' },
     response_url: url,
     actions: [
       {
