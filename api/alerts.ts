@@ -1,5 +1,6 @@
 import type { GarageException } from '../shared/corrections.js';
 import type { Discard } from '../shared/discards.js';
+import type { Shift } from '../shared/shifts.js';
 
 /**
  * What managers hear about without asking (Slack, when it is connected). Called after the change
@@ -13,4 +14,6 @@ export type Alerts = {
   exceptionRequested?(exception: GarageException): void;
   /** A request was approved, denied or expired (Slack: its message is replaced by the decision). */
   exceptionDecided?(exception: GarageException): void;
+  /** A shift closed with a cash variance beyond the garage's threshold, or was left open 24 hours (unclosed). */
+  shiftNeedsManager?(shift: Shift): void;
 };

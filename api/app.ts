@@ -7,6 +7,7 @@ import { discardRoutes } from './discards/routes.js';
 import { garagesRoutes } from './garages/routes.js';
 import { GARAGE_RESOURCES, garageContext, mountGarageResource } from './garages/scope.js';
 import { correctionRoutes, exceptionRoutes } from './corrections/routes.js';
+import { shiftRoutes } from './shifts/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { authenticate } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
@@ -45,6 +46,7 @@ export type ExtraRoutes = { path: string; app: Hono<any, any, any> }[];
  * | /api/auth/…, /api/users…, /api/audit | sign-in, staff accounts, the audit log |
  * | /api/discards… | what the phone gave up on, and the payments a manager resolves |
  * | /api/tickets/:n/void, /refunds, /lost-ticket-waiver, PATCH /api/tickets/:n | corrections; /api/exceptions… the requests a manager approves |
+ * | /api/shifts… | cashier shifts: open with a float, movements, blind close, reconcile |
  * | /api/garages… | the garages a user may use, their profile |
  * | /api/garages/:garageId/… | each garage's stats, settings, tickets, activities, reports, discards, audit (the seed paths act on the user's default garage) |
  * | /api/public/occupancy… | free spaces of the garages that publish them, for anyone |
@@ -68,7 +70,7 @@ export function createApp(deps: Deps, extra: ExtraRoutes = []) {
     .route('/garages', garagesRoutes(deps))
     .route('/public', publicRoutes(deps));
   // each garage's resources: at the seed path (the user's default garage) and under /garages/:garageId
-  const [garage, tickets, activities, reports, discards, audit, exceptions] = GARAGE_RESOURCES;
+  const [garage, tickets, activities, reports, discards, audit, exceptions, shifts] = GARAGE_RESOURCES;
   mountGarageResource(api, garage!, garageRoutes(deps));
   mountGarageResource(api, tickets!, ticketRoutes(deps, { findsOwnGarage: false }), ticketRoutes(deps, { findsOwnGarage: true }));
   mountGarageResource(api, activities!, activityRoutes(deps));
@@ -77,6 +79,7 @@ export function createApp(deps: Deps, extra: ExtraRoutes = []) {
   mountGarageResource(api, audit!, auditRoutes(deps, { withStaffRows: false }), auditRoutes(deps, { withStaffRows: true }));
   mountGarageResource(api, tickets!, correctionRoutes(deps, { findsOwnGarage: false }), correctionRoutes(deps, { findsOwnGarage: true }));
   mountGarageResource(api, exceptions!, exceptionRoutes(deps, { anyOwnGarage: false }), exceptionRoutes(deps, { anyOwnGarage: true }));
+  mountGarageResource(api, shifts!, shiftRoutes(deps, { anyOwnGarage: false }), shiftRoutes(deps, { anyOwnGarage: true }));
   api.route('/docs', docsRoutes());
   app.route('/api', api);
   // named, not inline: doc31's config is typed with OpenAPI 3.0's License, which lacks 3.1's SPDX `identifier`

@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import { LOGIN_WINDOW_MS } from './auth/login.js';
 import { pruneLoginAttempts } from './auth/queries.js';
 import { expireExceptions } from './corrections/use-cases.js';
+import { closeShiftsLeftOpen } from './shifts/use-cases.js';
 import type { Deps } from './deps.js';
 import { pruneIdempotencyKeys } from './idempotency/queries.js';
 import { IDEMPOTENCY_WINDOW_MS } from './idempotency/run.js';
@@ -28,7 +29,8 @@ export async function pruneExpired(deps: Pick<Deps, 'sql' | 'now'>): Promise<{ i
 
 /**
  * Every hour, `pruneExpired`; every minute, requests for a manager past their expiry are marked
- * expired and Slack is told (their buttons then say so). Any replica may do both: deletes of the
+ * expired and Slack is told (their buttons then say so), and shifts left open 24 hours are closed
+ * as unclosed and announced. Any replica may do both: deletes of the
  * same rows simply find fewer, and each request is marked by exactly one of them (the one whose
  * update changed it), which alone tells Slack.
  */
@@ -45,6 +47,8 @@ export function startHousekeeping(deps: Pick<Deps, 'sql' | 'now' | 'log' | 'aler
     try {
       const expired = await expireExceptions(deps);
       if (expired > 0) deps.log.info({ expired }, 'requests for a manager expired');
+      const unclosed = await closeShiftsLeftOpen(deps);
+      if (unclosed > 0) deps.log.info({ unclosed }, 'shifts left open 24 hours closed as unclosed');
     } catch (error) {
       deps.log.warn({ err: error }, 'expiring requests failed; the next minute tries again');
     }

@@ -134,6 +134,10 @@ export const ACTION_ROLES = {
   'exceptions.read': 'attendant',
   /** List the requests waiting, approve or deny them. */
   'exceptions.decide': 'manager',
+  /** Open, count and close one's own shift (and see it). */
+  'shifts.use': 'attendant',
+  /** See every shift of a garage with its cash, reconcile them. */
+  'shifts.manage': 'manager',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTION_ROLES;
 

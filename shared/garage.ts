@@ -35,6 +35,8 @@ const settingFields = {
   lostTicketPolicy: LostTicketPolicy,
   lostTicketFeeCents: z.number().int().min(0).max(100000000),
   approval: Approval,
+  requireShiftForCash: z.boolean().meta({ description: 'Refuse cash from someone with no open shift (they are told to open one)' }),
+  cashVarianceAlertCents: z.number().int().min(0).max(100000000).meta({ description: "A shift's cash variance beyond this (either way) is posted to the managers' channel" }),
 };
 
 /**
@@ -46,6 +48,8 @@ export const GarageSettings = z.object({
   lostTicketPolicy: LostTicketPolicy.default('actual_plus_fee'),
   lostTicketFeeCents: settingFields.lostTicketFeeCents.default(2500),
   approval: Approval.default({ autoApproveUnderCents: { void: 0, refund: 0, lostTicketWaiver: 0 }, timeoutMinutes: 30 }),
+  requireShiftForCash: settingFields.requireShiftForCash.default(false),
+  cashVarianceAlertCents: settingFields.cashVarianceAlertCents.default(500),
 });
 export type GarageSettings = z.infer<typeof GarageSettings>;
 /** The approval policy of a garage (see GarageSettings.approval). */

@@ -46,6 +46,13 @@ const seedRules: ReadonlyArray<{ method: string; path: string; access: Access }>
   { method: 'GET', path: '/api/exceptions/:id', access: 'exceptions.read' },
   { method: 'POST', path: '/api/exceptions/:id/approve', access: 'exceptions.decide' },
   { method: 'POST', path: '/api/exceptions/:id/deny', access: 'exceptions.decide' },
+  { method: 'POST', path: '/api/shifts', access: 'shifts.use' },
+  { method: 'GET', path: '/api/shifts/current', access: 'shifts.use' },
+  { method: 'GET', path: '/api/shifts', access: 'shifts.manage' },
+  { method: 'GET', path: '/api/shifts/:id', access: 'shifts.use' },
+  { method: 'POST', path: '/api/shifts/:id/movements', access: 'shifts.use' },
+  { method: 'POST', path: '/api/shifts/:id/close', access: 'shifts.use' },
+  { method: 'POST', path: '/api/shifts/:id/reconcile', access: 'shifts.manage' },
 ];
 
 /**

@@ -22,6 +22,7 @@ import { mayUseGarage } from '../garages/scope.js';
 import { AppError } from '../http/app-error.js';
 import { runIdempotent, writeLater, type Later } from '../idempotency/run.js';
 import { completeStay } from '../tickets/exit.js';
+import { requireShiftForCash } from '../shifts/use-cases.js';
 import { byTicketNumber, ticketNotFound } from '../tickets/lookup.js';
 import { lockTicketForExit, voidTicketRow, type TicketRow } from '../tickets/queries.js';
 import { tariffOf, toTicket } from '../tickets/ticket-view.js';
@@ -217,6 +218,10 @@ async function carryOutRefund(
   later: Later,
 ): Promise<Done> {
   const now = deps.now();
+  if (r.method === 'Cash') {
+    const settings = await loadSettings(tx, deps.garageId);
+    await requireShiftForCash(tx, settings?.requireShiftForCash ?? false, deps.garageId, r.requestedBy.actor, now);
+  }
   const refund = await insertRefund(tx, {
     garageId: deps.garageId,
     ticketId: ticket.id,

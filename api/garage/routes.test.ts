@@ -7,6 +7,8 @@ const CORRECTION_DEFAULTS = {
   lostTicketPolicy: 'actual_plus_fee',
   lostTicketFeeCents: 2500,
   approval: { autoApproveUnderCents: { void: 0, refund: 0, lostTicketWaiver: 0 }, timeoutMinutes: 30 },
+  requireShiftForCash: false,
+  cashVarianceAlertCents: 500,
 };
 
 let t: TestApp;

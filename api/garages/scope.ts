@@ -24,6 +24,7 @@ export const GARAGE_RESOURCES: ReadonlyArray<{ seed: string; scoped: string }> =
   { seed: '/discards', scoped: '/discards' },
   { seed: '/audit', scoped: '/audit' },
   { seed: '/exceptions', scoped: '/exceptions' },
+  { seed: '/shifts', scoped: '/shifts' },
 ];
 
 /** Where the garage-scoped copies live, below /api. */

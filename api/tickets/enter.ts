@@ -82,6 +82,7 @@ export async function issueTicket(
       plateNormalized: input.plate.normalized,
       vehicleType: input.vehicleType,
       entryTime: when.entryTime,
+      enteredBy: by.actor,
     }, { wait });
     if (!found.garage) throw new Error(`garage ${deps.garageId} does not exist`);
     const admission = admitVehicle({

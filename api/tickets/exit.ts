@@ -10,6 +10,7 @@ import { runIdempotent, writeLater, type Later } from '../idempotency/run.js';
 import type { Replayable, TicketDeps } from './deps.js';
 import { findTicket, ticketNotFound } from './lookup.js';
 import { completeTicket, lockTicketForExit } from './queries.js';
+import { requireShiftForCash } from '../shifts/use-cases.js';
 import { tariffOf, toTicket } from './ticket-view.js';
 import { timingOf } from './timing.js';
 
@@ -96,7 +97,8 @@ export async function completeStay(tx: TransactionSql, deps: Pick<TicketDeps, 's
   const { exitTime } = left;
   const stay = { entryTime: ticket.entryTime, tariff: tariffOf(ticket) };
   const fee = input.lostTicket || input.waiver ? quoteLostTicket(stay, exitTime, garage.lostTicket, input.waiver !== undefined) : quoteTicketFee(stay, exitTime);
-  const completed = await completeTicket(tx, ticket.id, { exitTime, paymentMethod: input.paymentMethod, fee });
+  if (input.paymentMethod === 'Cash') await requireShiftForCash(tx, garage.requireShiftForCash, deps.garageId, by.actor, exitTime);
+  const completed = await completeTicket(tx, ticket.id, { exitTime, paymentMethod: input.paymentMethod, fee, by: by.actor });
   const timing = await timingOf(tx, deps.garageId, {
     kind: 'exit',
     ticketNumber: completed.ticketNumber,

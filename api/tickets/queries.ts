@@ -72,7 +72,7 @@ export type EntryAttempt = {
  */
 export async function enterOnFreeSpace(
   sql: Db,
-  t: { garageId: number; ticketNumber: string; licensePlate: string; plateNormalized: string; vehicleType: VehicleType; entryTime: Date },
+  t: { garageId: number; ticketNumber: string; licensePlate: string; plateNormalized: string; vehicleType: VehicleType; entryTime: Date; enteredBy: string },
   mode: { wait: boolean } = { wait: false },
 ): Promise<EntryAttempt> {
   const [row] = await sql<(StoredTicket & { garageTotalSpaces: number; garageTimezone: string; garageHourlyRate: number; garageGraceMinutes: number; garageDailyMaxCents: number | null; activeTicketNumber: string | null; claimedSpace: number | null })[]>`
@@ -90,10 +90,10 @@ export async function enterOnFreeSpace(
     ), ticket as (
       insert into tickets (
         garage_id, ticket_number, license_plate, plate_normalized, vehicle_type, entry_time,
-        hourly_rate, grace_minutes, daily_max_cents, last_seen_active_at, space_number
+        hourly_rate, grace_minutes, daily_max_cents, last_seen_active_at, space_number, entered_by
       )
       select g.id, ${t.ticketNumber}, ${t.licensePlate}, ${t.plateNormalized}, ${t.vehicleType}, ${t.entryTime},
-        g.hourly_rate, g.grace_minutes, g.daily_max_cents, ${t.entryTime}, s.number
+        g.hourly_rate, g.grace_minutes, g.daily_max_cents, ${t.entryTime}, s.number, ${t.enteredBy}
       from garage g, space s
       on conflict do nothing
       returning ${columns(sql)}, space_number
@@ -182,11 +182,12 @@ export async function loadTicket(sql: Db, garageId: number, ticketNumber: string
 export async function completeTicket(
   sql: Db,
   id: number,
-  exit: { exitTime: Date; paymentMethod: PaymentMethod; fee: FeeBreakdown },
+  exit: { exitTime: Date; paymentMethod: PaymentMethod; fee: FeeBreakdown; by: string },
 ): Promise<TicketRow> {
   return endStay(sql, id, sql<StoredTicket[]>`
     update tickets set
       status = 'completed',
+      exited_by = ${exit.by},
       exit_time = ${exit.exitTime},
       duration_minutes = ${exit.fee.durationMinutes},
       amount_paid = ${exit.fee.totalCents},
@@ -252,21 +253,22 @@ async function handSpaceTo(sql: Db, freed: { garageId: number; number: number },
 }
 
 /** The garage's rules an exit needs besides the ticket's own tariff. */
-export type GarageAtExit = { timezone: string; lostTicket: LostTicketRule };
+export type GarageAtExit = { timezone: string; lostTicket: LostTicketRule; requireShiftForCash: boolean };
 
 /** A ticket locked for its exit (or a correction), with the garage's timezone (for audits and refusals) and lost-ticket rule. */
 export async function lockTicketForExit(sql: Db, garageId: number, ticketNumber: string): Promise<{ ticket: TicketRow; timezone: string; garage: GarageAtExit } | null> {
-  const [row] = await sql<(StoredTicket & { garageTimezone: string; garagePolicy: LostTicketRule['policy']; garageFeeCents: number })[]>`
+  const [row] = await sql<(StoredTicket & { garageTimezone: string; garagePolicy: LostTicketRule['policy']; garageFeeCents: number; garageShiftForCash: boolean })[]>`
     select ${columns(sql)},
       (select timezone from garages where id = ${garageId}) as garage_timezone,
       (select lost_ticket_policy from garages where id = ${garageId}) as garage_policy,
-      (select lost_ticket_fee_cents from garages where id = ${garageId}) as garage_fee_cents
+      (select lost_ticket_fee_cents from garages where id = ${garageId}) as garage_fee_cents,
+      (select require_shift_for_cash from garages where id = ${garageId}) as garage_shift_for_cash
     from tickets
     where garage_id = ${garageId} and ticket_number = ${ticketNumber}
     for update
   `;
   if (!row) return null;
-  const garage = { timezone: row.garageTimezone, lostTicket: { policy: row.garagePolicy, feeCents: row.garageFeeCents } };
+  const garage = { timezone: row.garageTimezone, lostTicket: { policy: row.garagePolicy, feeCents: row.garageFeeCents }, requireShiftForCash: row.garageShiftForCash };
   return { ticket: toRow(pickTicket(row)), timezone: row.garageTimezone, garage };
 }
 
