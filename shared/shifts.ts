@@ -83,3 +83,42 @@ export type Shift = z.infer<typeof Shift>;
 export function expectedCash(d: { floatCents: number; cashTakenCents: number; cashRefundedCents: number; drops: number; payouts: number; floatAdds: number }): number {
   return d.floatCents + d.cashTakenCents - d.cashRefundedCents - d.drops - d.payouts + d.floatAdds;
 }
+
+/** One shift's line of the shift report (GET /api/reports/shifts). Money in cents. */
+export const ShiftReportLine = z.object({
+  shiftId: z.number().int(),
+  username: z.string(),
+  status: z.enum(['open', 'closed', 'unclosed']),
+  openedAt: Instant,
+  closedAt: Instant.nullable(),
+  openingFloatCents: z.number().int(),
+  entries: z.number().int(),
+  exits: z.number().int(),
+  cashCents: z.number().int(),
+  cardCents: z.number().int(),
+  mobileCents: z.number().int(),
+  refunds: z.number().int(),
+  cashRefundedCents: z.number().int(),
+  voids: z.number().int(),
+  lostTickets: z.number().int(),
+  declaredCashCents: z.number().int().nullable(),
+  expectedCashCents: z.number().int().nullable().meta({ description: 'Ended shifts only (open ones: null — the report never shows an open drawer its expected cash)' }),
+  varianceCents: z.number().int().nullable(),
+});
+export type ShiftReportLine = z.infer<typeof ShiftReportLine>;
+
+/** Per attendant: the sums of their shifts' lines in the period. */
+export const AttendantShiftTotals = ShiftReportLine.omit({ shiftId: true, status: true, openedAt: true, closedAt: true, openingFloatCents: true, declaredCashCents: true, expectedCashCents: true }).extend({
+  shifts: z.number().int(),
+  varianceCents: z.number().int().meta({ description: 'The sum of the variances of their closed shifts' }),
+});
+
+/** GET /api/reports/shifts: the shifts opened in the period, and per attendant. */
+export const ShiftReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  timezone: z.string(),
+  shifts: z.array(ShiftReportLine),
+  attendants: z.array(AttendantShiftTotals),
+});
+export type ShiftReport = z.infer<typeof ShiftReport>;

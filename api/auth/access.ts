@@ -26,6 +26,7 @@ const seedRules: ReadonlyArray<{ method: string; path: string; access: Access }>
   { method: 'GET', path: '/api/garage/settings', access: 'settings.read' },
   { method: 'PUT', path: '/api/garage/settings', access: 'settings.write' },
   { method: 'GET', path: '/api/reports/daily', access: 'reports.read' },
+  { method: 'GET', path: '/api/reports/shifts', access: 'reports.read' },
   { method: 'GET', path: '/api/audit', access: 'audit.read' },
   { method: 'GET', path: '/api/users', access: 'users.manage' },
   { method: 'POST', path: '/api/users', access: 'users.manage' },

@@ -5,6 +5,9 @@ import { createRouter, errorResponses } from '../http/openapi.js';
 import { reportCsv } from './csv.js';
 import { dailyReport } from './daily.js';
 import { resolveReportPeriod } from './period.js';
+import { shiftReport, shiftReportCsv } from './shifts.js';
+import { ShiftReport } from '../../shared/shifts.js';
+import { loadGarageTimezone } from '../garage/queries.js';
 import { garageOf } from '../garages/scope.js';
 import { createReadPool } from '../db/read-pool.js';
 
@@ -24,6 +27,21 @@ const daily = createRoute({
   },
 });
 
+const shifts = createRoute({
+  method: 'get',
+  path: '/shifts',
+  operationId: 'getShiftReport',
+  summary: 'The shifts opened in a day or a range, with their cash, card, mobile, refunds, voids, lost tickets and variance, and per attendant (managers)',
+  request: { query: ReportQuery },
+  responses: {
+    200: {
+      description: 'The shift report (JSON, or CSV with format=csv)',
+      content: { 'application/json': { schema: ShiftReport }, 'text/csv': { schema: { type: 'string' } } },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
 /** /api/reports — figures read from the read replica when there is one (`createReadPool`), stored on the primary. */
 export function reportRoutes(deps: Deps) {
   const reads = createReadPool(deps.sql, deps.sqlRead, deps.log);
@@ -37,6 +55,19 @@ export function reportRoutes(deps: Deps) {
     if (q.format === 'csv') {
       c.header('Content-Disposition', `attachment; filename="parkops-${from}${to === from ? '' : `-to-${to}`}.csv"`);
       return c.body(reportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    }
+    return c.json(report, 200);
+  })
+  /** GET /api/reports/shifts?date= | ?from=&to= [&format=csv] */
+  .openapi(shifts, async (c) => {
+    const q = c.req.valid('query');
+    const garageId = garageOf(c.var);
+    const { from, to } = await resolveReportPeriod(deps.sql, garageId, q, deps.now());
+    const timezone = await loadGarageTimezone(deps.sql, garageId);
+    const report = await reads((readFrom) => shiftReport(readFrom, garageId, from, to, timezone));
+    if (q.format === 'csv') {
+      c.header('Content-Disposition', `attachment; filename="parkops-shifts-${from}${to === from ? '' : `-to-${to}`}.csv"`);
+      return c.body(shiftReportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     }
     return c.json(report, 200);
   });

@@ -172,3 +172,23 @@ describe('expected cash (property)', () => {
     expect(sums!.byShifts).toBe(sums!.garage);
   }, 120_000);
 });
+
+describe('the shift report', () => {
+  it('lists each shift with what its close showed, per attendant, as JSON and CSV (managers)', async () => {
+    await t.signInAll();
+    const day = t.clock.now.toISOString().slice(0, 10);
+    const res = await t.call('GET', `/api/reports/shifts?from=2026-11-23&to=${day}`, { as: 'manager' });
+    expect(res.status).toBe(200);
+    const closed = await t.sql<{ id: number; expected: string; variance: string | null }[]>`
+      select id, expected_cash_cents::text as expected, variance_cents::text as variance from shifts where status <> 'open' order by id`;
+    expect(res.json.shifts.filter((l: { status: string }) => l.status !== 'open').map((l: { shiftId: number; expectedCashCents: number }) => [l.shiftId, l.expectedCashCents])).toEqual(
+      closed.map((c) => [c.id, Number(c.expected)]),
+    );
+    const manager = res.json.attendants.find((a: { username: string }) => a.username === 'manager1');
+    expect(manager.shifts).toBe(res.json.shifts.filter((l: { username: string }) => l.username === 'manager1').length);
+    const csv = await t.call('GET', `/api/reports/shifts?from=2026-11-23&to=${day}&format=csv`, { as: 'manager' });
+    expect(csv.text.split('\r\n')[0]).toBe('shift_id,attendant,status,opened_at,closed_at,opening_float_cents,entries,exits,cash_cents,card_cents,mobile_cents,refunds,cash_refunded_cents,voids,lost_tickets,declared_cash_cents,expected_cash_cents,variance_cents');
+    expect(csv.text).toContain('attendant total,manager1,');
+    expect((await t.call('GET', `/api/reports/shifts?date=${day}`)).status).toBe(403);
+  });
+});
