@@ -1,18 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CorrectBody, CorrectionOutcome, DenyBody, ExceptionPage, ExceptionsQuery, GarageException, RefundBody, VoidBody } from '../../shared/corrections.js';
 import { caseInsensitiveEnum } from '../../shared/case-insensitive-enum.js';
-import { PAYMENT_METHODS, Ticket, TicketNumberInput } from '../../shared/tickets.js';
+import { PAYMENT_METHODS, Ticket } from '../../shared/tickets.js';
 import type { Deps } from '../deps.js';
 import { garageOf, inGarageOf } from '../garages/scope.js';
 import { attributionOf, currentUser, type AppEnv } from '../http/env.js';
-import { createRouter, errorResponses, idempotencyKey, jsonBody, jsonResponse, rowId } from '../http/openapi.js';
+import { createRouter, errorResponses, IdempotencyHeader, idempotencyKey, jsonBody, jsonResponse, rowId } from '../http/openapi.js';
+import { NumberParam } from '../tickets/routes.js';
 import { inTicketsGarage } from '../tickets/lookup.js';
 import { correctTicket, decideException, requestLostTicketWaiver, requestRefund, requestVoid, showException, showExceptions, type Requester } from './use-cases.js';
-
-const IdempotencyHeader = z.object({
-  'idempotency-key': z.string().optional().meta({ description: 'Makes retries safe: the same key and body within 24 h replay the first answer (one void, one refund)' }),
-});
-const NumberParam = z.object({ ticketNumber: TicketNumberInput });
 
 const outcomeResponses = {
   200: jsonResponse(CorrectionOutcome, 'Done: the ticket after it (and the refund)'),

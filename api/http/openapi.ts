@@ -44,6 +44,13 @@ export function errorResponses(...statuses: number[]) {
   return Object.fromEntries(statuses.map((s) => [s, jsonResponse(ApiError, errorDescriptions[s] ?? 'Error')]));
 }
 
+/** The `Idempotency-Key` request header as the OpenAPI document describes it (read with `idempotencyKey`). */
+export const IdempotencyHeader = z.object({
+  'idempotency-key': z.string().optional().meta({
+    description: "Makes retries safe: the same key and body within 24 h replay the first answer. Keys are the sender's own: another user's, or the same user's through another door (app, API, Slack), never match",
+  }),
+});
+
 /** The `Idempotency-Key` header of a request, validated (1..255 characters) when present. */
 export function idempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;

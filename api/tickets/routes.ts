@@ -1,19 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CreateTicketBody, ExitTicketBody, Ticket, TicketNumberInput, TicketSearchQuery } from '../../shared/tickets.js';
 import type { Deps } from '../deps.js';
-import { createRouter, errorResponses, idempotencyKey, jsonBody, jsonResponse } from '../http/openapi.js';
+import { createRouter, errorResponses, IdempotencyHeader, idempotencyKey, jsonBody, jsonResponse } from '../http/openapi.js';
 import { enterVehicle } from './enter.js';
 import { exitVehicle } from './exit.js';
 import { byTicketNumber, inTicketsGarage, showTicket, showTickets } from './lookup.js';
 import { garageOf, inGarageOf } from '../garages/scope.js';
 import { attributionOf, currentUser, type AppEnv } from '../http/env.js';
 
-const IdempotencyHeader = z.object({
-  'idempotency-key': z.string().optional().meta({
-    description: "Makes retries safe: the same key and body within 24 h replay the first answer. Keys are the sender's own: another user's, or the same user's through another door (app, API, Slack), never match",
-  }),
-});
-const NumberParam = z.object({ ticketNumber: TicketNumberInput });
+/** A ticket number in the path. */
+export const NumberParam = z.object({ ticketNumber: TicketNumberInput });
 
 const create = createRoute({
   method: 'post',
