@@ -19,6 +19,8 @@ beforeEach(() => {
     http.get('/api/garages/1/stats', () => HttpResponse.json(fixture.stats())),
     http.get('/api/garages/1/activities', () => HttpResponse.json([])),
     http.get('/api/garages', () => HttpResponse.json([fixture.garage()])),
+    // A manager's tab bar asks how many requests wait for a decision.
+    http.get('/api/garages/1/exceptions', () => HttpResponse.json({ exceptions: [], nextBefore: null })),
   );
 });
 
@@ -239,6 +241,26 @@ describe('managers', () => {
     expect(location.pathname).toBe('/payments');
     expect(await screen.findByRole('heading', { name: 'Payments to resolve' })).toBeTruthy();
     expect(await screen.findByText(/Nothing to resolve/)).toBeTruthy();
+  });
+
+  it('get an Approvals tab saying how many requests wait; the screen loads when opened', async () => {
+    currentUser.value = fixture.user({ role: 'manager' });
+    const waiting = [fixture.exception({ id: 1 }), fixture.exception({ id: 2, ticketNumber: 'PS-B7Q2WX' })];
+    server.use(http.get('/api/garages/1/exceptions', () => HttpResponse.json({ exceptions: waiting, nextBefore: null })));
+    app();
+    expect((await screen.findByTestId('approvals-badge')).textContent).toBe('2 waiting');
+    fireEvent.click(screen.getByRole('link', { name: 'Approvals 2 waiting' }));
+    expect(location.pathname).toBe('/approvals');
+    expect(await screen.findByRole('heading', { name: 'Approvals' })).toBeTruthy();
+    expect(await screen.findAllByTestId('approval')).toHaveLength(2);
+  });
+
+  it('attendants have no Approvals tab, and are told approvals are for managers', async () => {
+    currentUser.value = fixture.user({ role: 'attendant' });
+    navigate('/approvals');
+    app();
+    expect(await screen.findByText(/Only managers approve voids, refunds and lost-ticket fee waivers/)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: /Approvals/ })).toBeNull();
   });
 
   it('attendants are told the payments are for managers', async () => {

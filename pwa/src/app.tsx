@@ -17,6 +17,7 @@ import { SignInScreen } from './routes/sign-in.js';
 // Manager-only screens load when a manager opens them: the attendant's shell stays small.
 const SettingsScreen = lazy(() => import('./routes/settings.js').then((m) => m.SettingsScreen));
 const PaymentsScreen = lazy(() => import('./routes/payments.js').then((m) => m.PaymentsScreen));
+const ApprovalsScreen = lazy(() => import('./routes/approvals.js').then((m) => m.ApprovalsScreen));
 const GarageScreen = lazy(() => import('./routes/garage.js').then((m) => m.GarageScreen));
 // The garage picker too: only someone who works in several garages ever sees it.
 const GaragesScreen = lazy(() => import('./routes/garages.js').then((m) => m.GaragesScreen));
@@ -27,6 +28,7 @@ const titles: Record<string, string> = {
   '/exit': 'Car out',
   '/settings': 'Settings',
   '/payments': 'Payments to resolve',
+  '/approvals': 'Approvals',
   '/garage': 'Garage',
   '/garages': 'Choose a garage',
 };
@@ -80,6 +82,12 @@ function Screen({ path, isManager }: { path: string; isManager: boolean }) {
       return (
         <ForManagers isManager={isManager} title="Payments to resolve" others="Only managers resolve payments. Ask a manager.">
           <PaymentsScreen />
+        </ForManagers>
+      );
+    case '/approvals':
+      return (
+        <ForManagers isManager={isManager} title="Approvals" others="Only managers approve voids, refunds and lost-ticket fee waivers. Ask a manager.">
+          <ApprovalsScreen />
         </ForManagers>
       );
     default:

@@ -1,4 +1,5 @@
 import { User } from '../../shared/auth.js';
+import { CorrectionOutcome, GarageException, type Refund } from '../../shared/corrections.js';
 import { Discard, DiscardPage, type DiscardBody } from '../../shared/discards.js';
 import { GarageSettings, GarageStats } from '../../shared/garage.js';
 import { Garage } from '../../shared/garages.js';
@@ -53,7 +54,7 @@ export const fixture = {
     });
   },
   /** A ticket paid at `exitTime` (90 min after entry unless given), charged as the server charges it. */
-  completedTicket: (over: TicketFacts & { exitTime?: string; paymentMethod?: PaymentMethod } = {}): Ticket => {
+  completedTicket: (over: TicketFacts & { exitTime?: string; paymentMethod?: PaymentMethod; refundedCents?: number } = {}): Ticket => {
     const entryTime = over.entryTime ?? ticketFacts.entryTime;
     const facts = { ...ticketFacts, exitTime: new Date(Date.parse(entryTime) + 90 * 60_000).toISOString(), paymentMethod: 'Cash' as const, ...over };
     const fee = quoteTicketFee(facts, new Date(facts.exitTime));
@@ -66,6 +67,49 @@ export const fixture = {
       feeBreakdown: fee,
     });
   },
+  /** A ticket voided at `at` (30 min after entry unless given): never charged, not inside. */
+  voidedTicket: (over: TicketFacts & { at?: string; reason?: string; note?: string | null } = {}): Ticket => {
+    const { at, reason = 'duplicate', note = null, ...facts } = over;
+    const entryTime = facts.entryTime ?? ticketFacts.entryTime;
+    const voidedAt = at ?? new Date(Date.parse(entryTime) + 30 * 60_000).toISOString();
+    const t = { ...ticketFacts, ...facts };
+    return Ticket.parse({
+      ...t,
+      exitTime: voidedAt,
+      durationMinutes: null,
+      amountPaid: null,
+      status: 'voided',
+      paymentMethod: null,
+      hourlyRate: t.tariff.hourlyRate,
+      voided: { at: voidedAt, by: 'user:7', reason, note },
+    });
+  },
+  /** A request waiting for a manager (asked by ana at 14:05 UTC, expiring 30 min later), or as decided. */
+  exception: (over: Partial<GarageException> = {}): GarageException =>
+    GarageException.parse({
+      id: 41,
+      garageId: 1,
+      type: 'void',
+      ticketNumber: 'PS-7K3QXM',
+      licensePlate: 'ABC 123',
+      amountCents: 2000,
+      reason: 'duplicate',
+      note: null,
+      requestedBy: 'user:7',
+      requestedByName: 'ana',
+      requestedAt: '2026-11-23T14:05:00.000Z',
+      expiresAt: '2026-11-23T14:35:00.000Z',
+      status: 'pending',
+      decidedBy: null,
+      decidedByName: null,
+      decidedAt: null,
+      decisionNote: null,
+      ...over,
+    }),
+  /** What a void, refund or waiver answers: done with the ticket after it, or pending with the request. */
+  done: (ticket: Ticket, refund: Refund | null = null): CorrectionOutcome =>
+    CorrectionOutcome.parse({ outcome: 'done', ticket, refund, approvedBy: 'user:7' }),
+  pending: (exception: GarageException): CorrectionOutcome => CorrectionOutcome.parse({ outcome: 'pending', exception }),
   stats: (over: Partial<GarageStats> = {}): GarageStats =>
     GarageStats.parse({
       totalSpaces: 140,

@@ -3,6 +3,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { hasRole, type User } from '../../../shared/auth.js';
 import { NetworkFailure } from '../lib/api.js';
+import { approvalsBadge, useApprovalsBadge } from '../lib/approvals.js';
 import { describeFailure } from '../lib/failure-text.js';
 import { currentGarageId, garageName, severalGarages } from '../lib/garage-choice.js';
 import { isOffline, networkUp } from '../lib/network.js';
@@ -73,12 +74,15 @@ function WhereAndWho({ user }: { user: User }) {
 /**
  * The frame around every screen, kept short so the screen's next control stays in reach: one header
  * line (the garage and who is signed in, the sync chip, sign out), a one-line offline strip when
- * needed, and the tab bar.
+ * needed, and the tab bar (managers' with Approvals, badged with how many requests wait).
  */
 export function Layout({ user, children }: { user: User; children: ComponentChildren }) {
   const outbox = useOutbox();
   const problem = useSignal<string | null>(null);
   const offline = isOffline(outbox);
+  const manager = hasRole(user.role, 'manager');
+  useApprovalsBadge(manager);
+  const badge = approvalsBadge.value;
   const path = currentPath.value;
   const synced = outbox.lastSyncedAt.value;
   // A failed sign-out is about that moment: the message goes once the phone is back online, syncs, or moves on.
@@ -130,11 +134,22 @@ export function Layout({ user, children }: { user: User; children: ComponentChil
       )}
       {children}
       {currentGarageId.value !== null && (
-        <nav class="tabs" aria-label="Main">
+        <nav class={`tabs${manager ? ' tabs-many' : ''}`} aria-label="Main">
           <NavLink href="/">Dashboard</NavLink>
           <NavLink href="/entry">Car in</NavLink>
           <NavLink href="/exit">Car out</NavLink>
-          {hasRole(user.role, 'manager') && <NavLink href="/settings">Settings</NavLink>}
+          {manager && <NavLink href="/settings">Settings</NavLink>}
+          {manager && (
+            <NavLink href="/approvals">
+              Approvals
+              {badge && (
+                <span class="badge" data-testid="approvals-badge">
+                  {badge}
+                  <span class="visually-hidden"> waiting</span>
+                </span>
+              )}
+            </NavLink>
+          )}
         </nav>
       )}
     </div>

@@ -193,3 +193,34 @@ describe('pending chip and outbox panel', () => {
     expect((await store.allItems())[0]?.state).toBe('sent');
   });
 });
+
+describe('refused requests in the outbox panel', () => {
+  const refusedRefund: OutboxItem = {
+    key: 'r-1',
+    kind: 'refund',
+    createdAt: '2026-11-23T13:40:00.000Z',
+    state: 'refused',
+    attempts: 1,
+    error: { code: 'refund_exceeds_paid', message: 'Only $5.00 of PS-7K3QXM can still be refunded' },
+    ticket: null,
+    sentAt: null,
+    garageId: 1,
+    ticketNumber: 'PS-7K3QXM',
+    licensePlate: 'ABC 123',
+    body: { amountCents: 1000, reason: 'wrong_rate', method: 'Cash' },
+    outcome: null,
+  };
+
+  it('say what was asked, with Retry; Discard takes a request that changed nothing off the phone, nothing to report', async () => {
+    const { store } = await show([refusedRefund]);
+    const row = screen.getByTestId('refused-item');
+    expect(row.textContent).toContain('Refund $10.00 (Cash) on PS-7K3QXM (ABC 123): Wrong rate, at 1:40 PM');
+    expect(row.textContent).toContain('Only $5.00 of PS-7K3QXM can still be refunded');
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Discard' }));
+    expect(screen.getByText(/Nothing changed on the ticket and no money changed hands/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Discard the request' }));
+    await waitFor(() => expect(screen.queryByTestId('refused-item')).toBeNull());
+    expect(await store.allItems()).toEqual([]);
+  });
+});

@@ -2,17 +2,18 @@ import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { DiscardBody } from '../../../shared/discards.js';
 import { formatCents } from '../../../shared/format.js';
-import { moneyTaken } from '../lib/discard-report.js';
+import { changedNothing, moneyTaken } from '../lib/discard-report.js';
 import { currentGarageId, garageName, severalGarages } from '../lib/garage-choice.js';
 import { garageLocale, timeZoneOf } from '../lib/garage.js';
 import { provisionalRef } from '../lib/ids.js';
+import { describeRequest } from '../lib/request-words.js';
 import type { OutboxItem } from '../lib/local-store.js';
 import { isOffline } from '../lib/network.js';
 import { dependentExits } from '../lib/offline-exit.js';
 import { useOutbox, type Outbox } from '../lib/outbox.js';
 import { formatTime } from '../lib/time.js';
 
-type ExitItem = Extract<OutboxItem, { kind: 'exit' }>;
+type PaidItem = Extract<OutboxItem, { kind: 'exit' | 'waiver' }>;
 
 /**
  * What an item is, in words, led by its garage's name when the user works in several garages or the
@@ -23,10 +24,11 @@ function describe(outbox: Outbox, item: OutboxItem): string {
   const at = formatTime(item.createdAt, timeZoneOf(garageId), garageLocale.value);
   const where = garageId !== null && (severalGarages.value || garageId !== currentGarageId.value) ? `${garageName(garageId)}: ` : '';
   if (item.kind === 'entry') return `${where}Entry ${item.body.licensePlate.toUpperCase()} (${item.body.vehicleType}) at ${at}, ref ${provisionalRef(item.key)}`;
-  return `${where}Exit ${item.ticketNumber}${item.licensePlate ? ` (${item.licensePlate})` : ''}, ${item.body.paymentMethod}, at ${at}`;
+  if (item.kind === 'exit') return `${where}Exit ${item.ticketNumber}${item.licensePlate ? ` (${item.licensePlate})` : ''}, ${item.body.paymentMethod}, at ${at}`;
+  return `${where}${describeRequest(item)}, at ${at}`;
 }
 
-const amountOf = (exit: ExitItem) => (exit.quotedCents === null ? 'amount unknown' : formatCents(exit.quotedCents));
+const amountOf = (paid: PaidItem) => (paid.quotedCents === null ? 'amount unknown' : formatCents(paid.quotedCents));
 
 /** Why a person gives a refused item up: asked, checked, then reported to the server (see outbox.discard). */
 function DiscardForm({ item, onDone }: { item: OutboxItem; onDone: () => void }) {
@@ -91,6 +93,24 @@ function DiscardForm({ item, onDone }: { item: OutboxItem; onDone: () => void })
   );
 }
 
+/** A refused request that changed nothing (a void, correction or refund): discarding it only takes it off the phone. */
+function DropRequest({ item, onDone }: { item: OutboxItem; onDone: () => void }) {
+  const outbox = useOutbox();
+  return (
+    <div class="discard">
+      <p>Nothing changed on the ticket and no money changed hands: discarding takes this request off the phone. Ask again if it is still needed.</p>
+      <div class="row">
+        <button type="button" class="button button-danger" onClick={() => void outbox.discard(item.key, 'Refused request discarded on the phone').then(onDone)}>
+          Discard the request
+        </button>
+        <button type="button" class="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /** A refused item: what it was, what the server said, and Retry or Discard / Hand to a manager. */
 function RefusedItem({ item }: { item: OutboxItem }) {
   const outbox = useOutbox();
@@ -115,7 +135,11 @@ function RefusedItem({ item }: { item: OutboxItem }) {
           </button>
         </>
       ) : asking.value ? (
-        <DiscardForm item={item} onDone={() => (asking.value = false)} />
+        changedNothing(item) ? (
+          <DropRequest item={item} onDone={() => (asking.value = false)} />
+        ) : (
+          <DiscardForm item={item} onDone={() => (asking.value = false)} />
+        )
       ) : (
         <div class="row">
           <button type="button" class="button" onClick={() => void outbox.retry(item.key)}>

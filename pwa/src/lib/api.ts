@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LoginAnswer, SessionEndReason, User, type LoginBody } from '../../../shared/auth.js';
 import { Discard, DiscardPage, type DiscardBody } from '../../../shared/discards.js';
+import { CorrectionOutcome, ExceptionPage, GarageException, type CorrectBody, type ExceptionStatus, type RefundBody, type VoidBody } from '../../../shared/corrections.js';
 import { ApiError, type ErrorCode } from '../../../shared/errors.js';
 import { GarageSettings, GarageStats, Status, type SettingsUpdate } from '../../../shared/garage.js';
 import { Garage, type GarageUpdate } from '../../../shared/garages.js';
@@ -119,6 +120,32 @@ export const api = {
       body,
       headers: { 'Idempotency-Key': idempotencyKey },
     }),
+  /** Voids an active ticket entered by mistake; done at once, or a request waiting for a manager. */
+  voidTicket: (garageId: number, ticketNumber: string, body: VoidRequest, idempotencyKey: string) =>
+    call(CorrectionOutcome, inGarage(garageId, `/tickets/${encodeURIComponent(ticketNumber)}/void`), { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  /** Corrects an active ticket's plate or vehicle type (PATCH is idempotent; the key goes along anyway). */
+  correctTicket: (garageId: number, ticketNumber: string, body: CorrectRequest, idempotencyKey: string) =>
+    call(Ticket, inGarage(garageId, `/tickets/${encodeURIComponent(ticketNumber)}`), { method: 'PATCH', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  /** Gives money back on a paid ticket; done at once, or a request waiting for a manager. */
+  refund: (garageId: number, ticketNumber: string, body: RefundRequest, idempotencyKey: string) =>
+    call(CorrectionOutcome, inGarage(garageId, `/tickets/${encodeURIComponent(ticketNumber)}/refunds`), { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  /** Checks out a lost ticket with the lost-ticket fee waived (the stay paid with `paymentMethod`); done, or waiting for a manager. */
+  waiveLostTicketFee: (garageId: number, ticketNumber: string, body: WaiverRequest, idempotencyKey: string) =>
+    call(CorrectionOutcome, inGarage(garageId, `/tickets/${encodeURIComponent(ticketNumber)}/lost-ticket-waiver`), {
+      method: 'POST',
+      body,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
+  /** Managers: the requests of a garage with `status`, newest first. */
+  exceptions: (garageId: number, status: ExceptionStatus, before?: number) =>
+    call(ExceptionPage, inGarage(garageId, `/exceptions?status=${status}&limit=50${before ? `&before=${before}` : ''}`)),
+  /** One request and what became of it (anyone may see their own). */
+  exception: (garageId: number, id: number) => call(GarageException, inGarage(garageId, `/exceptions/${id}`)),
+  /** Managers: approves a request (it is carried out now); 409 already_decided / request_expired. */
+  approveException: (garageId: number, id: number) => call(GarageException, inGarage(garageId, `/exceptions/${id}/approve`), { method: 'POST' }),
+  /** Managers: denies a request, with an optional note for the one who asked. */
+  denyException: (garageId: number, id: number, note?: string) =>
+    call(GarageException, inGarage(garageId, `/exceptions/${id}/deny`), { method: 'POST', body: note ? { note } : {} }),
   /** Records an outbox item a person gave up on; the same key again gives the same record. */
   reportDiscard: (garageId: number, body: DiscardBody) => call(Discard, inGarage(garageId, '/discards'), { method: 'POST', body }),
   /** Managers: discarded items, newest first (`needs_manager`: the payments to resolve). */
@@ -136,3 +163,11 @@ export const api = {
 export type EntryRequest = z.input<typeof CreateTicketBody> & { vehicleType: VehicleType; entryTime: string };
 /** What the app sends to record an exit: the body PUT /api/garages/:garageId/tickets/:n/exit takes, its payment method as the app names it. */
 export type ExitRequest = z.input<typeof ExitTicketBody> & { paymentMethod: PaymentMethod };
+/** What the app sends to void a ticket (POST …/tickets/:n/void). */
+export type VoidRequest = z.input<typeof VoidBody>;
+/** What the app sends to correct a ticket (PATCH …/tickets/:n). */
+export type CorrectRequest = z.input<typeof CorrectBody>;
+/** What the app sends to refund a ticket (POST …/tickets/:n/refunds). */
+export type RefundRequest = z.input<typeof RefundBody>;
+/** What the app sends to check out a lost ticket with its fee waived (POST …/tickets/:n/lost-ticket-waiver). */
+export type WaiverRequest = { paymentMethod: PaymentMethod };

@@ -1,15 +1,17 @@
 import type { Tariff } from '../../../shared/fee.js';
-import { formatCents } from '../../../shared/format.js';
+import type { Ticket } from '../../../shared/tickets.js';
 import { api, isTransient } from './api.js';
 import { describeFailure } from './failure-text.js';
 import type { OutboxItem } from './local-store.js';
 import { findProvisional } from './offline-exit.js';
 import { quoteOfflineEntry, quoteTicket, type ExitQuote } from './quote.js';
 import type { TicketCache } from './ticket-cache.js';
-import { formatTime } from './time.js';
 
-/** What looking up a car at exit comes to: its quote, or a sentence saying why there is none. */
-export type Found = { found: 'quote'; quote: ExitQuote } | { found: 'nothing'; message: string };
+/**
+ * What looking up a car at exit comes to: its quote; a ticket already closed (paid or voided: its
+ * receipt, where a refund can be asked for); or a sentence saying why there is none.
+ */
+export type Found = { found: 'quote'; quote: ExitQuote } | { found: 'closed'; ticket: Ticket } | { found: 'nothing'; message: string };
 
 /**
  * Finds an active ticket of garage `ctx.garageId` on its server and quotes it; with no answer, quotes
@@ -18,7 +20,7 @@ export type Found = { found: 'quote'; quote: ExitQuote } | { found: 'nothing'; m
  */
 export async function findTicket(
   ticketNumber: string,
-  ctx: { garageId: number; tickets: TicketCache; now: () => Date; timeZone: string; locale?: string },
+  ctx: { garageId: number; tickets: TicketCache; now: () => Date },
 ): Promise<Found> {
   let ticket;
   try {
@@ -28,11 +30,7 @@ export async function findTicket(
     return { found: 'quote', quote: quoteTicket(ticketNumber, await ctx.tickets.recall(ctx.garageId, ticketNumber), 'phone', ctx.now()) };
   }
   await ctx.tickets.remember(ctx.garageId, ticket);
-  if (ticket.status === 'completed') {
-    const paid = ticket.amountPaid === null ? '' : formatCents(ticket.amountPaid);
-    const at = ticket.exitTime ? formatTime(ticket.exitTime, ctx.timeZone, ctx.locale) : '';
-    return { found: 'nothing', message: `Ticket ${ticket.ticketNumber} was already paid (${paid}, ${at}). Nothing is due.` };
-  }
+  if (ticket.status !== 'active') return { found: 'closed', ticket };
   return { found: 'quote', quote: quoteTicket(ticketNumber, ticket, 'server', ctx.now()) };
 }
 

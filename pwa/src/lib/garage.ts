@@ -1,6 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import { z } from 'zod';
-import type { Tariff } from '../../../shared/fee.js';
+import type { LostTicketRule, Tariff } from '../../../shared/fee.js';
 import { GarageStats } from '../../../shared/garage.js';
 import { Garage } from '../../../shared/garages.js';
 import { currentGarageId, myGarages } from './garage-choice.js';
@@ -49,6 +49,15 @@ export const garageLocale = signal(DEFAULT_LOCALE);
 export const garageTariff = computed<Tariff | null>(() => {
   const stats = lastStats.value?.stats;
   return stats ? { hourlyRate: stats.hourlyRate, graceMinutes: stats.graceMinutes, dailyMaxCents: stats.dailyMaxCents } : null;
+});
+
+/**
+ * The lost-ticket rule of the garage on screen as of its last figures seen (its policy and fee): what
+ * a lost ticket is quoted with, offline too. Null when the phone has seen no figures of it.
+ */
+export const garageLostTicketRule = computed<LostTicketRule | null>(() => {
+  const stats = lastStats.value?.stats;
+  return stats ? { policy: stats.lostTicketPolicy, feeCents: stats.lostTicketFeeCents } : null;
 });
 
 /** Remembers fresh figures of garage `garageId` from the server. */

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema } from 'idb';
-import type { Ticket } from '../../../shared/tickets.js';
-import type { EntryRequest, ExitRequest } from './api.js';
+import type { CorrectionOutcome, GarageException } from '../../../shared/corrections.js';
+import type { Ticket, VehicleType } from '../../../shared/tickets.js';
+import type { CorrectRequest, EntryRequest, ExitRequest, RefundRequest, VoidRequest, WaiverRequest } from './api.js';
 
 /** Where an outbox item stands: waiting to be sent, refused by the server, or accepted. */
 export type OutboxState = 'pending' | 'refused' | 'sent';
@@ -31,7 +32,25 @@ type ItemBase = {
   discardProblem?: string | null;
 };
 
-/** An entry or exit recorded on the phone, kept until the server has accepted it. */
+/**
+ * What a request about a known ticket carries besides its body: the ticket, its plate as the phone
+ * knew it, and, once sent, what the server answered (`done` with the ticket after it, or `pending`
+ * with the request as the phone last checked it: see lib/requests.ts). `ticket` then holds the
+ * newest ticket the phone learned from it.
+ */
+type RequestFields = {
+  ticketNumber: string;
+  licensePlate: string | null;
+  outcome?: CorrectionOutcome | null;
+  /** The attendant has read the decision: the dashboard stops listing it. */
+  seen?: boolean;
+};
+
+/**
+ * An entry, an exit, or a request about a ticket (a void, a correction, a refund, a lost-ticket fee
+ * waiver) recorded on the phone, kept until the server has accepted it. The kinds after `exit` came
+ * with corrections: items written before them are entries and exits, read as they always were.
+ */
 export type OutboxItem =
   | (ItemBase & { kind: 'entry'; body: EntryRequest })
   | (ItemBase & {
@@ -43,7 +62,28 @@ export type OutboxItem =
       body: ExitRequest;
       /** The outbox entry this exit depends on (a car that came in offline); absent for a known ticket. */
       entryKey?: string | null;
-    });
+    })
+  | (ItemBase & RequestFields & { kind: 'void'; body: VoidRequest })
+  | (ItemBase & RequestFields & { kind: 'refund'; body: RefundRequest })
+  | (ItemBase & RequestFields & { kind: 'waiver'; body: WaiverRequest; /** The stay the driver pays (the fee waived), as the phone quoted it. */ quotedCents: number | null })
+  | (ItemBase &
+      RequestFields & {
+        kind: 'correction';
+        body: CorrectRequest;
+        /** The plate and vehicle type before, as the phone knew them (for the words on screen). */
+        before: { licensePlate: string; vehicleType: VehicleType } | null;
+      });
+
+/** An outbox item that asks something of a known ticket (void, correction, refund, waiver). */
+export type RequestItem = Extract<OutboxItem, { kind: 'void' | 'refund' | 'waiver' | 'correction' }>;
+/** The request kinds, in the words of the kinds. */
+export const REQUEST_KINDS = ['void', 'refund', 'waiver', 'correction'] as const;
+/** True for an item that asks something of a known ticket. */
+export const isRequest = (item: OutboxItem): item is RequestItem => (REQUEST_KINDS as readonly string[]).includes(item.kind);
+/** The request a sent item waits on (or waited on: decided since), as the phone last knew it; null when it was done at once or is not sent yet. */
+export function waitingOn(item: RequestItem): GarageException | null {
+  return item.state === 'sent' && item.outcome?.outcome === 'pending' ? item.outcome.exception : null;
+}
 
 /**
  * A ticket as it lies on the phone: written as a Ticket with the garage it was seen in, but possibly
@@ -71,9 +111,9 @@ interface ParkOpsDb extends DBSchema {
 
 /**
  * The LocalStore in IndexedDB (database `parkops`), which survives reloads and restarts. Still at
- * version 1 with several garages: an item's and a ticket's garage are fields of the value, and the
- * keys (item key, ticket number) are unique across garages, so no store changes shape and nothing
- * written before has to move.
+ * version 1 with several garages and with corrections: an item's garage and kind are fields of the
+ * value, and the keys (item key, ticket number) are unique across garages, so no store changes shape
+ * and nothing written before has to move.
  */
 export function indexedDbStore(): LocalStore {
   const db = openDB<ParkOpsDb>('parkops', 1, {

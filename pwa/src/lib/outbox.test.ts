@@ -460,3 +460,107 @@ describe('several garages', () => {
   });
 });
 
+
+describe('requests about tickets (voids, corrections, refunds, waivers)', () => {
+  /** Every ticket call of garage `garageId`, logged as "METHOD path key"; voids wait for a manager, the rest are done. */
+  function ticketServer(log: string[], garageId = 1) {
+    const seen = async (request: Request) => log.push(`${request.method} ${new URL(request.url).pathname.replace(`/api/garages/${garageId}`, '')} ${request.headers.get('idempotency-key')}`);
+    const paid = fixture.completedTicket();
+    return [
+      http.put(`/api/garages/${garageId}/tickets/:n/exit`, async ({ request }) => (await seen(request), HttpResponse.json(paid))),
+      http.post(`/api/garages/${garageId}/tickets/:n/void`, async ({ request }) => (await seen(request), HttpResponse.json(fixture.pending(fixture.exception()), { status: 202 }))),
+      http.patch(`/api/garages/${garageId}/tickets/:n`, async ({ request }) => (await seen(request), HttpResponse.json(fixture.activeTicket({ licensePlate: 'ABC 128' })))),
+      http.post(`/api/garages/${garageId}/tickets/:n/refunds`, async ({ request }) => (await seen(request), HttpResponse.json(fixture.done(fixture.completedTicket({ refundedCents: 500 }))))),
+      http.post(`/api/garages/${garageId}/tickets/:n/lost-ticket-waiver`, async ({ request }) => (await seen(request), HttpResponse.json(fixture.done(paid)))),
+    ];
+  }
+
+  it('wait offline with their garage, then go in the order they happened, each once with its own key (PATCH too)', async () => {
+    server.use(
+      http.put('/api/garages/2/tickets/:n/exit', () => HttpResponse.error()),
+      http.post('/api/garages/2/tickets/:n/void', () => HttpResponse.error()),
+      http.patch('/api/garages/2/tickets/:n', () => HttpResponse.error()),
+      http.post('/api/garages/2/tickets/:n/refunds', () => HttpResponse.error()),
+      http.post('/api/garages/2/tickets/:n/lost-ticket-waiver', () => HttpResponse.error()),
+    );
+    const store = memoryStore();
+    outbox = createOutbox(store);
+    // One a second, as a person makes them.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    let at = Date.parse('2026-11-23T14:00:00.000Z');
+    const tick = () => vi.setSystemTime((at += 1000));
+    tick();
+    const made = [await outbox.recordExit(2, 'PS-000001', { paymentMethod: 'Cash' }, { licensePlate: 'AB 1', quotedCents: 2000 })];
+    tick();
+    made.push(await outbox.recordRequest(2, { kind: 'void', ticketNumber: 'PS-000002', licensePlate: 'AB 2', body: { reason: 'duplicate' } }));
+    tick();
+    made.push(await outbox.recordRequest(2, { kind: 'correction', ticketNumber: 'PS-000003', licensePlate: 'ABC 123', before: { licensePlate: 'ABC 123', vehicleType: 'Car' }, body: { licensePlate: 'ABC 128' } }));
+    tick();
+    made.push(await outbox.recordRequest(2, { kind: 'refund', ticketNumber: 'PS-000001', licensePlate: 'AB 1', body: { amountCents: 500, reason: 'wrong_rate', method: 'Cash' } }));
+    tick();
+    made.push(await outbox.recordRequest(2, { kind: 'waiver', ticketNumber: 'PS-000004', licensePlate: 'AB 4', quotedCents: 1000, body: { paymentMethod: 'Mobile' } }));
+    vi.useRealTimers();
+    expect(made.map((i) => i.state)).toEqual(['pending', 'pending', 'pending', 'pending', 'pending']);
+    expect((await store.allItems()).map((i) => [i.kind, i.garageId])).toEqual([['exit', 2], ['void', 2], ['correction', 2], ['refund', 2], ['waiver', 2]]);
+
+    const log: string[] = [];
+    server.use(...ticketServer(log, 2));
+    await outbox.drain();
+    await outbox.drain();
+    expect(log).toEqual([
+      `PUT /tickets/PS-000001/exit ${made[0]!.key}`,
+      `POST /tickets/PS-000002/void ${made[1]!.key}`,
+      `PATCH /tickets/PS-000003 ${made[2]!.key}`,
+      `POST /tickets/PS-000001/refunds ${made[3]!.key}`,
+      `POST /tickets/PS-000004/lost-ticket-waiver ${made[4]!.key}`,
+    ]);
+    expect(outbox.items.value.map((i) => [i.kind, i.state, 'outcome' in i ? i.outcome?.outcome : undefined])).toEqual([
+      ['exit', 'sent', undefined],
+      ['void', 'sent', 'pending'],
+      ['correction', 'sent', undefined],
+      ['refund', 'sent', 'done'],
+      ['waiver', 'sent', 'done'],
+    ]);
+    expect(outbox.items.value.find((i) => i.kind === 'correction')?.ticket?.licensePlate).toBe('ABC 128');
+  });
+
+  it('a refused void stays with Retry; Discard takes it off the phone with no server record (nothing changed, no money moved)', async () => {
+    server.use(http.post('/api/garages/1/tickets/:n/void', () => HttpResponse.json(apiError('ticket_not_active', 'Ticket PS-000002 is paid'), { status: 409 })));
+    const store = memoryStore();
+    outbox = createOutbox(store);
+    const item = await outbox.recordRequest(1, { kind: 'void', ticketNumber: 'PS-000002', licensePlate: null, body: { reason: 'test' } });
+    expect(item.state).toBe('refused');
+    expect(outbox.needsYou.value.map((i) => i.error?.message)).toEqual(['Ticket PS-000002 is paid']);
+    // No handler for /discards: reporting this one would fail the test.
+    await outbox.discard(item.key, 'Refused request discarded on the phone');
+    expect(outbox.items.value).toEqual([]);
+    expect(await store.allItems()).toEqual([]);
+  });
+
+  it('a refused waiver is handed to a manager as the paid exit it is', async () => {
+    const reports: DiscardBody[] = [];
+    server.use(
+      http.post('/api/garages/1/tickets/:n/lost-ticket-waiver', () => HttpResponse.json(apiError('ticket_not_active', 'Ticket PS-000004 is paid'), { status: 409 })),
+      recordingDiscards(reports),
+    );
+    outbox = createOutbox(memoryStore());
+    const item = await outbox.recordRequest(1, { kind: 'waiver', ticketNumber: 'PS-000004', licensePlate: 'AB 4', quotedCents: 1000, body: { paymentMethod: 'Cash' } });
+    await outbox.discard(item.key, 'Driver paid the stay and left');
+    expect(reports).toEqual([
+      expect.objectContaining({ key: item.key, kind: 'exit', ticketNumber: 'PS-000004', licensePlate: 'AB 4', paymentMethod: 'Cash', amountCents: 1000, refusal: { code: 'ticket_not_active', message: 'Ticket PS-000004 is paid' } }),
+    ]);
+    expect(outbox.items.value).toEqual([]);
+  });
+
+  it('an outbox written before corrections (entries and exits, no garage) still starts and drains, then takes requests after them', async () => {
+    const at = new Date(Date.now() - 60_000).toISOString();
+    const older = { key: 'k-old', createdAt: at, state: 'pending' as const, attempts: 2, error: null, ticket: null, sentAt: null, kind: 'exit' as const, ticketNumber: 'PS-000001', licensePlate: 'AB 1', quotedCents: 2000, body: { paymentMethod: 'Cash' as const, exitTime: at } };
+    const log: string[] = [];
+    server.use(...ticketServer(log));
+    outbox = createOutbox(memoryStore([older]), { defaultGarageId: () => 1 });
+    await outbox.start();
+    const refund = await outbox.recordRequest(1, { kind: 'refund', ticketNumber: 'PS-000001', licensePlate: 'AB 1', body: { amountCents: 500, reason: 'goodwill' } });
+    expect(log).toEqual(['PUT /tickets/PS-000001/exit k-old', `POST /tickets/PS-000001/refunds ${refund.key}`]);
+    expect(outbox.items.value.map((i) => [i.key, i.garageId, i.state])).toEqual([['k-old', 1, 'sent'], [refund.key, 1, 'sent']]);
+  });
+});

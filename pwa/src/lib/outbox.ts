@@ -2,12 +2,14 @@ import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { z } from 'zod';
+import type { CorrectionOutcome } from '../../../shared/corrections.js';
+import type { Ticket } from '../../../shared/tickets.js';
 import { api, ApiFailure, isTransient, type EntryRequest, type ExitRequest } from './api.js';
 import { serverNow } from './clock.js';
 import { discardReport } from './discard-report.js';
 import { describeRefusal } from './failure-text.js';
 import { newIdempotencyKey, provisionalRef } from './ids.js';
-import type { LocalStore, OutboxItem } from './local-store.js';
+import { isRequest, type LocalStore, type OutboxItem, type RequestItem } from './local-store.js';
 import { dependentExits, exitTarget } from './offline-exit.js';
 import { readPersisted, writePersisted } from './persisted.js';
 import { currentUser } from './session.js';
@@ -28,10 +30,14 @@ export function backoffMs(failures: number): number {
 }
 
 /**
- * The offline outbox: entries and exits are written to the phone first, then sent in the order
- * they happened, each with its own Idempotency-Key so a repeat can never count twice.
+ * The offline outbox: entries, exits and requests about tickets (voids, corrections, refunds,
+ * lost-ticket fee waivers) are written to the phone first, then sent in the order they happened,
+ * each with its own Idempotency-Key so a repeat can never count twice.
  * Invariants: an item leaves the outbox only when the server accepted it (kept 24 h to show its
- * number) or has recorded that a person discarded it (who, what, amount, why: see discard()); a
+ * number or its outcome) or has recorded that a person discarded it (who, what, amount, why: see
+ * discard()) — except a refused void, correction or refund, which changed nothing on the server and
+ * took no money: the server's record of discards knows entries and exits only, so discarding one
+ * removes it from the phone at once (a refused waiver is a paid exit, handed to a manager); a
  * refusal (4xx) stays with its message until Retry or Discard; no answer, 5xx or 429 leave it
  * pending and try again on a backoff timer. An item marked discarded is never sent again.
  * An exit for a car that came in offline is sent only after its entry was accepted, to the number
@@ -105,25 +111,45 @@ export function createOutbox(store: LocalStore, { defaultGarageId = () => curren
     for (const item of items.value) if (item.garageId === undefined) await save({ ...item, garageId: home });
   }
 
-  async function sendOne(item: OutboxItem): Promise<SendOutcome> {
-    const garageId = garageOf(item);
-    if (garageId === null) return 'unauthorized';
-    try {
-      let ticket;
-      if (item.kind === 'entry') {
-        ticket = await api.enter(garageId, item.body, item.key);
-      } else {
+  /** Sends one item to its garage's server: the ticket it gives (none for a request waiting for a manager) and, for a request, the outcome. */
+  async function deliver(item: OutboxItem, garageId: number): Promise<{ item: OutboxItem; ticket: Ticket | null; outcome?: CorrectionOutcome }> {
+    switch (item.kind) {
+      case 'entry':
+        return { item, ticket: await api.enter(garageId, item.body, item.key) };
+      case 'exit': {
         const target = exitTarget(item, items.value);
         if (!target.ok) throw new Error(`exit ${item.key} was picked while its entry is ${target.reason}`);
         if (target.ticketNumber !== item.ticketNumber) {
           item = { ...item, ticketNumber: target.ticketNumber };
           await save(item);
         }
-        ticket = await api.exit(garageId, target.ticketNumber, item.body, item.key);
+        return { item, ticket: await api.exit(garageId, target.ticketNumber, item.body, item.key) };
       }
-      await save({ ...item, state: 'sent', ticket, error: null, attempts: item.attempts + 1, sentAt: new Date().toISOString() });
-      if (item.kind === 'entry') await numberDependents(item.key, ticket.ticketNumber);
-      await tickets.remember(garageId, ticket);
+      case 'correction':
+        return { item, ticket: await api.correctTicket(garageId, item.ticketNumber, item.body, item.key) };
+      case 'void':
+        return answered(item, await api.voidTicket(garageId, item.ticketNumber, item.body, item.key));
+      case 'refund':
+        return answered(item, await api.refund(garageId, item.ticketNumber, item.body, item.key));
+      case 'waiver':
+        return answered(item, await api.waiveLostTicketFee(garageId, item.ticketNumber, item.body, item.key));
+    }
+  }
+
+  /** A request's answer: the ticket after it when done; none while it waits for a manager. */
+  const answered = (item: OutboxItem, outcome: CorrectionOutcome) => ({ item, ticket: outcome.outcome === 'done' ? outcome.ticket : null, outcome });
+
+  async function sendOne(item: OutboxItem): Promise<SendOutcome> {
+    const garageId = garageOf(item);
+    if (garageId === null) return 'unauthorized';
+    try {
+      const sent = await deliver(item, garageId);
+      item = sent.item;
+      const { ticket } = sent;
+      const after = { state: 'sent' as const, ticket, error: null, attempts: item.attempts + 1, sentAt: new Date().toISOString() };
+      await save(isRequest(item) ? { ...item, ...after, outcome: sent.outcome ?? null } : { ...item, ...after });
+      if (item.kind === 'entry' && ticket) await numberDependents(item.key, ticket.ticketNumber);
+      if (ticket) await tickets.remember(garageId, ticket);
       markSynced();
       return 'sent';
     } catch (error) {
@@ -145,8 +171,9 @@ export function createOutbox(store: LocalStore, { defaultGarageId = () => curren
     for (const item of discarding.value) {
       const garageId = garageOf(item);
       if (garageId === null) return 'unauthorized';
+      const report = discardReport(item, item.discard!.reason);
       try {
-        await api.reportDiscard(garageId, discardReport(item, item.discard!.reason));
+        if (report) await api.reportDiscard(garageId, report);
       } catch (error) {
         if (isTransient(error)) return 'unreachable';
         if (error instanceof ApiFailure && error.status === 401) return 'unauthorized';
@@ -277,6 +304,18 @@ export function createOutbox(store: LocalStore, { defaultGarageId = () => curren
       const b = base();
       return record({ ...b, garageId, kind: 'exit', ticketNumber, body: { ...body, exitTime: b.createdAt }, ...known, entryKey: known.entryKey ?? null });
     },
+    /**
+     * Records a request about a known ticket of garage `garageId` (a void, a correction, a refund, a
+     * lost-ticket fee waiver); it is sent in turn, like entries and exits.
+     */
+    recordRequest(garageId: number, draft: RequestDraft) {
+      return record({ ...base(), garageId, ...draft, outcome: null });
+    },
+    /** Rewrites an item the phone holds (what a later check learned about a request); nothing when it is gone. */
+    async amend(key: string, change: (item: RequestItem) => RequestItem) {
+      const item = items.value.find((i) => i.key === key);
+      if (item && isRequest(item)) await save(change(item));
+    },
     /** Reads the outbox from the phone (dropping accepted items older than a day), then drains it. */
     async start() {
       const now = Date.now();
@@ -327,6 +366,10 @@ export function createOutbox(store: LocalStore, { defaultGarageId = () => curren
     tickets,
   };
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A request as a screen makes it: what it asks of which ticket (the outbox adds the key, the time and the state). */
+export type RequestDraft = DistributiveOmit<RequestItem, 'key' | 'createdAt' | 'state' | 'attempts' | 'error' | 'ticket' | 'sentAt' | 'garageId' | 'discard' | 'discardProblem' | 'outcome' | 'seen'>;
 
 /** The outbox as the app uses it. */
 export type Outbox = ReturnType<typeof createOutbox>;

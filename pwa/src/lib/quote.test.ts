@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Tariff } from '../../../shared/fee.js';
+import { quoteLostTicket, quoteTicketFee, type LostTicketRule, type Tariff } from '../../../shared/fee.js';
 import { fixture } from '../../test/fixtures.js';
 import type { OutboxItem } from './local-store.js';
-import { quoteOfflineEntry, quoteTicket } from './quote.js';
+import { quoteOfflineEntry, quoteTicket, withLostTicket } from './quote.js';
 
 const entryTime = '2026-11-23T08:00:00.000Z';
 const after = (minutes: number) => new Date(Date.parse(entryTime) + minutes * 60_000);
@@ -36,7 +36,7 @@ describe('quoteTicket', () => {
   });
 
   it('knows no amount for a ticket the phone does not have', () => {
-    expect(quoteTicket('PS-000001', null, 'phone', after(60))).toEqual({ ticketNumber: 'PS-000001', car: null, source: 'none', breakdown: null });
+    expect(quoteTicket('PS-000001', null, 'phone', after(60))).toEqual({ ticketNumber: 'PS-000001', car: null, source: 'none', breakdown: null, tariff: null });
   });
 });
 
@@ -67,7 +67,40 @@ describe('quoteOfflineEntry', () => {
       car: { licensePlate: 'IN 1', vehicleType: 'Van', entryTime },
       source: 'offline',
       breakdown: null,
+      tariff: null,
       entryKey: entry.key,
     });
+  });
+});
+
+describe('withLostTicket', () => {
+  const rules: LostTicketRule[] = [
+    { policy: 'actual_plus_fee', feeCents: 2500 },
+    { policy: 'daily_max_per_day', feeCents: 2500 },
+    { policy: 'flat', feeCents: 4000 },
+    { policy: 'flat', feeCents: 500 },
+  ];
+
+  it.each(
+    rules.flatMap((rule) => [noCap, graceAndCap].flatMap((tariff) => [5, 61, 310, 26 * 60 + 10].map((minutes) => [rule, tariff, minutes] as const))),
+  )('prices a lost ticket exactly as the shared quoteLostTicket does: %o, %o, %i min', (rule, tariff, minutes) => {
+    const seen = fixture.activeTicket({ entryTime, tariff }, after(minutes));
+    const lost = withLostTicket(quoteTicket(seen.ticketNumber, seen, 'server', after(minutes)), true, rule, after(minutes));
+    expect(lost.lostTicket).toBe(true);
+    expect(lost.breakdown).toEqual(quoteLostTicket({ entryTime, tariff }, after(minutes), rule, false));
+  });
+
+  it('found again: back to the stay alone', () => {
+    const seen = fixture.activeTicket({ entryTime, tariff: noCap }, after(61));
+    const lost = withLostTicket(quoteTicket(seen.ticketNumber, seen, 'server', after(61)), true, rules[0]!, after(61));
+    const found = withLostTicket(lost, false, rules[0]!, after(61));
+    expect(found.lostTicket).toBe(false);
+    expect(found.breakdown).toEqual(quoteTicketFee({ entryTime, tariff: noCap }, after(61)));
+  });
+
+  it('knows no amount without the garage rule or the stay', () => {
+    const seen = fixture.activeTicket({ entryTime, tariff: noCap }, after(61));
+    expect(withLostTicket(quoteTicket(seen.ticketNumber, seen, 'phone', after(61)), true, null, after(61)).breakdown).toBeNull();
+    expect(withLostTicket(quoteTicket('PS-000001', null, 'phone', after(61)), true, rules[0]!, after(61)).breakdown).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { quoteTicketFee, type Tariff } from '../../../shared/fee.js';
+import { quoteLostTicket, quoteTicketFee, type LostTicketRule, type Tariff } from '../../../shared/fee.js';
 import type { FeeBreakdown, Ticket } from '../../../shared/tickets.js';
 import { provisionalRef } from './ids.js';
 import type { OutboxItem } from './local-store.js';
@@ -19,6 +19,10 @@ export type ExitQuote = {
   source: 'server' | 'phone' | 'none' | 'offline';
   /** What is due if the car leaves now, and why; null when the phone cannot know. */
   breakdown: FeeBreakdown | null;
+  /** What the stay is priced with (the ticket's tariff; the garage's for a car that came in offline); null when unknown. */
+  tariff: Tariff | null;
+  /** The driver lost the ticket: priced by the garage's lost-ticket rule, and the exit says so. */
+  lostTicket?: boolean;
   /** For `offline`: the outbox entry the exit depends on. */
   entryKey?: string;
 };
@@ -31,8 +35,8 @@ export type ExitQuote = {
  * @example quoteTicket('PS-7K3QXM', ticket, 'phone', serverNow()).breakdown?.totalCents
  */
 export function quoteTicket(ticketNumber: string, ticket: Ticket | null, source: 'server' | 'phone', now: Date): ExitQuote {
-  if (!ticket) return { ticketNumber, car: null, source: 'none', breakdown: null };
-  return { ticketNumber, car: carOf(ticket), source, breakdown: quoteTicketFee(ticket, now) };
+  if (!ticket) return { ticketNumber, car: null, source: 'none', breakdown: null, tariff: null };
+  return { ticketNumber, car: carOf(ticket), source, breakdown: quoteTicketFee(ticket, now), tariff: ticket.tariff };
 }
 
 /**
@@ -42,7 +46,19 @@ export function quoteTicket(ticketNumber: string, ticket: Ticket | null, source:
 export function quoteOfflineEntry(entry: EntryItem, tariff: Tariff | null, now: Date): ExitQuote {
   const car = { licensePlate: entry.body.licensePlate.toUpperCase(), vehicleType: entry.body.vehicleType, entryTime: entry.body.entryTime };
   const breakdown = tariff ? quoteTicketFee({ entryTime: car.entryTime, tariff }, now) : null;
-  return { ticketNumber: provisionalRef(entry.key), car, source: 'offline', breakdown, entryKey: entry.key };
+  return { ticketNumber: provisionalRef(entry.key), car, source: 'offline', breakdown, tariff, entryKey: entry.key };
+}
+
+/**
+ * The quote with the ticket lost (`lost`) or not: a lost ticket is priced with `quoteLostTicket`
+ * and the garage's rule — the function the server charges it with — and the breakdown says so; the
+ * amount is unknown (null) when the phone knows the stay's tariff or the garage's rule not.
+ * @example withLostTicket(quote, true, { policy: 'actual_plus_fee', feeCents: 2500 }, serverNow()).breakdown?.lostTicket?.feeCents // 2500
+ */
+export function withLostTicket(q: ExitQuote, lost: boolean, rule: LostTicketRule | null, now: Date): ExitQuote {
+  const stay = q.car && q.tariff ? { entryTime: q.car.entryTime, tariff: q.tariff } : null;
+  const breakdown = !stay ? null : lost ? (rule ? quoteLostTicket(stay, now, rule, false) : null) : quoteTicketFee(stay, now);
+  return { ...q, lostTicket: lost, breakdown };
 }
 
 function carOf(ticket: Ticket): QuotedCar {

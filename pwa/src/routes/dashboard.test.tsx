@@ -1,9 +1,10 @@
-import { act, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
 import { renderWithOutbox, resetAppState, signedIn } from '../../test/render.js';
+import { memoryStore, type OutboxItem } from '../lib/local-store.js';
 import { DashboardScreen, REFRESH_MS } from './dashboard.js';
 
 beforeEach(() => {
@@ -39,6 +40,7 @@ describe('Dashboard', () => {
     expect(screen.getByText('of 140 · 23 occupied')).toBeTruthy();
     expect(screen.getByRole('meter', { name: 'Occupancy' }).getAttribute('aria-valuenow')).toBe('16');
     expect(screen.getByTestId('revenue').textContent).toBe('$125.50');
+    expect(screen.getByTestId('revenue').previousElementSibling?.textContent).toBe('Revenue today, net of refunds');
     expect(screen.getByTestId('vehicles').textContent).toBe('31 in · 8 out');
     expect(screen.getByText('1 h 35 min')).toBeTruthy();
     const rows = (await screen.findByTestId('activity')).querySelectorAll('li');
@@ -93,5 +95,50 @@ describe('Dashboard', () => {
     const meter = screen.getByRole('meter', { name: 'Occupancy' });
     expect(meter.getAttribute('aria-valuenow')).toBe('100');
     expect(meter.getAttribute('aria-valuetext')).toBe('Full');
+  });
+});
+
+describe('Dashboard: requests to a manager', () => {
+  it('follows a request this phone sent until the attendant has read the decision', async () => {
+    // The garage is in New York: 14:35 UTC is 9:35 AM there.
+    countingServer();
+    let decided = false;
+    server.use(
+      http.get('/api/garages/1/exceptions/41', () =>
+        HttpResponse.json(decided ? fixture.exception({ status: 'approved', decidedByName: 'sam', decidedAt: '2026-11-23T14:40:00.000Z' }) : fixture.exception()),
+      ),
+      http.get('/api/garages/1/tickets/:n', () => HttpResponse.json(fixture.voidedTicket())),
+    );
+    const sent: OutboxItem = {
+      key: 'v-1',
+      garageId: 1,
+      createdAt: '2026-11-23T14:05:00.000Z',
+      state: 'sent',
+      attempts: 1,
+      error: null,
+      ticket: null,
+      sentAt: new Date().toISOString(),
+      kind: 'void',
+      ticketNumber: 'PS-7K3QXM',
+      licensePlate: 'ABC 123',
+      body: { reason: 'duplicate' },
+      outcome: fixture.pending(fixture.exception()),
+    };
+    const { outbox } = renderWithOutbox(<DashboardScreen />, memoryStore([sent]));
+    await outbox.start();
+    expect(await screen.findByRole('heading', { name: 'Requests to a manager' })).toBeTruthy();
+    expect(await screen.findByText('Waiting for a manager (expires 9:35 AM)')).toBeTruthy();
+    expect(screen.getByText('Void PS-7K3QXM (ABC 123): Duplicate ticket')).toBeTruthy();
+
+    // Decided meanwhile: the card learns it when the app comes back to the front.
+    decided = true;
+    await act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    expect(await screen.findByText(/^Approved by sam at 9:40 AM\./)).toBeTruthy();
+    expect(outbox.items.value[0]).toMatchObject({ outcome: { exception: { status: 'approved' } }, ticket: { status: 'voided' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Got it (PS-7K3QXM)' }));
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Requests to a manager' })).toBeNull());
+    outbox.stop();
   });
 });

@@ -4,6 +4,7 @@ import { formatCents, formatDuration } from '../../../shared/format.js';
 import type { GarageStats } from '../../../shared/garage.js';
 import type { Activity } from '../../../shared/tickets.js';
 import { OutboxPanel } from '../components/outbox-panel.js';
+import { WaitingRequests } from '../components/waiting-requests.js';
 import { api } from '../lib/api.js';
 import { describeFailure } from '../lib/failure-text.js';
 import { currentGarageId } from '../lib/garage-choice.js';
@@ -19,7 +20,8 @@ export function garageFull(s: Pick<GarageStats, 'availableSpaces' | 'occupiedSpa
 }
 
 /**
- * What needs the attendant (refused items, with Retry and Discard), then occupancy now and today's
+ * What needs the attendant (refused items, with Retry and Discard; requests a manager is deciding or
+ * has decided), then occupancy now and today's
  * figures of the garage on screen; refreshed every 15 s, when the app comes back to the front, and
  * at once when another garage is picked.
  */
@@ -67,6 +69,7 @@ export function DashboardScreen() {
     <main id="main" class="screen dashboard">
       <h1 class="visually-hidden">Dashboard</h1>
       <OutboxPanel />
+      <WaitingRequests />
       {error.value && (
         <p class="error" role="alert">
           {error.value}
@@ -98,7 +101,7 @@ export function DashboardScreen() {
           </section>
           <dl class="figures">
             <div>
-              <dt>Revenue today</dt>
+              <dt>Revenue today, net of refunds</dt>
               <dd data-testid="revenue">{formatCents(s.todayRevenue)}</dd>
             </div>
             <div>

@@ -7,13 +7,28 @@ import { garageLocale, garageTimeZone } from '../lib/garage.js';
 import type { ExitQuote } from '../lib/quote.js';
 import { formatDateTime } from '../lib/time.js';
 
-type Props = { quote: ExitQuote; busy: boolean; error: JSX.Element | null | false | ''; onPay: (method: PaymentMethod) => void; onBack: () => void };
+/** What can be asked about a parked car from its quote, besides paying. */
+export type QuoteAction = 'void' | 'correction' | 'waiver';
+
+type Props = {
+  quote: ExitQuote;
+  busy: boolean;
+  error: JSX.Element | null | false | '';
+  onPay: (method: PaymentMethod) => void;
+  onBack: () => void;
+  /** The driver lost the ticket (or found it again): the quote is priced again. */
+  onLostTicket: (lost: boolean) => void;
+  onAsk: (action: QuoteAction) => void;
+};
 
 /**
  * The amount due, then one big button per payment method right under it (the next tap, in reach
- * without scrolling), then why the amount is what it is and how sure the phone is of it.
+ * without scrolling), then why the amount is what it is and how sure the phone is of it; then the
+ * lost-ticket switch and what else can be asked of the ticket (void, correct, waive the lost-ticket fee).
  */
-export function QuoteView({ quote: q, busy, error, onPay, onBack }: Props) {
+export function QuoteView({ quote: q, busy, error, onPay, onBack, onLostTicket, onAsk }: Props) {
+  // A car that came in offline has no ticket on the server yet: nothing to void, correct or waive.
+  const known = q.source !== 'offline';
   const minutesSoFar = q.car ? Math.max(0, Math.floor((serverNow().getTime() - Date.parse(q.car.entryTime)) / 60_000)) : 0;
   return (
     <main id="main" class="screen exit">
@@ -22,6 +37,7 @@ export function QuoteView({ quote: q, busy, error, onPay, onBack }: Props) {
         <p class="eyebrow">
           {q.ticketNumber}
           {q.car && ` · ${q.car.licensePlate} · ${q.car.vehicleType}`}
+          {q.lostTicket && ' · Lost ticket'}
         </p>
         {q.source === 'offline' && <p class="eyebrow">Estimate until synced</p>}
         {q.breakdown ? (
@@ -52,6 +68,11 @@ export function QuoteView({ quote: q, busy, error, onPay, onBack }: Props) {
         ))}
       </fieldset>
       {q.breakdown && <FeeBreakdownList fee={q.breakdown} label={q.source === 'server' ? 'Due now' : 'Estimate'} />}
+      {q.lostTicket && !q.breakdown && q.car && (
+        <p class="note" role="status">
+          This phone has not seen the garage's lost-ticket rule yet: the server works out the lost-ticket price when the exit is sent.
+        </p>
+      )}
       {q.source === 'phone' && (
         <p class="note" role="status">
           Offline: estimated from this phone's copy of the ticket, with the tariff it came in on. The server works out the final amount when the exit syncs.
@@ -68,6 +89,28 @@ export function QuoteView({ quote: q, busy, error, onPay, onBack }: Props) {
           Offline, and this ticket is not on this phone. You can record the exit now; the server works out the amount when the phone reconnects.
         </p>
       )}
+      <section class="ticket-actions" aria-labelledby="more-title">
+        <h2 id="more-title">Something wrong?</h2>
+        <div class="check">
+          <input id="lost-ticket" type="checkbox" checked={q.lostTicket === true} disabled={busy} onChange={(e) => onLostTicket(e.currentTarget.checked)} />
+          <label for="lost-ticket">Lost ticket (the garage's lost-ticket price)</label>
+        </div>
+        {known && q.lostTicket && (
+          <button type="button" class="button" disabled={busy} onClick={() => onAsk('waiver')}>
+            Waive the lost-ticket fee…
+          </button>
+        )}
+        {known && (
+          <>
+            <button type="button" class="button" disabled={busy} onClick={() => onAsk('correction')}>
+              Correct plate or vehicle…
+            </button>
+            <button type="button" class="button" disabled={busy} onClick={() => onAsk('void')}>
+              Void this ticket…
+            </button>
+          </>
+        )}
+      </section>
       <button type="button" class="button" onClick={onBack}>
         Back
       </button>

@@ -1,6 +1,8 @@
 import { fireEvent, screen } from '@testing-library/preact';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { quoteLostTicket } from '../../../shared/fee.js';
+import { formatCents } from '../../../shared/format.js';
 import { apiError, fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
 import { renderWithOutbox, resetAppState, signedIn } from '../../test/render.js';
@@ -96,24 +98,55 @@ describe('Car out', () => {
     expect(alert.textContent!.length).toBeLessThan(140);
   });
 
-  it('finds a lost ticket by plate among the active tickets', async () => {
+  it('finds a lost ticket by plate among the active tickets, quoted as a lost ticket by the garage rule (exactly the shared quoteLostTicket)', async () => {
     let query = '';
+    let exitBody: unknown;
     const lost = { ticketNumber: 'PS-AB12CD', licensePlate: 'LOST 7', entryTime: minutesAgo(210) };
+    rememberStats(1, fixture.stats({ timezone: 'UTC', lostTicketPolicy: 'actual_plus_fee', lostTicketFeeCents: 2500 }));
     server.use(
       http.get('/api/garages/1/tickets', ({ request }) => {
         query = new URL(request.url).search;
         return HttpResponse.json([fixture.activeTicket(lost, new Date())]);
       }),
       http.get('/api/garages/1/tickets/:n', () => HttpResponse.json(fixture.activeTicket(lost, new Date()))),
+      http.put('/api/garages/1/tickets/:n/exit', async ({ request }) => {
+        exitBody = await request.json();
+        return HttpResponse.json(fixture.completedTicket(lost));
+      }),
     );
-    renderWithOutbox(<ExitScreen />);
+    const { outbox } = renderWithOutbox(<ExitScreen />);
     fireEvent.input(screen.getByLabelText('License plate'), { target: { value: 'lost-7' } });
     expect(screen.getByLabelText<HTMLInputElement>('License plate').value).toBe('LOST-7');
     fireEvent.click(screen.getByRole('button', { name: 'Find by plate' }));
     fireEvent.click(await screen.findByRole('button', { name: `PS-AB12CD · LOST 7 · in ${formatTime(lost.entryTime, 'UTC')}` }));
-    expect((await screen.findByTestId('amount-due')).textContent).toContain('$40.00');
+    const expected = quoteLostTicket({ entryTime: lost.entryTime, tariff: fixture.activeTicket(lost).tariff }, new Date(), { policy: 'actual_plus_fee', feeCents: 2500 }, false);
+    expect((await screen.findByTestId('amount-due')).textContent).toContain(formatCents(expected.totalCents));
+    expect(formatCents(expected.totalCents)).toBe('$65.00');
+    expect(screen.getByTestId('lost-ticket-line').textContent).toBe('+ $25.00 fee');
+    expect(screen.getByLabelText<HTMLInputElement>(/Lost ticket/).checked).toBe(true);
     expect(new URLSearchParams(query).get('plate')).toBe('LOST-7');
     expect(new URLSearchParams(query).get('status')).toBe('active');
+
+    // Found after all: the stay alone.
+    fireEvent.click(screen.getByLabelText(/Lost ticket/));
+    expect(screen.getByTestId('amount-due').textContent).toContain('$40.00');
+    expect(screen.queryByTestId('lost-ticket-line')).toBeNull();
+    fireEvent.click(screen.getByLabelText(/Lost ticket/));
+    fireEvent.click(screen.getByRole('button', { name: 'Cash' }));
+    await screen.findByTestId('amount-paid');
+    expect(exitBody).toMatchObject({ paymentMethod: 'Cash', lostTicket: true });
+    expect(outbox.items.value[0]).toMatchObject({ quotedCents: 6500 });
+  });
+
+  it('a typed ticket can be quoted as lost too, with the garage’s flat price', async () => {
+    rememberStats(1, fixture.stats({ timezone: 'UTC', lostTicketPolicy: 'flat', lostTicketFeeCents: 7500 }));
+    server.use(http.get('/api/garages/1/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ entryTime: minutesAgo(90) }, new Date()))));
+    renderWithOutbox(<ExitScreen />);
+    findTicket('PS-7K3QXM');
+    expect((await screen.findByTestId('amount-due')).textContent).toContain('$20.00');
+    fireEvent.click(screen.getByLabelText(/Lost ticket/));
+    expect(screen.getByTestId('amount-due').textContent).toContain('$75.00');
+    expect(screen.getByTestId('lost-ticket-line').textContent).toBe('flat $75.00 (+ $55.00)');
   });
 
   it('offline: quotes the phone’s copy of the ticket as of now, with its tariff, and records the exit for later', async () => {

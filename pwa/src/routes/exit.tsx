@@ -2,21 +2,24 @@ import { signal, useComputed, useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
 import { parseTicketNumber } from '../../../shared/ticket-number.js';
-import type { PaymentMethod } from '../../../shared/tickets.js';
+import type { PaymentMethod, Ticket } from '../../../shared/tickets.js';
 import { CodeInput } from '../components/code-input.js';
 import { OfflineCars } from '../components/offline-cars.js';
 import { serverNow } from '../lib/clock.js';
 import { findOfflineCar, findTicket, type Found } from '../lib/exit-lookup.js';
 import { describeFailure, describeRefusal } from '../lib/failure-text.js';
 import { currentGarageId } from '../lib/garage-choice.js';
-import { garageLocale, garageTariff, garageTimeZone } from '../lib/garage.js';
+import { garageLostTicketRule, garageTariff } from '../lib/garage.js';
+import { isRequest } from '../lib/local-store.js';
 import { parseProvisionalRef } from '../lib/offline-exit.js';
 import { useOutbox } from '../lib/outbox.js';
-import type { ExitQuote } from '../lib/quote.js';
+import { withLostTicket, type ExitQuote } from '../lib/quote.js';
 import { currentStep, leaveStep, pushStep, replaceStep, whenTabTapped } from '../lib/router.js';
 import { LostTicketSearch } from './exit-lost-ticket.js';
-import { QuoteView } from './exit-quote.js';
+import { QuoteView, type QuoteAction } from './exit-quote.js';
+import { ActionView, ClosedView, NextCar, OutcomeView, RefundButton } from './exit-requests.js';
 import { Receipt } from './receipt.js';
+import type { TicketAction } from './ticket-actions.js';
 
 const Scanner = lazy(() => import('./exit-scanner.js').then((m) => m.Scanner));
 
@@ -29,20 +32,34 @@ const TICKET_FIELD_MAX = 16;
 /**
  * What Car out is doing, kept outside the screen so it survives a sign-in in between: a session
  * that ends as a payment is tapped comes back, after signing in again, to that receipt. Which of
- * lookup, "Amount due" and receipt is on screen is the history step, so Back leaves a step.
+ * lookup, "Amount due", receipt, a closed ticket, a request's form and its outcome is on screen is
+ * the history step, so Back leaves a step.
  */
 const number = signal('');
 const quote = signal<ExitQuote | null>(null);
 const paidKey = signal<string | null>(null);
+/** A ticket already paid or voided, as the server showed it (its receipt, where a refund can be asked). */
+const closed = signal<Ticket | null>(null);
+/** The request being filled in (void, correction, refund, waiver). */
+const action = signal<TicketAction | null>(null);
+/** The outbox key of the request made, whose outcome is on screen. */
+const requestKey = signal<string | null>(null);
 
 function startOver() {
   quote.value = null;
   paidKey.value = null;
+  closed.value = null;
+  action.value = null;
+  requestKey.value = null;
   number.value = '';
 }
 whenTabTapped('/exit', startOver);
 
-/** A car leaves: find the ticket (typed, scanned or by plate) -> amount due -> payment -> receipt. */
+/**
+ * A car leaves: find the ticket (typed, scanned or by plate) -> amount due -> payment -> receipt.
+ * From the amount due: lost ticket, void, correction, waiver of the lost-ticket fee; from a receipt
+ * (just paid, or a paid ticket looked up): a refund. A request's outcome is shown in its card.
+ */
 export function ExitScreen() {
   const outbox = useOutbox();
   const error = useSignal<string | null>(null);
@@ -53,29 +70,48 @@ export function ExitScreen() {
     const item = outbox.items.value.find((i) => i.key === paidKey.value);
     return item?.kind === 'exit' ? item : null;
   });
+  const request = useComputed(() => {
+    const item = outbox.items.value.find((i) => i.key === requestKey.value);
+    return item && isRequest(item) ? item : null;
+  });
   const step = currentStep.value;
-  const view = step === 'receipt' && paid.value ? 'receipt' : step === 'quote' && quote.value ? 'quote' : 'lookup';
+  const view =
+    step === 'receipt' && paid.value
+      ? 'receipt'
+      : step === 'quote' && quote.value
+        ? 'quote'
+        : step === 'closed' && closed.value
+          ? 'closed'
+          : step === 'action' && action.value
+            ? 'action'
+            : step === 'outcome' && request.value
+              ? 'outcome'
+              : 'lookup';
   // The lookup opens ready for the number: exit is the number and two taps.
   useEffect(() => {
     if (view === 'lookup') ticketField.current?.focus();
   }, [view]);
 
-  function show(found: Found) {
+  function show(found: Found, { lost = false } = {}) {
     if (found.found === 'quote') {
-      quote.value = found.quote;
+      quote.value = lost ? withLostTicket(found.quote, true, garageLostTicketRule.value, serverNow()) : found.quote;
       pushStep('quote');
+    } else if (found.found === 'closed') {
+      closed.value = found.ticket;
+      pushStep('closed');
     } else error.value = found.message;
   }
 
-  async function lookUp(ticketNumber: string) {
+  /** Looks a ticket up; `lost`: found by plate because the driver lost it, so it is quoted as a lost ticket. */
+  async function lookUp(ticketNumber: string, options: { lost?: boolean } = {}) {
     const garageId = currentGarageId.value;
     if (garageId === null) return;
     busy.value = true;
     error.value = null;
     try {
-      const found = await findTicket(ticketNumber, { garageId, tickets: outbox.tickets, now: serverNow, timeZone: garageTimeZone.value, locale: garageLocale.value });
+      const found = await findTicket(ticketNumber, { garageId, tickets: outbox.tickets, now: serverNow });
       // Another garage was picked meanwhile: this answer is not about the garage on screen.
-      if (garageId === currentGarageId.value) show(found);
+      if (garageId === currentGarageId.value) show(found, options);
     } catch (failure) {
       error.value = describeFailure(failure);
     } finally {
@@ -118,7 +154,7 @@ export function ExitScreen() {
     busy.value = true;
     error.value = null;
     try {
-      const item = await outbox.recordExit(garageId, q.ticketNumber, { paymentMethod: method }, {
+      const item = await outbox.recordExit(garageId, q.ticketNumber, { paymentMethod: method, ...(q.lostTicket ? { lostTicket: true } : {}) }, {
         licensePlate: q.car?.licensePlate ?? null,
         quotedCents: q.breakdown?.totalCents ?? null,
         ...(q.entryKey ? { entryKey: q.entryKey } : {}),
@@ -144,6 +180,33 @@ export function ExitScreen() {
     leaveStep();
   }
 
+  /** Opens the form of a request about the ticket on screen. */
+  function ask(next: TicketAction) {
+    error.value = null;
+    action.value = next;
+    pushStep('action');
+  }
+
+  function askFromQuote(q: ExitQuote, kind: QuoteAction) {
+    const licensePlate = q.car?.licensePlate ?? null;
+    if (kind === 'void') ask({ kind, ticketNumber: q.ticketNumber, licensePlate, dueCents: q.breakdown?.totalCents ?? null });
+    else if (kind === 'correction') ask({ kind, ticketNumber: q.ticketNumber, car: q.car ? { licensePlate: q.car.licensePlate, vehicleType: q.car.vehicleType } : null });
+    else ask({ kind, ticketNumber: q.ticketNumber, licensePlate, lost: q.breakdown?.lostTicket ?? null });
+  }
+
+  /** A request was made: its outcome replaces the form (Back then skips the form). */
+  function requested(key: string) {
+    requestKey.value = key;
+    replaceStep('outcome');
+  }
+
+  /** Back to the ticket a request was about, as the server shows it now. */
+  function backToTicket(ticketNumber: string) {
+    startOver();
+    number.value = ticketNumber;
+    void lookUp(ticketNumber);
+  }
+
   const errorBox = error.value && (
     <p class="error" role="alert">
       {error.value}
@@ -155,17 +218,31 @@ export function ExitScreen() {
       <main id="main" class="screen exit">
         <h1>Receipt</h1>
         <Receipt item={paid.value} />
-        <div class="next-action">
-          <button type="button" class="button button-primary" onClick={nextCar}>
-            Next car
-          </button>
-        </div>
+        <NextCar onClick={nextCar} />
+        {paid.value.ticket && <RefundButton ticket={paid.value.ticket} onAsk={ask} />}
       </main>
     );
   }
+  if (view === 'closed' && closed.value) return <ClosedView ticket={closed.value} error={errorBox} onNextCar={nextCar} onAsk={ask} />;
+  if (view === 'action' && action.value) return <ActionView action={action.value} onDone={requested} onCancel={leaveStep} />;
+  if (view === 'outcome' && request.value) {
+    const ticketNumber = request.value.ticketNumber;
+    return <OutcomeView item={request.value} error={errorBox} busy={busy.value} onNextCar={nextCar} onBackToTicket={() => backToTicket(ticketNumber)} />;
+  }
 
   if (view === 'quote' && quote.value) {
-    return <QuoteView quote={quote.value} busy={busy.value} error={errorBox} onPay={(m) => void pay(m)} onBack={leaveStep} />;
+    const q = quote.value;
+    return (
+      <QuoteView
+        quote={q}
+        busy={busy.value}
+        error={errorBox}
+        onPay={(m) => void pay(m)}
+        onBack={leaveStep}
+        onLostTicket={(lost) => (quote.value = withLostTicket(q, lost, garageLostTicketRule.value, serverNow()))}
+        onAsk={(kind) => askFromQuote(q, kind)}
+      />
+    );
   }
 
   return (
@@ -205,7 +282,7 @@ export function ExitScreen() {
           </button>
         ))}
       <OfflineCars onPick={lookUpProvisional} />
-      <LostTicketSearch disabled={busy.value} onPick={(n) => void lookUp(n)} onError={(message) => (error.value = message)} />
+      <LostTicketSearch disabled={busy.value} onPick={(n) => void lookUp(n, { lost: true })} onError={(message) => (error.value = message)} />
     </main>
   );
 }

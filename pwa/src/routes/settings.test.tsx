@@ -1,10 +1,11 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { GarageSettings } from '../../../shared/garage.js';
 import { apiError, fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
 import { renderWithOutbox, resetAppState, signedIn } from '../../test/render.js';
-import { readSettingsForm } from './settings-form.js';
+import { readSettingsForm, type Form } from './settings-form.js';
 import { SettingsScreen } from './settings.js';
 
 beforeEach(() => {
@@ -109,9 +110,88 @@ describe('Settings', () => {
   });
 });
 
+describe('Settings: lost tickets and approvals', () => {
+  it('shows the lost-ticket rule and approval policy in words, and saves them back (approval whole)', async () => {
+    const loaded = fixture.settings({
+      lostTicketPolicy: 'actual_plus_fee',
+      lostTicketFeeCents: 2500,
+      approval: { autoApproveUnderCents: { void: 0, refund: 500, lostTicketWaiver: 0 }, timeoutMinutes: 30 },
+    });
+    let sent: unknown;
+    server.use(
+      http.get('/api/garages/1/settings', () => HttpResponse.json(loaded)),
+      http.put('/api/garages/1/settings', async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json(GarageSettings.parse({ ...loaded, ...(sent as object) }));
+      }),
+    );
+    renderWithOutbox(<SettingsScreen />);
+    await waitFor(() => expect(field('Lost-ticket fee ($)').value).toBe('25.00'));
+    expect(screen.getByText('A lost ticket pays its stay plus $25.00.')).toBeTruthy();
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Stay + fee' }).checked).toBe(true);
+    expect(field('Attendants refund alone under ($)').value).toBe('5.00');
+    expect(screen.getByTestId('approval-sentence').textContent).toBe(
+      'Attendants never void alone, refund alone under $5.00 and never waive a lost-ticket fee alone; anything else waits up to 30 minutes for a manager, then expires. Managers and admins need no approval.',
+    );
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Flat price' }));
+    type('Lost-ticket fee ($)', '40');
+    expect(screen.getByText('A lost ticket pays $40.00, never less than its stay.')).toBeTruthy();
+    type('Attendants waive the lost-ticket fee alone under ($)', '10');
+    type('A request waits (minutes)', '45');
+    expect(screen.getByTestId('approval-sentence').textContent).toMatch(/waive a lost-ticket fee alone under \$10.00; anything else waits up to 45 minutes/);
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    expect((await screen.findByRole('status')).textContent).toMatch(/^Saved\. A lost ticket pays \$40.00, never less than its stay\. Attendants never void alone/);
+    expect(sent).toEqual({
+      lostTicketPolicy: 'flat',
+      lostTicketFeeCents: 4000,
+      approval: { autoApproveUnderCents: { void: 0, refund: 500, lostTicketWaiver: 1000 }, timeoutMinutes: 45 },
+    });
+    expect(field('A request waits (minutes)').value).toBe('45');
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Flat price' }).checked).toBe(true);
+  });
+
+  it('says in words what is wrong with a part of the approval policy, from the phone or the server', async () => {
+    server.use(
+      http.get('/api/garages/1/settings', () => HttpResponse.json(fixture.settings())),
+      http.put('/api/garages/1/settings', () =>
+        HttpResponse.json(apiError('validation_failed', 'approval.timeoutMinutes: Too big', [{ path: 'approval.timeoutMinutes', message: 'Too big: expected number to be <=1440' }]), { status: 400 }),
+      ),
+    );
+    renderWithOutbox(<SettingsScreen />);
+    await waitFor(() => expect(field('A request waits (minutes)').value).toBe('30'));
+    type('A request waits (minutes)', '2');
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('A request waits at least 5 minutes')).toBeTruthy();
+    expect(document.activeElement).toBe(field('A request waits (minutes)'));
+
+    type('A request waits (minutes)', '60');
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('A request waits 5 to 1,440 whole minutes (a day)')).toBeTruthy();
+    expect(screen.queryByText(/Too big/)).toBeNull();
+  });
+});
+
 describe('readSettingsForm', () => {
   const before = fixture.settings({ hourlyRate: 1000, totalSpaces: 140, timezone: 'UTC', graceMinutes: 0, dailyMaxCents: 5000 });
-  const form = { hourlyRate: '10.00', totalSpaces: '140', timezone: 'UTC', graceMinutes: '0', dailyMax: '50.00' };
+  const form: Form = {
+    hourlyRate: '10.00',
+    totalSpaces: '140',
+    timezone: 'UTC',
+    graceMinutes: '0',
+    dailyMax: '50.00',
+    lostTicketPolicy: 'actual_plus_fee',
+    lostTicketFee: '25.00',
+    voidLimit: '0.00',
+    refundLimit: '0.00',
+    waiverLimit: '0.00',
+    timeoutMinutes: '30',
+  };
+  const approval = (over: { void?: number; refund?: number; lostTicketWaiver?: number; timeoutMinutes?: number }) => ({
+    autoApproveUnderCents: { void: over.void ?? 0, refund: over.refund ?? 0, lostTicketWaiver: over.lostTicketWaiver ?? 0 },
+    timeoutMinutes: over.timeoutMinutes ?? 30,
+  });
 
   it.each([
     [{}, {}],
@@ -119,14 +199,24 @@ describe('readSettingsForm', () => {
     [{ dailyMax: '' }, { dailyMaxCents: null }],
     [{ totalSpaces: '200', graceMinutes: '10' }, { totalSpaces: 200, graceMinutes: 10 }],
     [{ timezone: ' Europe/Paris ' }, { timezone: 'Europe/Paris' }],
-  ])('%j -> update %j', (change, update) => expect(readSettingsForm({ ...form, ...change }, before)).toEqual({ update }));
+    [{ lostTicketPolicy: 'flat', lostTicketFee: '40' }, { lostTicketPolicy: 'flat', lostTicketFeeCents: 4000 }],
+    // the approval policy goes whole, whichever part changed
+    [{ refundLimit: '5' }, { approval: approval({ refund: 500 }) }],
+    [{ timeoutMinutes: '45', voidLimit: '2.50' }, { approval: approval({ void: 250, timeoutMinutes: 45 }) }],
+    [{ waiverLimit: '0' }, {}],
+  ] as [Partial<Form>, object][])('%j -> update %j', (change, update) => expect(readSettingsForm({ ...form, ...change }, before)).toEqual({ update }));
 
   it.each([
     [{ hourlyRate: 'ten' }, 'hourlyRate'],
     [{ totalSpaces: '1.5' }, 'totalSpaces'],
     [{ graceMinutes: '-1' }, 'graceMinutes'],
     [{ dailyMax: 'lots' }, 'dailyMaxCents'],
-  ])('%j -> an issue with %s', (change, fieldName) => {
+    [{ lostTicketFee: 'free' }, 'lostTicketFeeCents'],
+    [{ voidLimit: '-1' }, 'voidLimit'],
+    [{ refundLimit: '2000000' }, 'refundLimit'],
+    [{ timeoutMinutes: '2' }, 'timeoutMinutes'],
+    [{ timeoutMinutes: '1441' }, 'timeoutMinutes'],
+  ] as [Partial<Form>, string][])('%j -> an issue with %s', (change, fieldName) => {
     const read = readSettingsForm({ ...form, ...change }, before);
     expect('issues' in read && Object.keys(read.issues)).toEqual([fieldName]);
   });
