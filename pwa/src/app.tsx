@@ -19,6 +19,8 @@ const SettingsScreen = lazy(() => import('./routes/settings.js').then((m) => m.S
 const PaymentsScreen = lazy(() => import('./routes/payments.js').then((m) => m.PaymentsScreen));
 const ApprovalsScreen = lazy(() => import('./routes/approvals.js').then((m) => m.ApprovalsScreen));
 const GarageScreen = lazy(() => import('./routes/garage.js').then((m) => m.GarageScreen));
+// The Shift screen: opened a few times a day, so it loads when it is opened.
+const ShiftScreen = lazy(() => import('./routes/shift.js').then((m) => m.ShiftScreen));
 // The garage picker too: only someone who works in several garages ever sees it.
 const GaragesScreen = lazy(() => import('./routes/garages.js').then((m) => m.GaragesScreen));
 
@@ -31,6 +33,7 @@ const titles: Record<string, string> = {
   '/approvals': 'Approvals',
   '/garage': 'Garage',
   '/garages': 'Choose a garage',
+  '/shift': 'Shift',
 };
 
 /** What a lazily loaded screen shows while it loads: its title. */
@@ -66,6 +69,12 @@ function Screen({ path, isManager }: { path: string; isManager: boolean }) {
       return <EntryScreen />;
     case '/exit':
       return <ExitScreen />;
+    case '/shift':
+      return (
+        <Suspense fallback={<Loading title="Shift" />}>
+          <ShiftScreen />
+        </Suspense>
+      );
     case '/settings':
       return (
         <ForManagers isManager={isManager} title="Garage settings" others="Only managers can change the garage settings. Ask a manager.">

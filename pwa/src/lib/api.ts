@@ -5,6 +5,7 @@ import { CorrectionOutcome, ExceptionPage, GarageException, type CorrectBody, ty
 import { ApiError, type ErrorCode } from '../../../shared/errors.js';
 import { GarageSettings, GarageStats, Status, type SettingsUpdate } from '../../../shared/garage.js';
 import { Garage, type GarageUpdate } from '../../../shared/garages.js';
+import { Shift, type CloseShiftBody, type MovementBody } from '../../../shared/shifts.js';
 import { Activity, Ticket, type CreateTicketBody, type ExitTicketBody, type PaymentMethod, type VehicleType } from '../../../shared/tickets.js';
 import { learnServerTime } from './clock.js';
 
@@ -87,6 +88,8 @@ export function isTransient(error: unknown): boolean {
 }
 
 const SignedOut = z.object({ ok: z.literal(true) });
+/** A page of shifts as GET …/shifts answers it. */
+const ShiftPage = z.object({ shifts: z.array(Shift), nextBefore: z.number().int().nullable() });
 
 /** The path of a garage's own resource: `/api/garages/:garageId…`, so a call acts on that garage and no other. */
 const inGarage = (garageId: number, path: string) => `/api/garages/${garageId}${path}`;
@@ -154,7 +157,20 @@ export const api = {
   /** Managers: says what became of the money of a discarded paid exit. */
   resolveDiscard: (garageId: number, id: number, note: string) =>
     call(Discard, inGarage(garageId, `/discards/${id}/resolve`), { method: 'POST', body: { note } }),
+  /** Opens the caller's shift with the float in the drawer; 409 shift_already_open. */
+  openShift: (garageId: number, openingFloatCents: number) => call(Shift, inGarage(garageId, '/shifts'), { method: 'POST', body: { openingFloatCents } }),
+  /** The caller's open shift (blind: no cash figures for its holder); 404 when none is open. */
+  currentShift: (garageId: number) => call(Shift, inGarage(garageId, '/shifts/current')),
+  /** Records a cash drop, payout or float addition on a shift; the shift after. */
+  addMovement: (garageId: number, shiftId: number, body: MovementBody) => call(Shift, inGarage(garageId, `/shifts/${shiftId}/movements`), { method: 'POST', body }),
+  /** Closes a shift with the cash counted; the answer is the first to show expected cash and variance. */
+  closeShift: (garageId: number, shiftId: number, body: CloseShiftBody) => call(Shift, inGarage(garageId, `/shifts/${shiftId}/close`), { method: 'POST', body }),
+  /** Managers: the garage's shifts, newest first, optionally of one status. */
+  shifts: (garageId: number, status?: Shift['status']) => call(ShiftPage, inGarage(garageId, `/shifts${status ? `?status=${status}` : ''}`)),
+  /** Managers: marks an ended shift's variance as looked into, with a note. */
+  reconcileShift: (garageId: number, shiftId: number, note: string) => call(Shift, inGarage(garageId, `/shifts/${shiftId}/reconcile`), { method: 'POST', body: { note } }),
 };
+
 
 /**
  * What the app sends to record an entry: the body POST /api/garages/:garageId/tickets takes, always with the vehicle

@@ -4,6 +4,7 @@ import { formatCents, formatDuration } from '../../../shared/format.js';
 import type { GarageStats } from '../../../shared/garage.js';
 import type { Activity } from '../../../shared/tickets.js';
 import { OutboxPanel } from '../components/outbox-panel.js';
+import { ShiftLink } from '../components/shift-link.js';
 import { WaitingRequests } from '../components/waiting-requests.js';
 import { api } from '../lib/api.js';
 import { describeFailure } from '../lib/failure-text.js';
@@ -70,6 +71,7 @@ export function DashboardScreen() {
       <h1 class="visually-hidden">Dashboard</h1>
       <OutboxPanel />
       <WaitingRequests />
+      {garageId !== null && <ShiftLink garageId={garageId} />}
       {error.value && (
         <p class="error" role="alert">
           {error.value}
