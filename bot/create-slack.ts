@@ -3,6 +3,7 @@ import type { Config } from '../api/config.js';
 import type { Deps } from '../api/deps.js';
 import type { Logger } from '../api/logger.js';
 import { createSlackAlerts, type SlackAlerts } from './alerts/alerts.js';
+import { createMessageUpdater } from './alerts/update.js';
 import { boltLogger } from './bolt-logger.js';
 import { slackDeps } from './commands/context.js';
 import { HonoReceiver } from './receiver.js';
@@ -22,7 +23,7 @@ export type Slack = {
   receiver: HonoReceiver | null;
   /** Starts the daily summary of every garage (when a bot token is set); call once the server listens. */
   startSummaries(): SummaryScheduler | null;
-  /** Anomalies announced to each garage's managers' channel (else `SLACK_SUMMARY_CHANNEL`), when a bot token is set. */
+  /** Anomalies and requests for approval announced to each garage's managers' channel (else `SLACK_SUMMARY_CHANNEL`), when a bot token is set. */
   alerts: SlackAlerts | null;
   /** Stops the summary schedule and waits for Slack work in flight; call before closing the database. */
   stop(): Promise<void>;
@@ -50,10 +51,13 @@ export function createSlack(options: { deps: Deps; config: SlackConfig; log: Log
   const token = config.SLACK_BOT_TOKEN;
   const fallbackChannel = config.SLACK_SUMMARY_CHANNEL || undefined;
   const given = options.summaryPoster;
-  const makePoster = given ? () => given : token ? () => createSummaryPoster(createSummaryClient(token, { logger: boltLogger(log), slackApiUrl: config.SLACK_API_URL })) : null;
+  const makeClient = token ? () => createSummaryClient(token, { logger: boltLogger(log), slackApiUrl: config.SLACK_API_URL }) : null;
+  const makePoster = given ? () => given : makeClient ? () => createSummaryPoster(makeClient()) : null;
   if (makePoster) checkSchedule(config.SUMMARY_SCHEDULE);
   let scheduler: SummaryScheduler | null = null;
-  const alerts = makePoster ? createSlackAlerts({ deps, fallbackChannel, post: makePoster() }) : null;
+  const alerts = makePoster
+    ? createSlackAlerts({ deps, fallbackChannel, post: makePoster(), update: makeClient ? createMessageUpdater(makeClient()) : undefined })
+    : null;
 
   return {
     routes: receiver ? [{ path: '/slack', app: receiver.routes() }] : [],

@@ -16,6 +16,7 @@ let h: SlackHarness;
 beforeAll(async () => {
   slack.server.listen({ onUnhandledRequest: 'error' });
   h = await slackHarness(slack, { totalSpaces: 8, log: captured.log });
+  await h.addUser('fuzzmgr', 'manager', 'U0FUZZMGR'); // clicks on Approve / Deny that count
 });
 afterAll(async () => {
   await h.close();
@@ -24,6 +25,7 @@ afterAll(async () => {
 
 const word = fc.oneof(
   fc.constantFrom('enter', 'exit', 'find', 'stats', 'report', 'payments', 'link', 'help', 'EXIT', 'cash', 'Credit', 'card', 'suv', 'PS-000000', 'ps-o1l1i0', '2026-11-23', '2026-02-30'),
+  fc.constantFrom('void', 'refund', 'waive', 'approvals', 'lost', 'duplicate', 'wrong', 'plate', 'wrong_plate', 'other', 'goodwill', '5.00', '$5', '$0.01', '99999999.99'),
   fc.stringMatching(/^[A-Z0-9-]{1,12}$/),
   fc.string({ maxLength: 15 }),
 );
@@ -47,15 +49,18 @@ describe('fuzz: Slack', () => {
   it('random interactive payloads (any JSON, any action) never get a 5xx', async () => {
     const action = fc.record({
       type: fc.constantFrom('button', 'static_select', 'x'),
-      action_id: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('pay_cash', 'pay_mobile', 'pay_credit_card', 'pay_')),
-      value: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('PS-000000|Cash', 'PS-000000:Mobile', '{}')),
+      action_id: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('pay_cash', 'pay_mobile', 'pay_credit_card', 'pay_', 'exception_approve', 'exception_deny')),
+      value: fc.oneof(
+        fc.string({ maxLength: 30 }),
+        fc.constantFrom('PS-000000|Cash', 'PS-000000:Mobile', '{}', '{"exceptionId":1,"garageId":1}', '{"exceptionId":2147483648,"garageId":1}', '{"exceptionId":1,"garageId":1,"list":true}'),
+      ),
     });
     const payload = fc.oneof(
       fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
       fc.string({ maxLength: 40 }),
       fc.record({
         type: fc.constantFrom('block_actions', 'view_submission', 'shortcut', 'nonsense'),
-        user: fc.record({ id: fc.oneof(fc.constant('U0ATTEND'), fc.string({ maxLength: 10 })) }),
+        user: fc.record({ id: fc.oneof(fc.constantFrom('U0ATTEND', 'U0FUZZMGR'), fc.string({ maxLength: 10 })) }),
         team: fc.record({ id: fc.constantFrom('T0PARKOPS', 'T0OTHER') }),
         response_url: fc.constant(responseUrl('actions')),
         trigger_id: fc.constant(triggerId()),

@@ -11,6 +11,7 @@ describe('bot/manifest.yml', () => {
     ['the chat:write scope', '- chat:write'],
     ['interactivity', 'is_enabled: true'],
     ['HTTP, not Socket Mode', 'socket_mode_enabled: false'],
+    ['the messages tab, where requesters hear a manager’s decision', 'messages_tab_enabled: true'],
   ])('declares %s', (_name, line) => {
     expect(lines).toContain(line);
   });
@@ -23,5 +24,10 @@ describe('bot/manifest.yml', () => {
   it('asks for no scope beyond commands and chat:write', () => {
     const scopes = manifest.split('bot:\n')[1]!.split('\nsettings:')[0]!.trim().split('\n').map((l) => l.trim());
     expect(scopes).toEqual(['- commands', '- chat:write']);
+  });
+
+  it('shows the correction commands in the usage hint', () => {
+    const hint = lines.find((l) => l.startsWith('usage_hint:'))!;
+    for (const command of ['void PS-7K3QXM duplicate', 'refund PS-7K3QXM 5.00 wrong rate', 'waive ABC123 cash', 'approvals', '[lost]']) expect(hint).toContain(command);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readAmount } from './parse-corrections.js';
 import { parseParkCommand } from './parse.js';
 
 describe('parseParkCommand', () => {
@@ -14,6 +15,8 @@ describe('parseParkCommand', () => {
     ['link', { kind: 'link', garage: null }],
     ['LINK  North   Side ', { kind: 'link', garage: 'North Side' }],
     ['link 2', { kind: 'link', garage: '2' }],
+    ['approvals', { kind: 'approvals' }],
+    ['APPROVALS', { kind: 'approvals' }],
     ['dance', { kind: 'help', notUnderstood: 'dance' }],
     ['enterr ABC123', { kind: 'help', notUnderstood: 'enterr ABC123' }],
   ])('%j', (text, expected) => {
@@ -63,5 +66,96 @@ describe('parseParkCommand', () => {
 
   it('uses the command as typed in its examples', () => {
     expect(parseParkCommand('enter', '/park-test')).toEqual({ kind: 'invalid', message: expect.stringContaining('`/park-test enter ABC 123`') });
+  });
+
+  const ticket = { ticketNumber: 'PS-7K3QXM', plate: null };
+  const abc = { ticketNumber: 'PS-ABC123', plate: { display: 'ABC 123', normalized: 'ABC123' } };
+
+  it.each([
+    ['void PS-7K3QXM duplicate', ticket, 'duplicate', null],
+    ['void ps-7k3qxm DUPLICATE', ticket, 'duplicate', null],
+    ['void ABC 123 wrong plate', abc, 'wrong_plate', null],
+    ['void ABC 123 wrong_plate typed ABC 128', abc, 'wrong_plate', 'typed ABC 128'],
+    ['void ABC 123 Wrong Plate', abc, 'wrong_plate', null],
+    ['void PS-7K3QXM drove away', ticket, 'drove_away', null],
+    ['void PS-7K3QXM drove-away without a word', ticket, 'drove_away', 'without a word'],
+    ['void PS-7K3QXM drove away without paying', ticket, 'drove_away', null], // the reason's own words
+    ['void PS-7K3QXM test', ticket, 'test', null],
+    ['void PS-7K3QXM other car towed before entry', ticket, 'other', 'car towed before entry'],
+    ['void TEST 12 test', { ticketNumber: 'PS-TEST12', plate: { display: 'TEST 12', normalized: 'TEST12' } }, 'test', null], // a plate with a reason word in it
+  ])('%j', (text, target, reason, note) => {
+    expect(parseParkCommand(text)).toEqual({ kind: 'void', target: expect.objectContaining(target), reason, note });
+  });
+
+  it.each([
+    ['refund PS-7K3QXM 5.00 wrong rate', 500, 'wrong_rate', null],
+    ['refund PS-7K3QXM $5 overcharged', 500, 'overcharged', null],
+    ['refund ps-7k3qxm $12.5 double charged twice by the card reader', 1250, 'double_charged', 'twice by the card reader'],
+    ['refund PS-7K3QXM 0.01 charged twice', 1, 'double_charged', null],
+    ['refund PS-7K3QXM 20 service_issue', 2000, 'service_issue', null],
+    ['refund PS-7K3QXM 3 GOODWILL regular customer', 300, 'goodwill', 'regular customer'],
+    ['refund PS-7K3QXM 1 other barrier hit the car', 100, 'other', 'barrier hit the car'],
+  ])('%j', (text, amountCents, reason, note) => {
+    expect(parseParkCommand(text)).toEqual({ kind: 'refund', ticketNumber: 'PS-7K3QXM', amountCents, reason, note });
+  });
+
+  it.each([
+    ['exit ABC 123 cash lost', abc, 'Cash'],
+    ['exit ABC 123 lost cash', abc, 'Cash'],
+    ['exit PS-7K3QXM credit card LOST', ticket, 'Credit Card'],
+  ])('%j is a lost ticket', (text, target, paymentMethod) => {
+    expect(parseParkCommand(text)).toEqual({ kind: 'exit', target: expect.objectContaining(target), paymentMethod, lostTicket: true });
+  });
+
+  it.each([
+    ['waive ABC 123 cash', abc, 'Cash'],
+    ['waive PS-7K3QXM mobile', ticket, 'Mobile'],
+    ['waive ABC 123 debit lost', abc, 'Debit Card'],
+  ])('%j waives the lost-ticket fee', (text, target, paymentMethod) => {
+    expect(parseParkCommand(text)).toEqual({ kind: 'waive', target: expect.objectContaining(target), paymentMethod });
+  });
+
+  it.each([
+    ['void', /Void which ticket, and why\?/],
+    ['void PS-7K3QXM', /Why void it\?/],
+    ['void PS-7K3QXM because', /Why void it\?/],
+    ['void *** duplicate', /does not start with a ticket number/],
+    ['void PS-7K3QXM other', /Say in a few words why, after "other"/],
+    ['void PS-7K3QXM other ok', /Say in a few words why/],
+    [`void PS-7K3QXM other ${'x'.repeat(501)}`, /at most 500 characters/],
+    ['refund', /Refund which ticket/],
+    ['refund ABC 123 5 goodwill', /A refund names the ticket number/],
+    ['refund PS-7K3QXM', /How much\?/],
+    ['refund PS-7K3QXM five goodwill', /How much\?/],
+    ['refund PS-7K3QXM 0 goodwill', /How much\?/],
+    ['refund PS-7K3QXM 5.001 goodwill', /How much\?/],
+    ['refund PS-7K3QXM 100000000 goodwill', /How much\?/],
+    ['refund PS-7K3QXM 5', /Why refund it\?/],
+    ['refund PS-7K3QXM 5 duplicate', /Why refund it\?.*wrong rate, overcharged, double charged, service issue, goodwill, other/],
+    ['refund PS-7K3QXM 5 other', /Say in a few words why/],
+    ['exit ABC 123 lost', /How is the lost ticket paid\?/],
+    ['exit lost', null], // a plate called LOST
+    ['waive', /which car\?/],
+    ['waive ABC 123', /How is the stay paid\?/],
+  ])('%j is refused with a message saying what to type', (text, message) => {
+    const parsed = parseParkCommand(text);
+    if (message === null) expect(parsed.kind).not.toBe('invalid');
+    else expect(parsed).toEqual({ kind: 'invalid', message: expect.stringMatching(message) });
+  });
+
+  it.each([
+    ['5', 500],
+    ['5.00', 500],
+    ['$5', 500],
+    ['$0.5', 50],
+    ['12.34', 1234],
+    ['10000000', 1_000_000_000],
+    ['10000000.01', null],
+    ['0', null],
+    ['-5', null],
+    ['5,00', null],
+    ['$', null],
+  ])('readAmount(%j) = %j', (text, cents) => {
+    expect(readAmount(text)).toBe(cents);
   });
 });

@@ -1,36 +1,37 @@
 import { isLocalDate, type LocalDate } from '../shared/garage-day.js';
 import { readPlate, type Plate } from '../shared/plate.js';
-import { PAYMENT_METHODS, readTicketTarget, VEHICLE_TYPES, type PaymentMethod, type TicketTarget, type VehicleType } from '../shared/tickets.js';
+import { readTicketTarget, VEHICLE_TYPES, type PaymentMethod, type TicketTarget, type VehicleType } from '../shared/tickets.js';
+import { parseRefund, parseVoid, parseWaive, type CorrectionCommand } from './parse-corrections.js';
+import { splitLost, splitPaymentMethod } from './parse-words.js';
 
 /** A `/park` command, read from its text. */
 export type ParkCommand =
   | { kind: 'enter'; plate: Plate; vehicleType: VehicleType }
-  | { kind: 'exit'; target: TicketTarget; paymentMethod: PaymentMethod | null }
+  | { kind: 'exit'; target: TicketTarget; paymentMethod: PaymentMethod | null; lostTicket?: true }
   | { kind: 'find'; target: TicketTarget }
   | { kind: 'stats' }
   | { kind: 'payments' }
   | { kind: 'report'; date: LocalDate | null }
   | { kind: 'link'; garage: string | null }
+  | Exclude<CorrectionCommand, { kind: 'invalid' }>
+  | { kind: 'approvals' }
   | { kind: 'help'; notUnderstood?: string }
   | { kind: 'invalid'; message: string };
 
 /** The longest garage name (shared/garages.ts). */
 const GARAGE_NAME_MAX = 80;
 
-const PAYMENT_ALIASES: Record<string, PaymentMethod> = {
-  ...Object.fromEntries(PAYMENT_METHODS.map((m) => [m.toLowerCase(), m])),
-  credit: 'Credit Card',
-  debit: 'Debit Card',
-};
-
-/** Splits a trailing payment method (`cash`, `credit card`, `debit`…) off the words. */
-function splitPaymentMethod(words: string[]): { rest: string[]; method: PaymentMethod | null } {
-  for (const n of [2, 1]) {
-    if (words.length <= n) continue;
-    const method = PAYMENT_ALIASES[words.slice(-n).join(' ').toLowerCase()];
-    if (method) return { rest: words.slice(0, -n), method };
-  }
-  return { rest: words, method: null };
+/** `exit <ticket|plate> [method] [lost]` (`lost` before or after the method). */
+function parseExit(args: string[], command: string): ParkCommand {
+  const last = splitLost(args);
+  const { rest: afterMethod, method } = splitPaymentMethod(last.rest);
+  const before = last.lost ? { rest: afterMethod, lost: true } : splitLost(afterMethod);
+  const rest = before.rest;
+  if (rest.length === 0) return { kind: 'invalid', message: `Which car? Try \`${command} exit PS-7K3QXM\` or \`${command} exit ABC 123 cash\`.` };
+  const target = readTicketTarget(rest.join(' '));
+  if (!target) return { kind: 'invalid', message: `"${rest.join(' ')}" is neither a ticket number (PS-7K3QXM) nor a licence plate.` };
+  if (before.lost && !method) return { kind: 'invalid', message: `How is the lost ticket paid? Try \`${command} exit ${rest.join(' ')} cash lost\`.` };
+  return { kind: 'exit', target, paymentMethod: method, ...(before.lost ? { lostTicket: true as const } : {}) };
 }
 
 /**
@@ -53,13 +54,16 @@ export function parseParkCommand(text: string, command = '/park'): ParkCommand {
       if (!plate) return { kind: 'invalid', message: `"${plateText}" is not a licence plate: use 2 to 10 letters and digits (spaces and dashes are ignored).` };
       return { kind: 'enter', plate, vehicleType: type ?? 'Car' };
     }
-    case 'exit': {
-      const { rest, method } = splitPaymentMethod(args);
-      if (rest.length === 0) return { kind: 'invalid', message: `Which car? Try \`${command} exit PS-7K3QXM\` or \`${command} exit ABC 123 cash\`.` };
-      const target = readTicketTarget(rest.join(' '));
-      if (!target) return { kind: 'invalid', message: `"${rest.join(' ')}" is neither a ticket number (PS-7K3QXM) nor a licence plate.` };
-      return { kind: 'exit', target, paymentMethod: method };
-    }
+    case 'exit':
+      return parseExit(args, command);
+    case 'void':
+      return parseVoid(args, command);
+    case 'refund':
+      return parseRefund(args, command);
+    case 'waive':
+      return parseWaive(args, command);
+    case 'approvals':
+      return { kind: 'approvals' };
     case 'find': {
       if (args.length === 0) return { kind: 'invalid', message: `Find what? Try \`${command} find ABC 123\` or \`${command} find PS-7K3QXM\`.` };
       const target = readTicketTarget(args.join(' '));

@@ -1,6 +1,7 @@
 import { App } from '@slack/bolt';
 import type { Deps } from '../api/deps.js';
 import { boltLogger } from './bolt-logger.js';
+import { registerDecisionButtons } from './commands/decide.js';
 import { registerParkCommand } from './commands/park.js';
 import { registerPayButtons } from './commands/pay.js';
 import type { HonoReceiver } from './receiver.js';
@@ -40,5 +41,6 @@ export function buildSlackApp(options: { receiver: HonoReceiver; deps: Deps; bot
   app.use(requireTeam(options.teamId, deps.log));
   registerParkCommand(app, deps);
   registerPayButtons(app, deps);
+  registerDecisionButtons(app, deps);
   return app;
 }

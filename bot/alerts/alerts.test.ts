@@ -106,3 +106,56 @@ describe("each garage's managers hear about their own garage", () => {
     );
   });
 });
+
+describe('requests for a manager, asked in the app', () => {
+  /** A paid ticket in the first garage and an attendant's refund request for it through the API (the phone's way): the request. */
+  async function refundAskedInTheApp(h: SlackHarness) {
+    await h.addUser('ana', 'attendant');
+    await h.addUser('maria', 'manager', 'U0MANAGER');
+    const token = await signIn(h, 'ana');
+    const call = (method: string, path: string, body: unknown) =>
+      h.app.request(path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const ticket = (await (await call('POST', '/api/tickets', { licensePlate: 'APP 1' })).json()) as { ticketNumber: string };
+    h.clock.advance(60 * 60_000);
+    await call('PUT', `/api/tickets/${ticket.ticketNumber}/exit`, { paymentMethod: 'Cash' });
+    const asked = await call('POST', `/api/tickets/${ticket.ticketNumber}/refunds`, { amountCents: 300, reason: 'goodwill' });
+    expect(asked.status).toBe(202);
+    await h.slack.alerts?.settled();
+    return ((await asked.json()) as { exception: { id: number } }).exception;
+  }
+
+  it("are posted to the managers' channel with Approve / Deny, named by the asker's username; decided, the message is replaced and nobody is sent a DM", async () => {
+    const h = await start();
+    const request = await refundAskedInTheApp(h);
+    const [post] = posts();
+    expect(post!.args).toMatchObject({ channel: 'C0MANAGERS', text: expect.stringMatching(/^Approval needed at Garage: refund of PS-\w+ \(APP 1\), \$3\.00 — asked by ana, expires /) });
+    expect(JSON.stringify(post!.args.blocks)).toContain('exception_approve');
+    const decided = await h.apiSend('POST', `/api/exceptions/${request.id}/approve`, 'maria');
+    expect(decided.status).toBe(200);
+    const updates = slack.apiCalls.filter((c) => c.method === 'chat.update');
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.args.text).toMatch(/^Approved by maria at /);
+    expect(posts()).toHaveLength(1); // no direct message: ana asked in the app, where she sees the outcome
+  });
+
+  it("a garage with no managers' channel: not posted, and the log says why; deciding it still works", async () => {
+    const { log, lines } = capturedLog();
+    const h = await start({ log, config: { SLACK_SUMMARY_CHANNEL: undefined } });
+    const request = await refundAskedInTheApp(h);
+    expect(posts()).toHaveLength(0);
+    expect(lines).toContainEqual(expect.objectContaining({ msg: "slack alert not posted: the garage has no managers' channel and SLACK_SUMMARY_CHANNEL is not set", alert: 'exception_requested' }));
+    expect((await h.apiSend('POST', `/api/exceptions/${request.id}/deny`, 'maria')).status).toBe(200);
+    expect(slack.apiCalls.filter((c) => c.method === 'chat.update')).toHaveLength(0);
+  });
+
+  it('Slack refusing the post: the request still waits in the app, and the failure is logged with what it was about', async () => {
+    const { log, lines } = capturedLog();
+    const h = await start({ log });
+    slack.server.use(http.post('https://slack.com/api/chat.postMessage', () => HttpResponse.json({ ok: false, error: 'not_in_channel' })));
+    const request = await refundAskedInTheApp(h);
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'slack alert could not be posted', alert: 'exception_requested', subject: String(request.id), channel: 'C0MANAGERS' }));
+    const [row] = await h.db.sql<{ status: string; slackTs: string | null }[]>`select status, slack_ts from exceptions where id = ${request.id}`;
+    expect(row).toEqual({ status: 'pending', slackTs: null });
+  });
+});
+

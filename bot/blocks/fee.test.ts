@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteFee } from '../../shared/fee.js';
+import { quoteFee, quoteLostTicket } from '../../shared/fee.js';
 import { describeFee } from './fee.js';
 
 const entry = new Date('2026-11-23T10:00:00Z');
@@ -17,5 +17,15 @@ describe('describeFee', () => {
     ['a cap that is never reached', 120, { hourlyRate: 1000, graceMinutes: 0, dailyMaxCents: 50000 }, '2 h × $10.00/h = $20.00'],
   ])('%s', (_name, minutes, tariff, text) => {
     expect(describeFee(quoteFee(entry, after(minutes), tariff))).toBe(text);
+  });
+
+  const tariff = { hourlyRate: 1000, graceMinutes: 0, dailyMaxCents: null };
+  it.each([
+    ['the stay plus the fee', { policy: 'actual_plus_fee', feeCents: 2500 } as const, false, 'Lost ticket, priced by the stay plus the lost-ticket fee: stay 2 h × $10.00/h = $20.00, + $25.00 = $45.00'],
+    ['a flat price', { policy: 'flat', feeCents: 5000 } as const, false, 'Lost ticket, priced by a flat lost-ticket price: stay 2 h × $10.00/h = $20.00, + $30.00 = $50.00'],
+    ['per started day', { policy: 'daily_max_per_day', feeCents: 2500 } as const, false, 'Lost ticket, priced by the daily maximum for each started day: stay 2 h × $10.00/h = $20.00, + $220.00 = $240.00'],
+    ['waived', { policy: 'actual_plus_fee', feeCents: 2500 } as const, true, '2 h × $10.00/h = $20.00; lost ticket: the $25.00 extra was waived'],
+  ])('a lost ticket: %s', (_name, rule, waived, text) => {
+    expect(describeFee(quoteLostTicket({ entryTime: entry.toISOString(), tariff }, after(90), rule, waived))).toBe(text);
   });
 });

@@ -1,5 +1,5 @@
 import { quoteTicketFee } from '../../shared/fee.js';
-import type { DailyReport } from '../../shared/reports.js';
+import { DailyReport } from '../../shared/reports.js';
 import { Ticket } from '../../shared/tickets.js';
 
 const tariff = { hourlyRate: 1000, graceMinutes: 0, dailyMaxCents: null };
@@ -39,17 +39,19 @@ export const completedTicket: Ticket = Ticket.parse({
   feeBreakdown: quote,
 });
 
-/** A day's report as GET /api/reports/daily gives it. */
+/** A day's report as GET /api/reports/daily gives it (parsed with its schema); gross and net follow `totalRevenue` and `refunds` unless given. */
 export function dayReport(over: Partial<DailyReport> = {}): DailyReport {
+  const gross = over.grossRevenue ?? over.totalRevenue ?? 123450;
+  const refunds = over.refunds ?? 0;
   const figures = {
     from: '2026-11-23',
     to: '2026-11-23',
-    totalRevenue: 123450,
+    totalRevenue: gross,
     revenueByPaymentMethod: { Cash: 50000, 'Credit Card': 60000, 'Debit Card': 13450, Mobile: 0 },
-    grossRevenue: 123450,
-    refunds: 0,
-    refundsByPaymentMethod: { Cash: 0, 'Credit Card': 0, 'Debit Card': 0, Mobile: 0 },
-    netRevenue: 123450,
+    grossRevenue: gross,
+    refunds,
+    refundsByPaymentMethod: { Cash: refunds, 'Credit Card': 0, 'Debit Card': 0, Mobile: 0 },
+    netRevenue: gross - refunds,
     refundCount: 0,
     voids: 0,
     corrections: 0,
@@ -64,5 +66,5 @@ export function dayReport(over: Partial<DailyReport> = {}): DailyReport {
     openOver24h: 3,
     ...over,
   };
-  return { ...figures, timezone: 'America/New_York', days: [figures], ...over };
+  return DailyReport.parse({ ...figures, timezone: 'America/New_York', days: [figures], ...over });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatDateTime, formatDay, weekBefore } from './format.js';
+import { formatChange, formatDateTime, formatDay, formatTime, formatWhen, weekBefore } from './format.js';
 
 describe('formatDateTime (garage timezone)', () => {
   it.each([
@@ -9,6 +9,16 @@ describe('formatDateTime (garage timezone)', () => {
     ['2026-03-08T07:30:00.000Z', 'America/New_York', 'Sun 8 Mar 03:30'], // just after the spring-forward gap
     ['2026-06-01T00:00:00.000Z', 'Asia/Kolkata', 'Mon 1 Jun 05:30'],
   ])('%s in %s -> %s', (instant, tz, text) => expect(formatDateTime(instant, tz)).toBe(text));
+});
+
+describe('formatTime and formatWhen (garage timezone)', () => {
+  it('gives the time of day', () => expect(formatTime('2026-11-23T19:05:00.000Z', 'America/New_York')).toBe('14:05'));
+
+  it.each([
+    ['2026-11-23T19:35:00.000Z', '2026-11-23T19:05:00.000Z', 'America/New_York', '14:35'],
+    ['2026-11-24T04:35:00.000Z', '2026-11-24T03:05:00.000Z', 'America/New_York', '23:35'], // still Monday in New York for both
+    ['2026-11-24T05:10:00.000Z', '2026-11-24T04:50:00.000Z', 'America/New_York', 'Tue 24 Nov 00:10'], // past midnight there: the day is said
+  ])('%s seen at %s in %s -> %s', (instant, now, tz, text) => expect(formatWhen(instant, new Date(now), tz)).toBe(text));
 });
 
 describe('formatDay', () => {

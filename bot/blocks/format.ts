@@ -1,4 +1,4 @@
-import { addDays, type LocalDate } from '../../shared/garage-day.js';
+import { addDays, localDate, type LocalDate } from '../../shared/garage-day.js';
 import { dateTimeFormat } from '../../shared/intl.js';
 
 function partsIn(instant: Date, timeZone: string) {
@@ -24,6 +24,24 @@ function partsIn(instant: Date, timeZone: string) {
 export function formatDateTime(instant: string | Date, timeZone: string): string {
   const p = partsIn(new Date(instant), timeZone);
   return `${p.weekday} ${p.day} ${p.month} ${p.hour}:${p.minute}`;
+}
+
+/**
+ * An instant as a time of day in the garage's timezone.
+ * @example formatTime('2026-11-23T19:05:00.000Z', 'America/New_York') // '14:05'
+ */
+export function formatTime(instant: string | Date, timeZone: string): string {
+  const p = partsIn(new Date(instant), timeZone);
+  return `${p.hour}:${p.minute}`;
+}
+
+/**
+ * An instant for people who read it around `now`: the time alone on the same local day, else day and time.
+ * @example formatWhen('2026-11-23T19:35:00.000Z', new Date('2026-11-23T19:05:00.000Z'), 'America/New_York') // '14:35'
+ */
+export function formatWhen(instant: string | Date, now: Date, timeZone: string): string {
+  const sameDay = localDate(new Date(instant), timeZone) === localDate(now, timeZone);
+  return sameDay ? formatTime(instant, timeZone) : formatDateTime(instant, timeZone);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ChannelLink } from '../../api/slack/channel-links.js';
 import { formatDateTime } from './format.js';
+import { personOf } from './person.js';
 import { context, escapeText, section, type Block, type Reply } from './reply.js';
 
 /** Where the garage of a request came from: its channel's link, a button that named it, or, in an unlinked channel, the person's default garage or the first one. */
@@ -27,10 +28,7 @@ export function withGarageLine(reply: Reply, garage: Pick<RequestGarage, 'name' 
 }
 
 /** Who linked a channel, as Slack shows people: `<@U0123ABCD>` for a Slack user. */
-function linker(actor: string): string {
-  const slackUser = /^slack:([UW][A-Z0-9]{2,20})$/.exec(actor);
-  return slackUser ? `<@${slackUser[1]}>` : escapeText(actor);
-}
+const linker = (actor: string) => personOf(actor, actor);
 
 /** The answer to `/park link` alone: which garage `/park` acts on in this channel, and why. */
 export function buildChannelStatus(garage: RequestGarage, link: ChannelLink | null, command: string): Reply {

@@ -3,8 +3,25 @@ import { buildError } from './error.js';
 import { buildHelp } from './help.js';
 
 describe('buildHelp', () => {
-  it.each(['enter', 'exit', 'find', 'stats', 'report', 'payments', 'link', 'help'])('lists /park %s', (command) => {
+  it.each(['enter', 'exit', 'find', 'void', 'refund', 'waive', 'stats', 'report', 'approvals', 'payments', 'link', 'help'])('lists /park %s', (command) => {
     expect(JSON.stringify(buildHelp().blocks)).toContain(`/park ${command}`);
+  });
+
+  it.each([
+    ['a lost ticket', '/park exit ABC 123 cash lost'],
+    ['a void with its reason', '/park void PS-7K3QXM duplicate'],
+    ['a refund with amount and reason', '/park refund PS-7K3QXM 5.00 wrong rate'],
+    ['the void reasons', 'duplicate, wrong plate, test, drove away, other'],
+    ['the refund reasons', 'wrong rate, overcharged, double charged, service issue, goodwill, other'],
+  ])('shows %s', (_name, part) => {
+    expect(JSON.stringify(buildHelp().blocks)).toContain(part);
+  });
+
+  it("keeps each section within Slack's 3000 characters, even with a long command name", () => {
+    for (const block of buildHelp('/park-staging-north').blocks) {
+      const text = block.type === 'section' ? (block.text?.text ?? '') : JSON.stringify(block);
+      expect(text.length).toBeLessThan(3000);
+    }
   });
 
   it('uses the command name it was called with', () => {

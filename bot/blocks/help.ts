@@ -1,14 +1,22 @@
+import { REFUND_REASONS, VOID_REASONS } from '../../shared/corrections.js';
 import { PAYMENT_METHODS, VEHICLE_TYPES } from '../../shared/tickets.js';
 import { context, escapeText, section, type Reply } from './reply.js';
+
+const words = (reasons: readonly string[]) => reasons.map((r) => r.replace(/_/g, ' ')).join(', ');
 
 /** The commands with an example each; also the answer to anything the bot does not understand. */
 export function buildHelp(command = '/park', notUnderstood?: string): Reply {
   const lines = [
     `*\`${command} enter <plate> [vehicle type]\`* — issue a ticket. e.g. \`${command} enter ABC 123 suv\``,
     `*\`${command} exit <ticket|plate> [payment method]\`* — check a car out. e.g. \`${command} exit PS-7K3QXM cash\`; without a method you get the amount due and payment buttons`,
+    `*\`${command} exit <ticket|plate> <payment method> lost\`* — a lost ticket, priced by the garage's lost-ticket rule. e.g. \`${command} exit ABC 123 cash lost\``,
     `*\`${command} find <plate|ticket>\`* — the ticket, time parked and amount due. e.g. \`${command} find ABC 123\``,
+    `*\`${command} void <ticket|plate> <reason> [note]\`* — cancel a ticket entered by mistake (never charged). e.g. \`${command} void PS-7K3QXM duplicate\``,
+    `*\`${command} refund <ticket> <amount> <reason> [note]\`* — money back on a paid ticket. e.g. \`${command} refund PS-7K3QXM 5.00 wrong rate\``,
+    `*\`${command} waive <ticket|plate> <payment method>\`* — check out a lost ticket without the lost-ticket fee. e.g. \`${command} waive ABC 123 cash\``,
     `*\`${command} stats\`* — occupancy, revenue and vehicles today`,
     `*\`${command} report [YYYY-MM-DD]\`* — managers: a day's figures (default today). e.g. \`${command} report 2026-11-23\``,
+    `*\`${command} approvals\`* — managers: the voids, refunds and waivers that wait for you, with Approve / Deny`,
     `*\`${command} payments\`* — managers: the paid exits handed over from phones that wait for you`,
     `*\`${command} link [garage]\`* — which garage \`${command}\` acts on in this channel; managers: link the channel to a garage by its name or id. e.g. \`${command} link North\``,
     `*\`${command} help\`* — this list`,
@@ -18,11 +26,14 @@ export function buildHelp(command = '/park', notUnderstood?: string): Reply {
     : 'Here is what I can do:';
   return {
     response_type: 'ephemeral',
-    text: `ParkOps commands: enter, exit, find, stats, report, payments, link, help`,
+    text: `ParkOps commands: enter, exit, find, void, refund, waive, stats, report, approvals, payments, link, help`,
     blocks: [
       section(intro),
       section(lines.join('\n')),
       context(`Vehicle types: ${VEHICLE_TYPES.join(', ')} (default Car). Payment methods: ${PAYMENT_METHODS.join(', ')}.`),
+      context(
+        `Void reasons: ${words(VOID_REASONS)}. Refund reasons: ${words(REFUND_REASONS)}; "other" needs a note. A void, refund or waiver beyond what the garage lets attendants do alone waits for a manager's approval.`,
+      ),
     ],
   };
 }

@@ -75,4 +75,29 @@ describe('buildDayReport', () => {
     const none = buildDayReport(dayReport(), before, { title: 'Daily summary', toResolve: { count: 0, amountCents: 0 } });
     expect(none.text).not.toContain('to resolve');
   });
+
+  it('says nothing of corrections on a day without any: revenue is what was taken', () => {
+    expect(text(reply)).not.toContain('Corrections');
+  });
+
+  it('a day with refunds and corrections: revenue is net, and gross − refunds = net with the counts that are not zero', () => {
+    const r = buildDayReport(dayReport({ refunds: 2500, refundCount: 2, voids: 1, lostTickets: 3 }), before, { title: 'Daily summary' });
+    expect(r.text).toBe('Daily summary for Mon 23 Nov 2026: $1,209.50 revenue ($1,234.50 taken, $25.00 refunded), 120 in, 118 out · 1 void, 2 refunds, 3 lost tickets');
+    expect(text(r.blocks)).toContain('$1,209.50  _(+21% vs $1,000.00)_');
+    expect(text(r.blocks)).toContain('Gross $1,234.50 − refunds $25.00 = *net $1,209.50*  _(refunded: Cash $25.00)_');
+    expect(text(r.blocks)).toContain('1 void · 2 refunds · 3 lost tickets');
+    expect(text(r.blocks)).not.toContain('correction');
+  });
+
+  it('a day with only voids and corrections: the counts, no money line', () => {
+    const r = buildDayReport(dayReport({ voids: 2, corrections: 1 }), before, { title: 'Report' });
+    expect(r.text).toBe('Report for Mon 23 Nov 2026: $1,234.50 revenue, 120 in, 118 out · 2 voids, 1 correction');
+    expect(text(r.blocks)).toContain('*Corrections*\\n2 voids · 1 correction');
+    expect(text(r.blocks)).not.toContain('Gross');
+  });
+
+  it('more refunded than taken: net revenue below zero, to the cent', () => {
+    const r = buildDayReport(dayReport({ totalRevenue: 1000, refunds: 4000, refundCount: 1 }), before, { title: 'Daily summary' });
+    expect(r.text).toContain('-$30.00 revenue ($10.00 taken, $40.00 refunded)');
+  });
 });

@@ -49,9 +49,37 @@ function lateChangesPart(changes: LateDayChanges[]): { blocks: Block[]; text: st
 }
 
 /**
+ * The books of corrections — gross, refunds and net, and how many voids, refunds, corrections and
+ * lost tickets — as one section and the words for the text line; nothing when the day had none
+ * (then revenue is simply what was taken).
+ */
+function booksPart(r: DailyReport): { blocks: Block[]; money: string; counts: string } {
+  const counts = [
+    ...(r.voids > 0 ? [counted(r.voids, 'void', 'voids')] : []),
+    ...(r.refundCount > 0 ? [counted(r.refundCount, 'refund', 'refunds')] : []),
+    ...(r.corrections > 0 ? [counted(r.corrections, 'correction', 'corrections')] : []),
+    ...(r.lostTickets > 0 ? [counted(r.lostTickets, 'lost ticket', 'lost tickets')] : []),
+  ];
+  if (r.refunds === 0 && counts.length === 0) return { blocks: [], money: '', counts: '' };
+  const lines = [];
+  if (r.refunds !== 0) {
+    const byMethod = PAYMENT_METHODS.filter((m) => r.refundsByPaymentMethod[m] !== 0).map((m) => `${m} ${formatCents(r.refundsByPaymentMethod[m])}`);
+    lines.push(`Gross ${formatCents(r.grossRevenue)} − refunds ${formatCents(r.refunds)} = *net ${formatCents(r.netRevenue)}*${byMethod.length ? `  _(refunded: ${byMethod.join(' · ')})_` : ''}`);
+  }
+  if (counts.length) lines.push(counts.join(' · '));
+  return {
+    money: r.refunds !== 0 ? ` (${formatCents(r.grossRevenue)} taken, ${formatCents(r.refunds)} refunded)` : '',
+    counts: counts.length ? ` · ${counts.join(', ')}` : '',
+    blocks: [section(`*Corrections*\n${lines.join('\n')}`)],
+  };
+}
+
+/**
  * A day's figures (the same as GET /api/reports/daily?date=…) with the change against the same
- * weekday a week before, of `garage` (named when given). Used by the daily summary and by `/park
- * report`; the summary also lists the late changes to earlier days received that day.
+ * weekday a week before, of `garage` (named when given). Revenue is net (what was taken less what
+ * was refunded that day); a day with refunds, voids, corrections or lost tickets has a
+ * "Corrections" section with gross, refunds, net and those counts. Used by the daily summary and
+ * by `/park report`; the summary also lists the late changes to earlier days received that day.
  */
 export function buildDayReport(
   report: DailyReport,
@@ -59,6 +87,7 @@ export function buildDayReport(
   options: { title: string; garage?: string; visibility?: 'in_channel' | 'ephemeral'; lateChanges?: LateDayChanges[]; toResolve?: PaymentsToResolve },
 ): Reply {
   const late = lateChangesPart(options.lateChanges ?? []);
+  const books = booksPart(report);
   const open = toResolvePart(options.toResolve);
   const day = formatDay(report.from);
   const of = options.garage ? { text: `${options.garage}, `, header: `${options.garage} — ` } : { text: '', header: '' };
@@ -68,11 +97,11 @@ export function buildDayReport(
   const byMethod = PAYMENT_METHODS.map((m) => `${m} ${formatCents(report.revenueByPaymentMethod[m])}`).join(' · ');
   return {
     response_type: options.visibility ?? 'in_channel',
-    text: `${options.title} for ${of.text}${day}: ${formatCents(report.totalRevenue)} revenue, ${report.vehiclesIn} in, ${report.vehiclesOut} out${late.text}${open.text}`,
+    text: `${options.title} for ${of.text}${day}: ${formatCents(report.netRevenue)} revenue${books.money}, ${report.vehiclesIn} in, ${report.vehiclesOut} out${books.counts}${late.text}${open.text}`,
     blocks: [
       header(`${options.title} — ${of.header}${day}`),
       fields([
-        ['Revenue', compared(report.totalRevenue, weekBefore.totalRevenue, formatCents)],
+        ['Revenue', compared(report.netRevenue, weekBefore.netRevenue, formatCents)],
         ['Average stay', `${stay(report)}  _(was ${stay(weekBefore)})_`],
         ['Vehicles in', compared(report.vehiclesIn, weekBefore.vehiclesIn, String)],
         ['Vehicles out', compared(report.vehiclesOut, weekBefore.vehiclesOut, String)],
@@ -80,6 +109,7 @@ export function buildDayReport(
         ['Still parked', `${report.stillParked} (${report.openOver24h} over 24 h)`],
       ]),
       section(`*By payment method*\n${byMethod}`),
+      ...books.blocks,
       ...late.blocks,
       ...open.blocks,
       context(`Changes are against ${before}. Times in ${report.timezone}.`),

@@ -27,14 +27,15 @@ async function receiptOfCompleted(ctx: SlackContext, ticketNumber: string, timeZ
 }
 
 /**
- * `/park exit <ticket|plate> [method]`. With a method: the exit use case (as PUT
- * /api/tickets/:n/exit), the receipt posted in the channel; the command's trigger id is its
+ * `/park exit <ticket|plate> [method] [lost]`. With a method: the exit use case (as PUT
+ * /api/tickets/:n/exit; `lost`: a lost ticket, priced by the garage's lost-ticket rule), the
+ * receipt posted in the channel; the command's trigger id is its
  * idempotency key, so a re-sent delivery replays its receipt (to the sender only) even though the
  * plate has no active ticket any more. Without a method: an ephemeral quote with a button per
  * payment method (handing the ticket out, `showTicket`: it counts as seen still parked now), each
  * carrying the garage, so the click completes the ticket there whatever channel it comes from.
  */
-export async function exitCommand(ctx: SlackContext, input: { target: TicketTarget; paymentMethod: PaymentMethod | null }): Promise<Reply> {
+export async function exitCommand(ctx: SlackContext, input: { target: TicketTarget; paymentMethod: PaymentMethod | null; lostTicket?: boolean }): Promise<Reply> {
   const { deps } = ctx;
   const timeZone = ctx.garage.timezone;
   if (!input.paymentMethod) {
@@ -43,7 +44,8 @@ export async function exitCommand(ctx: SlackContext, input: { target: TicketTarg
     return buildQuote(ticket, quoteTicketFee(ticket, deps.now()), timeZone, ctx.garage.id);
   }
   try {
-    const done = await exitVehicle(deps, { target: input.target, paymentMethod: input.paymentMethod }, attribution(ctx), requestKey(ctx, 'exit'));
+    const exit = { target: input.target, paymentMethod: input.paymentMethod, ...(input.lostTicket ? { lostTicket: true } : {}) };
+    const done = await exitVehicle(deps, exit, attribution(ctx), requestKey(ctx, 'exit'));
     if (done.replayed) {
       return buildReceipt(done.ticket, timeZone, { visibility: 'ephemeral', note: 'This command had already been handled: nothing more was charged.' });
     }

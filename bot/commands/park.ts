@@ -5,6 +5,8 @@ import { buildHelp } from '../blocks/help.js';
 import type { Reply } from '../blocks/reply.js';
 import { parseParkCommand, type ParkCommand } from '../parse.js';
 import { slackDeps, type SlackContext, type SlackRequest } from './context.js';
+import { approvalsCommand } from './approvals.js';
+import { refundCommand, voidCommand, waiveCommand } from './corrections.js';
 import { enterCommand } from './enter.js';
 import { exitCommand } from './exit.js';
 import { findCommand } from './find.js';
@@ -32,6 +34,14 @@ function runInGarage(ctx: SlackContext, parsed: GarageCommand): Promise<Reply> {
       return reportCommand(ctx, parsed.date);
     case 'payments':
       return paymentsCommand(ctx);
+    case 'void':
+      return voidCommand(ctx, parsed);
+    case 'refund':
+      return refundCommand(ctx, parsed);
+    case 'waive':
+      return waiveCommand(ctx, parsed);
+    case 'approvals':
+      return approvalsCommand(ctx);
   }
 }
 

@@ -59,6 +59,23 @@ describe('/park report', () => {
     }
   });
 
+  it('a day with corrections: net revenue, gross − refunds = net, and the counts of voids, refunds, corrections and lost tickets, as dailyReport has them', async () => {
+    h = await start({ timezone: 'America/New_York' });
+    await h.addUser('maria', 'manager', 'U0MANAGER');
+    await knownDay(); // $20.00 cash and $40.00 card taken; DAY3 still inside
+    await h.command('refund ' + (await h.tickets()).find((t) => t.licensePlate === 'DAY1')!.ticketNumber + ' 5 goodwill', { userId: 'U0MANAGER' });
+    await h.command('void DAY3 test', { userId: 'U0MANAGER' });
+    const lost = ticketNumberIn(onlyReply((await h.command('enter DAY4')).replies));
+    h.clock.advance(30 * 60_000);
+    await h.command(`exit ${lost} mobile lost`); // $10.00 + $25.00
+    const reply = onlyReply((await h.command('report 2026-11-23', { userId: 'U0MANAGER' })).replies);
+    const report = await dailyReport(h.deps.sql, h.deps.garageId, '2026-11-23', '2026-11-23', h.deps.now());
+    expect(report).toMatchObject({ grossRevenue: 9500, refunds: 500, netRevenue: 9000, refundCount: 1, voids: 1, lostTickets: 1 });
+    expect(reply.text).toBe('Report for Garage, Mon 23 Nov 2026: $90.00 revenue ($95.00 taken, $5.00 refunded), 4 in, 3 out · 1 void, 1 refund, 1 lost ticket');
+    expect(said(reply)).toContain('Gross $95.00 − refunds $5.00 = *net $90.00*  _(refunded: Cash $5.00)_');
+    expect(said(reply)).toContain('1 void · 1 refund · 1 lost ticket');
+  });
+
   it('an admin may too; without a date it is today in the garage timezone', async () => {
     h = await start({ timezone: 'America/New_York', start: '2026-11-24T03:30:00.000Z' }); // 22:30 on the 23rd in New York
     await h.addUser('root1', 'admin', 'U0ADMIN');

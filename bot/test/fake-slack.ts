@@ -33,6 +33,11 @@ export function fakeSlack() {
       apiCalls.push({ method: 'chat.postMessage', args });
       return HttpResponse.json({ ok: true, channel: args.channel, ts: `${++ts}.000100`, message: { text: args.text } });
     }),
+    http.post('https://slack.com/api/chat.update', async ({ request }) => {
+      const args = await readArgs(request);
+      apiCalls.push({ method: 'chat.update', args });
+      return HttpResponse.json({ ok: true, channel: args.channel, ts: args.ts, text: args.text });
+    }),
   );
   return {
     server,

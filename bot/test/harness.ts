@@ -68,8 +68,11 @@ export async function slackHarness(
   const send = (body: string, extra: { timestamp?: number; headers?: Record<string, string>; secret?: string; contentType?: string } = {}) =>
     app.request('/slack/events', signedRequest(body, { timestamp: extra.timestamp ?? clock.seconds(), ...extra }));
 
-  /** Waits for every listener to finish its work after the ack. */
-  const settled = async () => adapter.receiver?.settled();
+  /** Waits for every listener to finish its work after the ack, and for the alerts it set off. */
+  const settled = async () => {
+    await adapter.receiver?.settled();
+    await adapter.alerts?.settled();
+  };
 
   /** Runs `/park <text>` to the end: the HTTP answer and what reached its response_url. */
   const command = async (text: string, input: { userId?: string; teamId?: string; triggerId?: string; channelId?: string; headers?: Record<string, string> } = {}) => {
@@ -95,7 +98,10 @@ export async function slackHarness(
   };
 
   /** GET on the HTTP API as a staff account (signs in first), for comparing what Slack did with what the API sees. */
-  const apiGet = async (path: string, username: string) => {
+  const apiGet = (path: string, username: string) => apiSend('GET', path, username);
+
+  /** Any call to the HTTP API as a staff account (signs in first), e.g. a manager deciding a request in the app. */
+  const apiSend = async (method: string, path: string, username: string, body?: unknown) => {
     const login = await app.request('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -103,7 +109,12 @@ export async function slackHarness(
     });
     if (login.status !== 200) throw new Error(`test sign-in of ${username} failed: ${login.status}`);
     const { token } = LoginAnswer.parse(await login.json());
-    const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
+    const res = await app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    await adapter.alerts?.settled(); // what the call told Slack has reached it
     return { status: res.status, json: (await res.json()) as unknown };
   };
 
@@ -117,6 +128,7 @@ export async function slackHarness(
     addUser,
     addGarage,
     apiGet,
+    apiSend,
     clock,
     slack: adapter,
     app,

@@ -17,7 +17,10 @@ export function ticketNumberIn(reply: unknown): string {
 }
 
 /** The payment buttons of a quote: action id and value of each. */
-export function payButtons(reply: Record<string, unknown>): { actionId: string; value: string; text: string }[] {
+export const payButtons = (reply: Record<string, unknown>) => buttonsOf(reply);
+
+/** Every button of a message (a reply, or a Web API call's arguments): action id, value and label. */
+export function buttonsOf(reply: Record<string, unknown>): { actionId: string; value: string; text: string }[] {
   const blocks = Array.isArray(reply.blocks) ? reply.blocks : [];
   const buttons: { actionId: string; value: string; text: string }[] = [];
   for (const block of blocks) {
