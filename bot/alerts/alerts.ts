@@ -10,6 +10,7 @@ import { buildExceptionDecided, buildExceptionRequest, buildOutcomeForRequester 
 import { slackUserOf } from '../blocks/person.js';
 import type { SummaryPoster } from '../summary/post.js';
 import { managersChannelOf } from '../managers-channel.js';
+import { buildShiftNeedsManager } from '../blocks/shift.js';
 import { namedByStaff, namedRequest } from '../staff-names.js';
 import type { MessageUpdater } from './update.js';
 
@@ -65,6 +66,18 @@ export function createSlackAlerts(input: {
   };
 
   return {
+    /** A shift with a variance beyond the garage's threshold, or unclosed: once, to its garage's managers. */
+    shiftNeedsManager(shift) {
+      const about = { alert: 'shift_needs_manager', subject: String(shift.id) };
+      track(about, async (state) => {
+        const found = await channelOf(shift.garageId, about);
+        if (!found) return;
+        state.channel = found.channel;
+        const message = buildShiftNeedsManager(shift, found.garage.timezone, found.garage.name);
+        await post({ channel: found.channel, text: message.text, blocks: message.blocks });
+      });
+    },
+
     paymentNeedsManager(discard) {
       const about = { alert: 'payment_needs_manager', subject: String(discard.id) };
       track(about, async (state) => {
