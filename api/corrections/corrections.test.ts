@@ -138,6 +138,10 @@ describe('void', () => {
     const { json } = await call('POST', `/api/tickets/${n}/void`, { body: { reason: 'duplicate' } });
     t.clock.advance(31);
     expect((await call('GET', `/api/exceptions/${json.exception.id}`)).json.status).toBe('expired');
+    // listed as expired, not pending, before housekeeping has marked it
+    const ids = (page: { exceptions: GarageException[] }) => page.exceptions.map((e) => e.id);
+    expect(ids((await call('GET', '/api/exceptions?status=pending', { as: 'manager' })).json)).not.toContain(json.exception.id);
+    expect(ids((await call('GET', '/api/exceptions?status=expired', { as: 'manager' })).json)).toContain(json.exception.id);
     const res = await call('POST', `/api/exceptions/${json.exception.id}/approve`, { as: 'manager' });
     expect(res.status).toBe(409);
     expect(res.json.code).toBe('request_expired');

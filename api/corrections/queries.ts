@@ -113,12 +113,27 @@ export async function loadException(sql: Db, id: number, options: { lock?: boole
   return row ? toException(row) : null;
 }
 
-/** A garage's exceptions, newest first, keyset-paged by id. */
-export async function listExceptions(sql: Db, garageId: number, q: { status?: ExceptionStatus | undefined; before?: number | undefined; limit: number }): Promise<ExceptionRow[]> {
+/**
+ * A garage's exceptions, newest first, keyset-paged by id. A pending one past its expiry is expired
+ * as of `now`, whether or not housekeeping has marked it yet: `pending` and `expired` are decided here.
+ */
+export async function listExceptions(
+  sql: Db,
+  garageId: number,
+  q: { status?: ExceptionStatus | undefined; before?: number | undefined; limit: number },
+  now: Date,
+): Promise<ExceptionRow[]> {
+  const byStatus =
+    q.status === 'pending'
+      ? sql`and e.status = 'pending' and e.expires_at > ${now}`
+      : q.status === 'expired'
+        ? sql`and (e.status = 'expired' or (e.status = 'pending' and e.expires_at <= ${now}))`
+        : q.status
+          ? sql`and e.status = ${q.status}`
+          : sql``;
   const rows = await sql<StoredException[]>`
     select ${exceptionColumns(sql)} from exceptions e join tickets t on t.id = e.ticket_id
-    where e.garage_id = ${garageId}
-      ${q.status ? sql`and e.status = ${q.status}` : sql``}
+    where e.garage_id = ${garageId} ${byStatus}
       ${q.before ? sql`and e.id < ${q.before}` : sql``}
     order by e.id desc
     limit ${q.limit}`;

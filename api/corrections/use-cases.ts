@@ -20,7 +20,7 @@ import type { Deps } from '../deps.js';
 import { loadSettings } from '../garage/queries.js';
 import { mayUseGarage } from '../garages/scope.js';
 import { AppError } from '../http/app-error.js';
-import { runIdempotent, writeLater, type Later } from '../idempotency/run.js';
+import { laterWrites, runIdempotent, writeLater, type Later } from '../idempotency/run.js';
 import { completeStay } from '../tickets/exit.js';
 import { requireShiftForCash } from '../shifts/use-cases.js';
 import { byTicketNumber, ticketNotFound } from '../tickets/lookup.js';
@@ -402,11 +402,7 @@ export async function decideException(
       return { refusal: 'expired' as const, e: (await loadException(tx, id))! };
     }
     const garageDeps = { ...deps, garageId: e.garageId };
-    const writes: Promise<unknown>[] = [];
-    const later: Later = (w) => {
-      w.catch(() => {});
-      writes.push(w);
-    };
+    const { later, settle } = laterWrites();
     if (decision.approve) {
       const requestedBy: Attribution = { actor: e.requestedBy as Attribution['actor'], source: e.requestedVia as Attribution['source'] };
       const { ticket, timezone } = await lockTicket(tx, e.garageId, e.ticketNumber);
@@ -425,7 +421,7 @@ export async function decideException(
       }
     }
     await decideExceptionRow(tx, id, { status: decision.approve ? 'approved' : 'denied', by: who.by.actor, at: now, note: decision.note });
-    writes.push(
+    await settle(
       recordAudit(tx, {
         garageId: e.garageId,
         ...who.by,
@@ -434,7 +430,6 @@ export async function decideException(
         details: { type: e.type, ticketNumber: e.ticketNumber, amountCents: e.amountCents, note: decision.note },
       }),
     );
-    await Promise.all(writes);
     return { refusal: null, e: (await loadException(tx, id))! };
   });
   const view = await viewException(deps.sql, outcome.e, now);
@@ -449,9 +444,7 @@ export async function decideException(
 /** GET /api/exceptions: a garage's requests, newest first (a pending one past its expiry shows as expired). */
 export async function showExceptions(deps: Pick<CorrectionDeps, 'sql' | 'garageId' | 'now'>, q: { status?: GarageException['status'] | undefined; before?: number | undefined; limit: number }) {
   const now = deps.now();
-  // an expired request is stored as pending until housekeeping marks it: ask for both when listing either
-  const rows = await listExceptions(deps.sql, deps.garageId, { ...q, status: q.status === 'expired' || q.status === 'pending' ? undefined : q.status, limit: q.status === 'expired' || q.status === 'pending' ? 500 : q.limit });
-  const views = (await viewExceptions(deps.sql, rows, now)).filter((v) => q.status === undefined || v.status === q.status).slice(0, q.limit);
+  const views = await viewExceptions(deps.sql, await listExceptions(deps.sql, deps.garageId, q, now), now);
   return { exceptions: views, nextBefore: views.length === q.limit ? views.at(-1)!.id : null };
 }
 

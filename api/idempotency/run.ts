@@ -30,6 +30,21 @@ export function keyScope(by: Attribution): string {
  */
 export type Later = (write: Promise<unknown>) => void;
 
+/**
+ * A transaction's writes handed over with `later`, and `settle(...others)` that awaits them with
+ * the others (one round trip): what runIdempotent gives its change, for any transaction that wants it.
+ */
+export function laterWrites(): { later: Later; settle: (...others: Promise<unknown>[]) => Promise<unknown[]> } {
+  const writes: Promise<unknown>[] = [];
+  return {
+    later: (write) => {
+      write.catch(() => {}); // awaited by settle with the others; this only keeps it from being "unhandled" meanwhile
+      writes.push(write);
+    },
+    settle: (...others) => Promise.all([...writes, ...others]),
+  };
+}
+
 /** Hands `write` to `later` when there is one, else waits for it here. */
 export async function writeLater(write: Promise<unknown>, later: Later | undefined): Promise<void> {
   if (later) later(write);
@@ -57,15 +72,11 @@ export async function runIdempotent<T>(
   now: Date,
   change: (tx: TransactionSql, later: Later) => Promise<T>,
 ): Promise<{ result: T; replayed: boolean }> {
-  const writes: Promise<unknown>[] = [];
-  const later: Later = (write) => {
-    write.catch(() => {}); // awaited below with the others; this only keeps it from being "unhandled" meanwhile
-    writes.push(write);
-  };
+  const { later, settle } = laterWrites();
   if (!request) {
     const result = await sql.begin(async (tx) => {
       const done = await change(tx, later);
-      await Promise.all(writes);
+      await settle();
       return done;
     });
     return { result: result as T, replayed: false };
@@ -75,7 +86,7 @@ export async function runIdempotent<T>(
   return sql.begin(async (tx) => {
     if (await claimIdempotencyKey(tx, ref, request.operation, hash, now, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS))) {
       const result = await change(tx, later);
-      await Promise.all([...writes, saveIdempotentResult(tx, ref, result)]);
+      await settle(saveIdempotentResult(tx, ref, result));
       return { result, replayed: false };
     }
     const stored = await loadIdempotentResult(tx, ref);
