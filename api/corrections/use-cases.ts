@@ -24,7 +24,7 @@ import { laterWrites, runIdempotent, writeLater, type Later } from '../idempoten
 import { completeStay } from '../tickets/exit.js';
 import { requireShiftForCash } from '../shifts/use-cases.js';
 import { byTicketNumber, ticketNotFound } from '../tickets/lookup.js';
-import { lockTicketForExit, voidTicketRow, type TicketRow } from '../tickets/queries.js';
+import { lockTicketForExit, voidTicketRow, type GarageAtExit, type TicketRow } from '../tickets/queries.js';
 import { tariffOf, toTicket } from '../tickets/ticket-view.js';
 import {
   actorNames,
@@ -214,14 +214,12 @@ async function carryOutRefund(
   tx: TransactionSql,
   deps: CorrectionDeps,
   ticket: TicketRow,
+  garage: GarageAtExit,
   r: { amountCents: number; reason: RefundBody['reason']; note: string | null; method: PaymentMethod; requestedBy: Attribution; approvedBy: string; approval: string; exceptionId: number | null },
   later: Later,
 ): Promise<Done> {
   const now = deps.now();
-  if (r.method === 'Cash') {
-    const settings = await loadSettings(tx, deps.garageId);
-    await requireShiftForCash(tx, settings?.requireShiftForCash ?? false, deps.garageId, r.requestedBy.actor, now);
-  }
+  if (r.method === 'Cash') await requireShiftForCash(tx, garage.requireShiftForCash, deps.garageId, r.requestedBy.actor, now);
   const refund = await insertRefund(tx, {
     garageId: deps.garageId,
     ticketId: ticket.id,
@@ -272,7 +270,7 @@ export async function requestRefund(deps: CorrectionDeps, ticketNumber: string, 
     key === undefined ? undefined : { by: who.by, key, operation: 'ticket.refund', input },
     deps.now(),
     async (tx, later): Promise<Done | Filed> => {
-      const { ticket, timezone } = await lockTicket(tx, deps.garageId, ticketNumber);
+      const { ticket, timezone, garage } = await lockTicket(tx, deps.garageId, ticketNumber);
       if (ticket.status !== 'completed') {
         throw new AppError('ticket_not_completed', `Ticket ${ticket.ticketNumber} is ${ticket.status === 'active' ? 'still parked' : `voided at ${localDateTime(ticket.exitTime!, timezone)}`}: only a paid ticket can be refunded`, [
           { ticketNumber: ticket.ticketNumber, status: ticket.status },
@@ -283,7 +281,7 @@ export async function requestRefund(deps: CorrectionDeps, ticketNumber: string, 
       const policy = await approvalPolicy(tx, deps.garageId);
       const decision = decideApproval(who.role, 'refund', body.amountCents, policy);
       if (decision.alone) {
-        return carryOutRefund(tx, deps, ticket, { ...body, note: input.note, method, requestedBy: who.by, approvedBy: who.by.actor, approval: decision.why, exceptionId: null }, later);
+        return carryOutRefund(tx, deps, ticket, garage, { ...body, note: input.note, method, requestedBy: who.by, approvedBy: who.by.actor, approval: decision.why, exceptionId: null }, later);
       }
       const request: ExceptionRequest = { type: 'refund', amountCents: body.amountCents, reason: body.reason, note: input.note, method };
       const filed = await fileException(tx, deps, { type: 'refund', ticket, amountCents: body.amountCents, reason: body.reason, note: input.note, request, who, timeoutMinutes: policy.timeoutMinutes }, later);
@@ -368,8 +366,7 @@ export async function correctTicket(deps: CorrectionDeps, ticketNumber: string, 
       insertCorrection(tx, { garageId: deps.garageId, ticketId: ticket.id, at: now, by: who.by.actor, before, after }),
       recordAudit(tx, { garageId: deps.garageId, ...who.by, action: 'ticket.correct', subject: ticket.ticketNumber, details: { before, after } }),
     ]);
-    const reloaded = await lockTicketForExit(tx, deps.garageId, ticket.ticketNumber);
-    return toTicket(reloaded!.ticket, now);
+    return toTicket({ ...ticket, ...after }, now);
   });
 }
 
@@ -405,7 +402,7 @@ export async function decideException(
     const { later, settle } = laterWrites();
     if (decision.approve) {
       const requestedBy: Attribution = { actor: e.requestedBy as Attribution['actor'], source: e.requestedVia as Attribution['source'] };
-      const { ticket, timezone } = await lockTicket(tx, e.garageId, e.ticketNumber);
+      const { ticket, timezone, garage } = await lockTicket(tx, e.garageId, e.ticketNumber);
       const r = e.request;
       const approval = { approvedBy: who.by.actor, approval: 'manager', exceptionId: e.id };
       if (r.type === 'void') {
@@ -413,7 +410,7 @@ export async function decideException(
         await carryOutVoid(tx, garageDeps, ticket, { reason: r.reason, note: r.note, requestedBy, ...approval }, later);
       } else if (r.type === 'refund') {
         if (ticket.status !== 'completed') throw new AppError('ticket_not_completed', `Ticket ${ticket.ticketNumber} is no longer a paid ticket: deny this request`);
-        await carryOutRefund(tx, garageDeps, ticket, { amountCents: r.amountCents, reason: r.reason, note: r.note, method: r.method, requestedBy, ...approval }, later);
+        await carryOutRefund(tx, garageDeps, ticket, garage, { amountCents: r.amountCents, reason: r.reason, note: r.note, method: r.method, requestedBy, ...approval }, later);
       } else {
         const exitTime = new Date(r.exitTime);
         const at = { ...garageDeps, now: () => exitTime };
