@@ -24,7 +24,7 @@ import { laterWrites, runIdempotent, writeLater, type Later } from '../idempoten
 import { completeStay } from '../tickets/exit.js';
 import { requireShiftForCash } from '../shifts/use-cases.js';
 import { byTicketNumber, ticketNotFound } from '../tickets/lookup.js';
-import { lockTicketForExit, voidTicketRow, type GarageAtExit, type TicketRow } from '../tickets/queries.js';
+import { activeTicketOfPlate, lockTicketForExit, voidTicketRow, type GarageAtExit, type TicketRow } from '../tickets/queries.js';
 import { tariffOf, toTicket } from '../tickets/ticket-view.js';
 import {
   actorNames,
@@ -355,10 +355,9 @@ export async function correctTicket(deps: CorrectionDeps, ticketNumber: string, 
       await tx.savepoint((sp) => updateTicketIdentity(sp, ticket.id, { licensePlate: body.licensePlate?.display, plateNormalized: body.licensePlate?.normalized, vehicleType: body.vehicleType }));
     } catch (error) {
       if ((error as { code?: string }).code !== '23505') throw error;
-      const [inside] = await tx<{ ticketNumber: string }[]>`
-        select ticket_number from tickets where garage_id = ${deps.garageId} and plate_normalized = ${body.licensePlate!.normalized} and status = 'active'`;
-      throw new AppError('vehicle_already_parked', `${body.licensePlate!.display} is already parked on ticket ${inside?.ticketNumber ?? 'another ticket'}`, [
-        { ticketNumber: inside?.ticketNumber ?? null },
+      const inside = await activeTicketOfPlate(tx, deps.garageId, body.licensePlate!.normalized);
+      throw new AppError('vehicle_already_parked', `${body.licensePlate!.display} is already parked on ticket ${inside ?? 'another ticket'}`, [
+        { ticketNumber: inside },
       ]);
     }
     const now = deps.now();

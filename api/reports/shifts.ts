@@ -2,7 +2,7 @@ import { localDayRange, type LocalDate } from '../../shared/garage-day.js';
 import type { ShiftReport, ShiftReportLine } from '../../shared/shifts.js';
 import type { Db } from '../db/types.js';
 import { AppError } from '../http/app-error.js';
-import { countShiftFigures } from '../shifts/queries.js';
+import { countShiftFigures, listShiftsOpenedBetween } from '../shifts/queries.js';
 
 /** The most shifts one report reads (each is counted on its own): ask for a shorter period beyond it. */
 export const MAX_SHIFTS_PER_REPORT = 2000;
@@ -15,17 +15,10 @@ export const MAX_SHIFTS_PER_REPORT = 2000;
  */
 export async function shiftReport(sql: Db, garageId: number, from: LocalDate, to: LocalDate, timeZone: string): Promise<ShiftReport> {
   const { start, end } = localDayRange(from, to, timeZone);
-  const shifts = await sql<{ id: number; username: string; status: ShiftReportLine['status']; openedAt: Date; closedAt: Date | null; float: string; declared: string | null; expected: string | null; variance: string | null }[]>`
-    select s.id, u.username, s.status, s.opened_at, s.closed_at, s.opening_float_cents::text as float,
-      s.declared_cash_cents::text as declared, s.expected_cash_cents::text as expected, s.variance_cents::text as variance
-    from shifts s join users u on u.id = s.user_id
-    where s.garage_id = ${garageId} and s.opened_at >= ${start} and s.opened_at < ${end}
-    order by s.opened_at, s.id
-    limit ${MAX_SHIFTS_PER_REPORT + 1}`;
+  const shifts = await listShiftsOpenedBetween(sql, garageId, start, end, MAX_SHIFTS_PER_REPORT + 1);
   if (shifts.length > MAX_SHIFTS_PER_REPORT) {
     throw new AppError('validation_failed', `More than ${MAX_SHIFTS_PER_REPORT} shifts were opened from ${from} to ${to}: ask for a shorter period`);
   }
-  const num = (v: string | null) => (v === null ? null : Number(BigInt(v)));
   const lines: ShiftReportLine[] = await Promise.all(
     shifts.map(async (s) => {
       const f = await countShiftFigures(sql, s.id);
@@ -35,7 +28,7 @@ export async function shiftReport(sql: Db, garageId: number, from: LocalDate, to
         status: s.status,
         openedAt: s.openedAt.toISOString(),
         closedAt: s.closedAt?.toISOString() ?? null,
-        openingFloatCents: num(s.float)!,
+        openingFloatCents: s.openingFloatCents,
         entries: f.entries,
         exits: f.exits,
         cashCents: f.cashTakenCents,
@@ -45,9 +38,9 @@ export async function shiftReport(sql: Db, garageId: number, from: LocalDate, to
         cashRefundedCents: f.cashRefundedCents,
         voids: f.voids,
         lostTickets: f.lostTickets,
-        declaredCashCents: num(s.declared),
-        expectedCashCents: s.status === 'open' ? null : num(s.expected),
-        varianceCents: num(s.variance),
+        declaredCashCents: s.declaredCashCents,
+        expectedCashCents: s.status === 'open' ? null : s.expectedCashCents,
+        varianceCents: s.varianceCents,
       };
     }),
   );

@@ -77,6 +77,16 @@ export async function listShifts(sql: Db, garageId: number, q: { status?: ShiftR
   return rows.map(toShift);
 }
 
+/** A garage's shifts opened in [start, end), in time order, at most `limit`. */
+export async function listShiftsOpenedBetween(sql: Db, garageId: number, start: Date, end: Date, limit: number): Promise<ShiftRow[]> {
+  const rows = await sql<Stored[]>`
+    select ${shiftColumns(sql)} from shifts s join users u on u.id = s.user_id
+    where s.garage_id = ${garageId} and s.opened_at >= ${start} and s.opened_at < ${end}
+    order by s.opened_at, s.id
+    limit ${limit}`;
+  return rows.map(toShift);
+}
+
 /** What a shift's window holds: its holder's entries, exits by method, refunds, voids, lost tickets, movements. */
 export type ShiftFigures = {
   entries: number;

@@ -3,7 +3,7 @@ import type { Db } from '../db/types.js';
 import { AppError } from '../http/app-error.js';
 import { mayUseGarage } from '../garages/scope.js';
 import type { TicketDeps } from './deps.js';
-import { loadTicket, markSeenActive, searchTickets, type TicketRow } from './queries.js';
+import { garageOfTicketNumber, loadTicket, markSeenActive, searchTickets, type TicketRow } from './queries.js';
 import { toTicket } from './ticket-view.js';
 
 /** A target that is a ticket number and nothing else (what the API's `/tickets/:ticketNumber` means). */
@@ -75,9 +75,9 @@ export async function inTicketsGarage<T>(
     return await act(defaultGarageId);
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
-    const [row] = await sql<{ garageId: number }[]>`select garage_id from tickets where ticket_number = ${ticketNumber}`;
-    if (!row || row.garageId === defaultGarageId || !mayUseGarage(user, row.garageId)) throw error;
-    return act(row.garageId);
+    const garageId = await garageOfTicketNumber(sql, ticketNumber);
+    if (garageId === null || garageId === defaultGarageId || !mayUseGarage(user, garageId)) throw error;
+    return act(garageId);
   }
 }
 

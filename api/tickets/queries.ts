@@ -301,3 +301,9 @@ export async function markSeenActive(sql: Db, ids: number[], at: Date): Promise<
     where id in ${sql(ids)} and status = 'active' and (last_seen_active_at is null or last_seen_active_at < ${at})
   `;
 }
+
+/** The garage a ticket number belongs to (numbers are unique across garages); null when none has it. */
+export async function garageOfTicketNumber(sql: Db, ticketNumber: string): Promise<number | null> {
+  const [row] = await sql<{ garageId: number }[]>`select garage_id from tickets where ticket_number = ${ticketNumber}`;
+  return row?.garageId ?? null;
+}
