@@ -411,6 +411,23 @@ describe('several garages', () => {
     ];
   }
 
+  it('things recorded within one millisecond keep the order they were recorded in, each dated after the one before', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse('2026-03-01T10:00:00.000Z'));
+    try {
+      server.use(http.post('/api/garages/:garageId/tickets', () => HttpResponse.error()));
+      outbox = createOutbox(memoryStore(), { defaultGarageId: () => 1 });
+      const plates = Array.from({ length: 12 }, (_, i) => `SAME ${i}`);
+      for (const [i, p] of plates.entries()) await outbox.recordEntry((i % 2) + 1, { licensePlate: p, vehicleType: 'Car' });
+      const listed = outbox.items.value.map((i) => (i.kind === 'entry' ? i.body.licensePlate : ''));
+      expect(listed).toEqual(plates);
+      const stamps = outbox.items.value.map((i) => Date.parse(i.createdAt));
+      expect(stamps.every((t, i) => i === 0 || t > stamps[i - 1]!)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('sends each item to the garage it was recorded in, in the order they happened, and keeps each ticket for its own garage', async () => {
     server.use(http.post('/api/garages/:garageId/tickets', () => HttpResponse.error()), http.put('/api/garages/:garageId/tickets/:n/exit', () => HttpResponse.error()));
     outbox = createOutbox(memoryStore(), { defaultGarageId: () => 1 });

@@ -272,7 +272,14 @@ export function createOutbox(store: LocalStore, { defaultGarageId = () => curren
     }
   }
 
-  const base = () => ({ key: newIdempotencyKey(), createdAt: serverNow().toISOString(), state: 'pending' as const, attempts: 0, error: null, ticket: null, sentAt: null });
+  // Two things recorded within one millisecond are still in the order they were recorded: each is
+  // dated at least a millisecond after the one before (the key alone would order them by chance).
+  let lastStamp = 0;
+  const stamp = () => {
+    lastStamp = Math.max(serverNow().getTime(), lastStamp + 1);
+    return new Date(lastStamp).toISOString();
+  };
+  const base = () => ({ key: newIdempotencyKey(), createdAt: stamp(), state: 'pending' as const, attempts: 0, error: null, ticket: null, sentAt: null });
 
   return {
     items,
@@ -320,6 +327,7 @@ export function createOutbox(store: LocalStore, { defaultGarageId = () => curren
     async start() {
       const now = Date.now();
       const all = await store.allItems();
+      for (const i of all) lastStamp = Math.max(lastStamp, Date.parse(i.createdAt) || 0);
       // An accepted entry stays while an exit that depends on it has not been sent.
       const expired = (i: OutboxItem) =>
         i.state === 'sent' && now - Date.parse(i.sentAt ?? i.createdAt) > KEEP_SENT_MS && dependentExits(all, i.key).every((e) => e.state === 'sent');
