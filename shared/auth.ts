@@ -138,6 +138,12 @@ export const ACTION_ROLES = {
   'shifts.use': 'attendant',
   /** See every shift of a garage with its cash, reconcile them. */
   'shifts.manage': 'manager',
+  /** See the rate plan and price a stay without a ticket. */
+  'rates.read': 'attendant',
+  /** Save a new version of the rate plan. */
+  'rates.write': 'manager',
+  /** Merchants and their validation codes. */
+  'validations.manage': 'manager',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTION_ROLES;
 

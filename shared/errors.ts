@@ -19,6 +19,7 @@ export const errorStatus = {
   shift_already_open: 409,
   shift_not_open: 409,
   shift_required: 409,
+  validation_refused: 409,
   payload_too_large: 413,
   idempotency_conflict: 422,
   rate_limited: 429,

@@ -41,6 +41,11 @@ describe('quoteFee', () => {
       fullDays: 1,
       dailyCapsApplied: 1,
       totalCents: 6000,
+      lines: [
+        { kind: 'hours', band: null, from: entry.toISOString(), hours: 25, rate: 1000, cents: 25000 },
+        { kind: 'daily_max', days: 1, cap: 5000, cents: -19000 },
+      ],
+      applied: { kind: 'regular', name: null },
     });
     const free = quoteFee(entry, after(9), { ...plain, graceMinutes: 10 });
     expect(free).toMatchObject({ graceApplied: true, totalCents: 0, durationMinutes: 9 });

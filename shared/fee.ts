@@ -1,5 +1,15 @@
-/** What a stay is priced with; copied onto the ticket at entry so later changes never reprice it. */
-export type Tariff = { hourlyRate: number; graceMinutes: number; dailyMaxCents: number | null };
+import type { FeeLine } from './fee-lines.js';
+import { priceStay } from './pricing.js';
+import type { RatePlanSnapshot } from './rate-plan.js';
+import type { AppliedValidation } from './validations.js';
+import type { VehicleType } from './vehicle-type.js';
+
+/**
+ * What a stay is priced with; copied onto the ticket at entry so later changes never reprice it:
+ * the vehicle type's rate, grace and daily max, and (tickets issued under a rate plan) the plan's
+ * snapshot as it applies to that entry.
+ */
+export type Tariff = { hourlyRate: number; graceMinutes: number; dailyMaxCents: number | null; plan?: RatePlanSnapshot | undefined };
 
 /** Why a fee is what it is; stored with each exit and shown on receipts. */
 export type FeeBreakdown = {
@@ -14,12 +24,21 @@ export type FeeBreakdown = {
   totalCents: number;
   /** Lost tickets: the garage's rule, what the stay itself cost, the extra it added, and whether that extra was waived. */
   lostTicket?: { policy: LostTicketRule['policy']; stayCents: number; feeCents: number; waived: boolean };
+  /** The fee line by line (they add up to totalCents); absent on fees stored before rate plans. */
+  lines?: FeeLine[];
+  /** What priced the stay: the regular rates, the grace period, a special or an event (by name). */
+  applied?: { kind: 'regular' | 'grace' | 'special' | 'event'; name: string | null };
+  /** The rate plan version that priced it (0: the garage's tariff before any plan was saved). */
+  planVersion?: number;
+  /** A validation applied at exit, and what it took off. */
+  validation?: AppliedValidation;
 };
 
 const HOUR = 3600;
 
 /**
- * Prices a stay from `entry` to `exit` (all money in integer cents).
+ * Prices a stay from `entry` to `exit` with a plain tariff (all money in integer cents): the
+ * simplest rate plan (`priceStay` in shared/pricing.ts).
  * Invariants:
  * - billable hours = ceil(seconds / 3600), at least 1; fee = hours x rate;
  * - grace is "turnaround": a stay of at most `graceMinutes` (> 0) is free, a longer one pays from minute 0;
@@ -28,33 +47,11 @@ const HOUR = 3600;
  * @example quoteFee(entry, new Date(+entry + 61 * 60_000), { hourlyRate: 1000, graceMinutes: 0, dailyMaxCents: null }).totalCents // 2000
  */
 export function quoteFee(entry: Date, exit: Date, tariff: Tariff): FeeBreakdown {
-  const seconds = Math.max(0, Math.floor((exit.getTime() - entry.getTime()) / 1000));
-  const durationMinutes = Math.floor(seconds / 60);
-  const base = {
-    durationMinutes,
-    hourlyRate: tariff.hourlyRate,
-    graceMinutes: tariff.graceMinutes,
-    dailyMaxCents: tariff.dailyMaxCents,
-  };
-  if (tariff.graceMinutes > 0 && seconds <= tariff.graceMinutes * 60) {
-    return { ...base, billableHours: 0, graceApplied: true, fullDays: 0, dailyCapsApplied: 0, totalCents: 0 };
-  }
-  const billableHours = Math.max(1, Math.ceil(seconds / HOUR));
-  const fullDays = Math.floor(billableHours / 24);
-  const restHours = billableHours - fullDays * 24;
-  const cap = tariff.dailyMaxCents;
-  const dayCost = 24 * tariff.hourlyRate;
-  const restCost = restHours * tariff.hourlyRate;
-  const cappedDay = cap !== null && dayCost > cap;
-  const cappedRest = cap !== null && restCost > cap;
-  const totalCents =
-    fullDays * (cappedDay ? cap : dayCost) + (cappedRest ? cap : restCost);
-  const dailyCapsApplied = (cappedDay ? fullDays : 0) + (cappedRest ? 1 : 0);
-  return { ...base, billableHours, graceApplied: false, fullDays, dailyCapsApplied, totalCents };
+  return priceStay({ hourlyRate: tariff.hourlyRate, graceMinutes: tariff.graceMinutes, dailyMaxCents: tariff.dailyMaxCents }, 'Car', entry, exit, 'UTC');
 }
 
-/** A ticket as far as pricing goes: when it came in and the tariff copied onto it at entry. */
-export type PricedStay = { entryTime: Date | string; tariff: Tariff };
+/** A ticket as far as pricing goes: when it came in, its vehicle type, and the tariff copied onto it at entry. */
+export type PricedStay = { entryTime: Date | string; vehicleType?: VehicleType | undefined; tariff: Tariff };
 
 /**
  * What a ticket owes if the car leaves at `at`: the one place an active ticket is priced — the
@@ -63,7 +60,9 @@ export type PricedStay = { entryTime: Date | string; tariff: Tariff };
  * @example quoteTicketFee({ entryTime: '2026-11-23T08:00:00.000Z', tariff }, new Date('2026-11-23T13:10:00.000Z'))
  */
 export function quoteTicketFee(ticket: PricedStay, at: Date): FeeBreakdown {
-  return quoteFee(new Date(ticket.entryTime), at, ticket.tariff);
+  const { plan } = ticket.tariff;
+  if (!plan) return quoteFee(new Date(ticket.entryTime), at, ticket.tariff);
+  return priceStay(plan, ticket.vehicleType ?? 'Car', new Date(ticket.entryTime), at, plan.timezone);
 }
 
 /** A garage's lost-ticket rule (its settings): how a stay without its ticket is priced. */
@@ -100,6 +99,7 @@ export function quoteLostTicket(ticket: PricedStay, at: Date, rule: LostTicketRu
   return {
     ...stay,
     totalCents: waived ? stay.totalCents : price,
+    lines: [...(stay.lines ?? []), { kind: 'lost_ticket', waived, cents: waived ? 0 : feeCents }],
     lostTicket: { policy: rule.policy, stayCents: stay.totalCents, feeCents, waived },
   };
 }

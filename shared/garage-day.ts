@@ -60,6 +60,35 @@ export function localHour(instant: Date, timeZone: string): string {
   return `${pad(wallClock(instant, timeZone).hour)}:00`;
 }
 
+/**
+ * An instant's time of day on the garage's clock, `HH:MM`.
+ * @example localTime(new Date('2026-11-23T19:05:00Z'), 'America/New_York') // '14:05'
+ */
+export function localTime(instant: Date, timeZone: string): string {
+  const w = wallClock(instant, timeZone);
+  return `${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** Where an instant falls on the garage's clock: its local date, minutes since local midnight, and ISO weekday (1 Monday … 7 Sunday). */
+export function clockPosition(instant: Date, timeZone: string): { date: LocalDate; minute: number; weekday: number } {
+  const w = wallClock(instant, timeZone);
+  const weekday = new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
+  return { date: `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`, minute: w.hour * 60 + w.minute, weekday: weekday === 0 ? 7 : weekday };
+}
+
+/**
+ * The instant a local date shows a time of day (`minute` since midnight); a time skipped by a DST
+ * change is read as the same wall time before the change, a repeated one as its first occurrence.
+ * @example localInstant('2026-11-23', 19 * 60, 'America/New_York') // 2026-11-24T00:00:00.000Z
+ */
+export function localInstant(date: LocalDate, minute: number, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, 0, minute);
+  const first = wall - offsetMs(wall, timeZone);
+  const second = wall - offsetMs(first, timeZone);
+  return new Date(second);
+}
+
 function offsetMs(utcMs: number, timeZone: string): number {
   const w = wallClock(new Date(utcMs), timeZone);
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(utcMs / 1000) * 1000;

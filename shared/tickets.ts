@@ -2,20 +2,17 @@ import { z } from 'zod';
 import { caseInsensitiveEnum } from './case-insensitive-enum.js';
 import { readPlate, type Plate } from './plate.js';
 import { parseTicketNumber } from './ticket-number.js';
+import { FeeLine } from './fee-lines.js';
+import { RatePlanSnapshot } from './rate-plan.js';
+import { AppliedValidation, ValidationCodeText } from './validations.js';
+import { Instant, VEHICLE_TYPES, VehicleType } from './vehicle-type.js';
 
-export const VEHICLE_TYPES = ['Car', 'Motorcycle', 'SUV', 'Van', 'Truck'] as const;
+export { Instant, VEHICLE_TYPES, VehicleType } from './vehicle-type.js';
 export const PAYMENT_METHODS = ['Cash', 'Credit Card', 'Debit Card', 'Mobile'] as const;
-
-/** A vehicle type as the API answers it. */
-export const VehicleType = z.enum(VEHICLE_TYPES);
-export type VehicleType = z.infer<typeof VehicleType>;
 
 /** A payment method as the API answers it. */
 export const PaymentMethod = z.enum(PAYMENT_METHODS);
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
-
-/** An instant as ISO-8601 UTC, e.g. `2026-11-23T14:05:00.000Z`. */
-export const Instant = z.iso.datetime().meta({ example: '2026-11-23T14:05:00.000Z' });
 
 /** Why a fee is what it is (see shared/fee.ts). */
 export const FeeBreakdown = z
@@ -38,6 +35,13 @@ export const FeeBreakdown = z
       })
       .optional()
       .meta({ description: 'Lost tickets: how the garage’s policy priced it' }),
+    lines: z.array(FeeLine).optional().meta({ description: 'The fee line by line; the lines add up to totalCents (absent on fees stored before rate plans)' }),
+    applied: z
+      .object({ kind: z.enum(['regular', 'grace', 'special', 'event']), name: z.string().nullable() })
+      .optional()
+      .meta({ description: 'What priced the stay: the regular rates, the grace period, or a special or event by name' }),
+    planVersion: z.number().int().optional().meta({ description: 'The rate plan version that priced it' }),
+    validation: AppliedValidation.optional().meta({ description: 'A validation applied at exit and what it took off' }),
   })
   .meta({ description: 'How the fee was worked out; money in cents' });
 export type FeeBreakdown = z.infer<typeof FeeBreakdown>;
@@ -48,8 +52,9 @@ export const TicketTariff = z
     hourlyRate: z.number().int().min(0),
     graceMinutes: z.number().int().min(0),
     dailyMaxCents: z.number().int().min(0).nullable(),
+    plan: RatePlanSnapshot.optional().meta({ description: 'Tickets issued under a rate plan: the plan as it applies to this entry (its bands, and the specials and events its entry may qualify for)' }),
   })
-  .meta({ description: 'The tariff in force when the car came in; a later change of the garage settings never reprices it' });
+  .meta({ description: 'The tariff in force when the car came in; a later change of the garage settings or rate plan never reprices it' });
 export type TicketTariff = z.infer<typeof TicketTariff>;
 
 /** A parking ticket. Money in integer cents. */
@@ -147,6 +152,9 @@ export const ExitTicketBody = z.strictObject({
   }),
   lostTicket: z.boolean().optional().meta({
     description: "The driver lost the ticket (the car was found by its plate): priced by the garage's lostTicketPolicy, and the breakdown says so",
+  }),
+  validationCode: ValidationCodeText.optional().meta({
+    description: "A merchant's validation code (the cinema's, the shop's): applied after the tariff, never below 0; a code with no uses left, expired or unknown is refused (409 validation_refused)",
   }),
 });
 export type ExitTicketBody = z.infer<typeof ExitTicketBody>;

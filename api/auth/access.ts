@@ -54,6 +54,14 @@ const seedRules: ReadonlyArray<{ method: string; path: string; access: Access }>
   { method: 'POST', path: '/api/shifts/:id/movements', access: 'shifts.use' },
   { method: 'POST', path: '/api/shifts/:id/close', access: 'shifts.use' },
   { method: 'POST', path: '/api/shifts/:id/reconcile', access: 'shifts.manage' },
+  { method: 'GET', path: '/api/rate-plan', access: 'rates.read' },
+  { method: 'PUT', path: '/api/rate-plan', access: 'rates.write' },
+  { method: 'POST', path: '/api/rate-plan/quote', access: 'rates.read' },
+  { method: 'GET', path: '/api/merchants', access: 'validations.manage' },
+  { method: 'POST', path: '/api/merchants', access: 'validations.manage' },
+  { method: 'POST', path: '/api/merchants/:merchantId/codes', access: 'validations.manage' },
+  { method: 'PATCH', path: '/api/merchants/:merchantId/codes/:code', access: 'validations.manage' },
+  { method: 'GET', path: '/api/reports/validations', access: 'reports.read' },
 ];
 
 /**

@@ -25,7 +25,7 @@ import { completeStay } from '../tickets/exit.js';
 import { requireShiftForCash } from '../shifts/use-cases.js';
 import { byTicketNumber, ticketNotFound } from '../tickets/lookup.js';
 import { activeTicketOfPlate, lockTicketForExit, voidTicketRow, type GarageAtExit, type TicketRow } from '../tickets/queries.js';
-import { tariffOf, toTicket } from '../tickets/ticket-view.js';
+import { stayOf, toTicket } from '../tickets/ticket-view.js';
 import {
   actorNames,
   decideExceptionRow,
@@ -164,7 +164,7 @@ async function carryOutVoid(
   later: Later,
 ): Promise<Done> {
   const now = deps.now();
-  const forgiven = quoteTicketFee({ entryTime: ticket.entryTime, tariff: tariffOf(ticket) }, now).totalCents;
+  const forgiven = quoteTicketFee(stayOf(ticket), now).totalCents;
   const voided = await voidTicketRow(tx, ticket.id, { at: now, by: v.requestedBy.actor, reason: v.reason, note: v.note });
   await writeLater(
     recordAudit(tx, {
@@ -195,7 +195,7 @@ export async function requestVoid(deps: CorrectionDeps, ticketNumber: string, bo
       const { ticket, timezone } = await lockTicket(tx, deps.garageId, ticketNumber);
       refuseUnlessActive(ticket, timezone, 'voided');
       const policy = await approvalPolicy(tx, deps.garageId);
-      const amountCents = quoteTicketFee({ entryTime: ticket.entryTime, tariff: tariffOf(ticket) }, deps.now()).totalCents;
+      const amountCents = quoteTicketFee(stayOf(ticket), deps.now()).totalCents;
       const decision = decideApproval(who.role, 'void', amountCents, policy);
       if (decision.alone) {
         return carryOutVoid(tx, deps, ticket, { ...input, requestedBy: who.by, approvedBy: who.by.actor, approval: decision.why, exceptionId: null }, later);
@@ -314,7 +314,7 @@ export async function requestLostTicketWaiver(
       const { ticket, timezone, garage } = await lockTicket(tx, deps.garageId, ticketNumber);
       refuseUnlessActive(ticket, timezone, 'checked out');
       const now = deps.now();
-      const quote = quoteLostTicket({ entryTime: ticket.entryTime, tariff: tariffOf(ticket) }, now, garage.lostTicket, false);
+      const quote = quoteLostTicket(stayOf(ticket), now, garage.lostTicket, false);
       const policy = await approvalPolicy(tx, deps.garageId);
       const decision = decideApproval(who.role, 'lost_ticket_waiver', quote.lostTicket.feeCents, policy);
       if (decision.alone) {

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { GarageSettings, GarageStats, SettingsUpdate } from '../../shared/garage.js';
+import { followTariffChange } from '../rates/queries.js';
 import { recordAudit } from '../audit/queries.js';
 import type { Deps } from '../deps.js';
 import { attributionOf } from '../http/env.js';
@@ -54,7 +55,8 @@ export function garageRoutes(deps: Deps) {
         const settings = await sql.begin(async (tx) => {
           const before = settingsOrFail(await loadSettings(tx, garageId));
           const after = settingsOrFail(await updateSettings(tx, garageId, update));
-          await recordAudit(tx, { garageId, ...by, action: 'settings.update', subject: `garage:${garageId}`, details: { before, after } });
+          const ratePlanVersion = await followTariffChange(tx, garageId, by.actor);
+          await recordAudit(tx, { garageId, ...by, action: 'settings.update', subject: `garage:${garageId}`, details: { before, after, ...(ratePlanVersion ? { ratePlanVersion } : {}) } });
           return after;
         });
         return c.json(settings, 200);

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/queries.js';
 import type { Deps } from '../deps.js';
 import { attributionOf, currentUser } from '../http/env.js';
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '../http/openapi.js';
+import { followTariffChange } from '../rates/queries.js';
 import { insertGarage, listGarages, loadGarage, updateGarage } from './queries.js';
 import { mayUseGarage, noSuchGarage } from './scope.js';
 
@@ -66,7 +67,9 @@ export function garagesRoutes(deps: Deps) {
         const changed = await sql.begin(async (tx) => {
           const before = await loadGarage(tx, id);
           const after = before && (await updateGarage(tx, id, update));
-          if (after) await recordAudit(tx, { garageId: id, ...by, action: 'garage.update', subject: String(id), details: { before, after } });
+          if (!after) return null;
+          const ratePlanVersion = await followTariffChange(tx, id, by.actor);
+          await recordAudit(tx, { garageId: id, ...by, action: 'garage.update', subject: String(id), details: { before, after, ...(ratePlanVersion ? { ratePlanVersion } : {}) } });
           return after;
         });
         if (!changed) throw noSuchGarage(id);

@@ -25,6 +25,8 @@ export const GARAGE_RESOURCES: ReadonlyArray<{ seed: string; scoped: string }> =
   { seed: '/audit', scoped: '/audit' },
   { seed: '/exceptions', scoped: '/exceptions' },
   { seed: '/shifts', scoped: '/shifts' },
+  { seed: '/rate-plan', scoped: '/rate-plan' },
+  { seed: '/merchants', scoped: '/merchants' },
 ];
 
 /** Where the garage-scoped copies live, below /api. */

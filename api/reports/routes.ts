@@ -7,6 +7,8 @@ import { dailyReport } from './daily.js';
 import { resolveReportPeriod } from './period.js';
 import { shiftReport, shiftReportCsv } from './shifts.js';
 import { ShiftReport } from '../../shared/shifts.js';
+import { ValidationsReport } from '../../shared/validations.js';
+import { validationsReport, validationsReportCsv } from './validations.js';
 import { loadGarageTimezone } from '../garage/queries.js';
 import { garageOf } from '../garages/scope.js';
 import { createReadPool } from '../db/read-pool.js';
@@ -42,6 +44,21 @@ const shifts = createRoute({
   },
 });
 
+const validations = createRoute({
+  method: 'get',
+  path: '/validations',
+  operationId: 'getValidationsReport',
+  summary: "The bill-back: per merchant and code, the exits validated in a day or a range and what they took off (managers)",
+  request: { query: ReportQuery },
+  responses: {
+    200: {
+      description: 'The report (JSON, or CSV with format=csv)',
+      content: { 'application/json': { schema: ValidationsReport }, 'text/csv': { schema: { type: 'string' } } },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
 /** /api/reports — figures read from the read replica when there is one (`createReadPool`), stored on the primary. */
 export function reportRoutes(deps: Deps) {
   const reads = createReadPool(deps.sql, deps.sqlRead, deps.log);
@@ -68,6 +85,19 @@ export function reportRoutes(deps: Deps) {
     if (q.format === 'csv') {
       c.header('Content-Disposition', `attachment; filename="parkops-shifts-${from}${to === from ? '' : `-to-${to}`}.csv"`);
       return c.body(shiftReportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    }
+    return c.json(report, 200);
+  })
+  /** GET /api/reports/validations?date= | ?from=&to= [&format=csv] */
+  .openapi(validations, async (c) => {
+    const q = c.req.valid('query');
+    const garageId = garageOf(c.var);
+    const { from, to } = await resolveReportPeriod(deps.sql, garageId, q, deps.now());
+    const timezone = await loadGarageTimezone(deps.sql, garageId);
+    const report = await reads((readFrom) => validationsReport(readFrom, garageId, from, to, timezone));
+    if (q.format === 'csv') {
+      c.header('Content-Disposition', `attachment; filename="parkops-validations-${from}${to === from ? '' : `-to-${to}`}.csv"`);
+      return c.body(validationsReportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     }
     return c.json(report, 200);
   });

@@ -11,7 +11,8 @@ import type { Replayable, TicketDeps } from './deps.js';
 import { findTicket, ticketNotFound } from './lookup.js';
 import { completeTicket, lockTicketForExit } from './queries.js';
 import { requireShiftForCash } from '../shifts/use-cases.js';
-import { tariffOf, toTicket } from './ticket-view.js';
+import { redeemValidation } from '../validations/use-cases.js';
+import { stayOf, toTicket } from './ticket-view.js';
 import { timingOf } from './timing.js';
 
 /** A car going out: which ticket (a number, or a plate's active ticket), how it paid, and when if recorded offline. */
@@ -21,6 +22,8 @@ export type ExitInput = {
   exitTime?: Date | undefined;
   /** Checked out without its ticket: priced by the garage's lost-ticket rule (`quoteLostTicket`). */
   lostTicket?: boolean | undefined;
+  /** A merchant's validation code, applied after the tariff (`redeemValidation`). */
+  validationCode?: string | undefined;
   /** A lost ticket whose extra fee was waived, and who approved that (api/corrections: never sent by a client). */
   waiver?: { approvedBy: string; exceptionId: number | null } | undefined;
 };
@@ -40,6 +43,7 @@ export async function exitVehicle(deps: TicketDeps, input: ExitInput, by: Attrib
     paymentMethod: input.paymentMethod,
     exitTime: input.exitTime?.toISOString() ?? null,
     ...(input.lostTicket ? { lostTicket: true } : {}), // absent when false: keys stored before lost tickets existed still match
+    ...(input.validationCode ? { validationCode: input.validationCode } : {}),
   };
   const { result, replayed } = await runIdempotent(
     deps.sql,
@@ -95,10 +99,19 @@ export async function completeStay(tx: TransactionSql, deps: Pick<TicketDeps, 's
     );
   }
   const { exitTime } = left;
-  const stay = { entryTime: ticket.entryTime, tariff: tariffOf(ticket) };
-  const fee = input.lostTicket || input.waiver ? quoteLostTicket(stay, exitTime, garage.lostTicket, input.waiver !== undefined) : quoteTicketFee(stay, exitTime);
+  const stay = stayOf(ticket);
+  const lost = input.lostTicket || input.waiver !== undefined;
+  const priceAt = (at: Date) => (lost ? quoteLostTicket(stay, at, garage.lostTicket, input.waiver !== undefined) : quoteTicketFee(stay, at));
+  let fee = priceAt(exitTime);
   if (input.paymentMethod === 'Cash') await requireShiftForCash(tx, garage.requireShiftForCash, deps.garageId, by.actor, exitTime);
+  let recordValidation: ((ticketId: number) => Promise<void>) | null = null;
+  if (input.validationCode) {
+    const stayMs = exitTime.getTime() - ticket.entryTime.getTime();
+    const shorter = (minutes: number) => (stayMs <= minutes * 60_000 ? 0 : priceAt(new Date(exitTime.getTime() - minutes * 60_000)).totalCents);
+    ({ fee, record: recordValidation } = await redeemValidation(tx, deps.garageId, input.validationCode, exitTime, timezone, fee, shorter));
+  }
   const completed = await completeTicket(tx, ticket.id, { exitTime, paymentMethod: input.paymentMethod, fee, by: by.actor });
+  if (recordValidation) await recordValidation(completed.id);
   const timing = await timingOf(tx, deps.garageId, {
     kind: 'exit',
     ticketNumber: completed.ticketNumber,
@@ -121,6 +134,8 @@ export async function completeStay(tx: TransactionSql, deps: Pick<TicketDeps, 's
       ...timing,
       ...(input.exitTime ? { amountDueAtReceipt: quoteTicketFee(stay, now).totalCents } : {}),
       ...(fee.lostTicket ? { lostTicket: fee.lostTicket } : {}),
+      ...(fee.validation ? { validation: fee.validation } : {}),
+      ...(fee.applied && fee.applied.kind !== 'regular' ? { applied: fee.applied } : {}),
       ...(input.waiver ? { waiverApprovedBy: input.waiver.approvedBy, exceptionId: input.waiver.exceptionId } : {}),
     },
   });

@@ -1,5 +1,6 @@
 import type { LostTicketRule } from '../../shared/fee.js';
 import type { FeeBreakdown, PaymentMethod, VehicleType } from '../../shared/tickets.js';
+import type { StoredPlan } from '../rates/queries.js';
 import { parseCents } from '../cents.js';
 import type { Db } from '../db/types.js';
 
@@ -27,6 +28,9 @@ export type TicketRow = {
   voidedBy: string | null;
   voidReason: string | null;
   voidNote: string | null;
+  /** The rate plan version in force at its entry (null: the plain tariff above), and that plan. */
+  ratePlanVersion: number | null;
+  ratePlan: StoredPlan | null;
 };
 
 /** A ticket as PostgreSQL sends it: amount_paid and refunded_cents are bigints, so text. */
@@ -35,7 +39,8 @@ type StoredTicket = Omit<TicketRow, 'amountPaid' | 'refundedCents'> & { amountPa
 const columns = (sql: Db) => sql`
   id, ticket_number, license_plate, vehicle_type, entry_time, exit_time, duration_minutes,
   amount_paid, status, payment_method, hourly_rate, grace_minutes, daily_max_cents, fee_breakdown,
-  last_seen_active_at, garage_id, refunded_cents, lost_ticket, voided_by, void_reason, void_note
+  last_seen_active_at, garage_id, refunded_cents, lost_ticket, voided_by, void_reason, void_note, rate_plan_version,
+  (select rp.plan from rate_plans rp where rp.garage_id = tickets.garage_id and rp.version = tickets.rate_plan_version) as rate_plan
 `;
 
 /** A stored ticket with its amount as a number of cents. */
@@ -77,7 +82,12 @@ export async function enterOnFreeSpace(
 ): Promise<EntryAttempt> {
   const [row] = await sql<(StoredTicket & { garageTotalSpaces: number; garageTimezone: string; garageHourlyRate: number; garageGraceMinutes: number; garageDailyMaxCents: number | null; activeTicketNumber: string | null; claimedSpace: number | null })[]>`
     with garage as (
-      select id, total_spaces, timezone, hourly_rate, grace_minutes, daily_max_cents from garages where id = ${t.garageId}
+      select id, total_spaces, timezone, hourly_rate, grace_minutes, daily_max_cents, rate_plan_version,
+        coalesce((
+          select (rp.plan->'vehicleRates'->>${t.vehicleType})::integer from rate_plans rp
+          where rp.garage_id = garages.id and rp.version = garages.rate_plan_version
+        ), hourly_rate) as vehicle_rate
+      from garages where id = ${t.garageId}
     ), inside as (
       select ticket_number from tickets
       where garage_id = ${t.garageId} and plate_normalized = ${t.plateNormalized} and status = 'active'
@@ -90,10 +100,10 @@ export async function enterOnFreeSpace(
     ), ticket as (
       insert into tickets (
         garage_id, ticket_number, license_plate, plate_normalized, vehicle_type, entry_time,
-        hourly_rate, grace_minutes, daily_max_cents, last_seen_active_at, space_number, entered_by
+        hourly_rate, grace_minutes, daily_max_cents, last_seen_active_at, space_number, entered_by, rate_plan_version
       )
       select g.id, ${t.ticketNumber}, ${t.licensePlate}, ${t.plateNormalized}, ${t.vehicleType}, ${t.entryTime},
-        g.hourly_rate, g.grace_minutes, g.daily_max_cents, ${t.entryTime}, s.number, ${t.enteredBy}
+        g.vehicle_rate, g.grace_minutes, g.daily_max_cents, ${t.entryTime}, s.number, ${t.enteredBy}, g.rate_plan_version
       from garage g, space s
       on conflict do nothing
       returning ${columns(sql)}, space_number
@@ -144,6 +154,8 @@ function pickTicket(row: StoredTicket): StoredTicket {
     voidedBy: row.voidedBy,
     voidReason: row.voidReason,
     voidNote: row.voidNote,
+    ratePlanVersion: row.ratePlanVersion,
+    ratePlan: row.ratePlan,
   };
 }
 

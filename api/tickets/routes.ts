@@ -88,7 +88,7 @@ export function ticketRoutes(deps: Deps, options: { findsOwnGarage: boolean }) {
         const done = await byNumber(c, ticketNumber, (garageId) =>
           exitVehicle(
             { ...deps, garageId },
-            { target: byTicketNumber(ticketNumber), paymentMethod: body.paymentMethod, exitTime: body.exitTime ? new Date(body.exitTime) : undefined, lostTicket: body.lostTicket },
+            { target: byTicketNumber(ticketNumber), paymentMethod: body.paymentMethod, exitTime: body.exitTime ? new Date(body.exitTime) : undefined, lostTicket: body.lostTicket, validationCode: body.validationCode },
             attributionOf(c.var),
             key,
           ),

@@ -1,10 +1,21 @@
-import { quoteTicketFee } from '../../shared/fee.js';
+import { quoteTicketFee, type PricedStay } from '../../shared/fee.js';
+import { planAtEntry } from '../../shared/pricing.js';
 import type { Ticket, TicketTariff } from '../../shared/tickets.js';
 import type { TicketRow } from './queries.js';
 
-/** The tariff copied onto a stored ticket at entry: what its stay is priced with. */
+/**
+ * The tariff copied onto a stored ticket at entry: what its stay is priced with — under a rate plan,
+ * the plan version in force then, cut to what can apply to that entry (`planAtEntry`).
+ */
 export function tariffOf(row: TicketRow): TicketTariff {
-  return { hourlyRate: row.hourlyRate, graceMinutes: row.graceMinutes, dailyMaxCents: row.dailyMaxCents };
+  const plain = { hourlyRate: row.hourlyRate, graceMinutes: row.graceMinutes, dailyMaxCents: row.dailyMaxCents };
+  if (row.ratePlan === null || row.ratePlanVersion === null) return plain;
+  return { ...plain, plan: planAtEntry({ ...row.ratePlan, version: row.ratePlanVersion }, row.vehicleType, row.entryTime) };
+}
+
+/** A stored ticket as pricing sees it: its entry, vehicle type and tariff snapshot. */
+export function stayOf(row: TicketRow): PricedStay {
+  return { entryTime: row.entryTime, vehicleType: row.vehicleType, tariff: tariffOf(row) };
 }
 
 /** A stored ticket as the API shows it: with its tariff snapshot, and active ones with what they would pay now. */
