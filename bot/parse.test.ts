@@ -10,6 +10,8 @@ describe('parseParkCommand', () => {
     ['stats', { kind: 'stats' }],
     ['STATS', { kind: 'stats' }],
     ['payments', { kind: 'payments' }],
+    ['shift', { kind: 'shift' }],
+    ['SHIFT', { kind: 'shift' }],
     ['report', { kind: 'report', date: null }],
     ['report 2026-11-23', { kind: 'report', date: '2026-11-23' }],
     ['link', { kind: 'link', garage: null }],

@@ -11,6 +11,7 @@ export type ParkCommand =
   | { kind: 'find'; target: TicketTarget }
   | { kind: 'stats' }
   | { kind: 'payments' }
+  | { kind: 'shift' }
   | { kind: 'report'; date: LocalDate | null }
   | { kind: 'link'; garage: string | null }
   | Exclude<CorrectionCommand, { kind: 'invalid' }>
@@ -74,6 +75,8 @@ export function parseParkCommand(text: string, command = '/park'): ParkCommand {
       return { kind: 'stats' };
     case 'payments':
       return { kind: 'payments' };
+    case 'shift':
+      return { kind: 'shift' };
     case 'report': {
       if (args.length === 0) return { kind: 'report', date: null };
       const date = args.join(' ');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseInsensitiveEnum } from './case-insensitive-enum.js';
 import { ValidationCodeText } from './validations.js';
 import { Instant, VEHICLE_TYPES, VehicleType } from './vehicle-type.js';
 
@@ -115,7 +116,7 @@ export type RatePlan = z.infer<typeof RatePlan>;
 /** POST /api/garages/:id/rate-plan/quote */
 export const QuoteBody = z
   .strictObject({
-    vehicleType: VehicleType.default('Car'),
+    vehicleType: caseInsensitiveEnum(VEHICLE_TYPES, 'vehicle type').default('Car'),
     entryTime: Instant,
     exitTime: Instant,
     validationCode: ValidationCodeText.optional(),

@@ -197,3 +197,22 @@ export async function hasShiftOpenAt(sql: Db, garageId: number, actor: string, a
     ) as open`;
   return row!.open;
 }
+
+/** A garage's shifts ended in a period: how many, how many the server closed unclosed, and the signed sum of the counted ones' variances. */
+export type ShiftsClosed = { closed: number; unclosed: number; counted: number; varianceCents: number };
+
+/**
+ * The shifts of a garage that ended in [start, end) — closed with a count, or closed by the server
+ * as unclosed (at their 24th hour) — with the signed sum of the variances of the counted ones.
+ */
+export async function sumShiftsClosedBetween(sql: Db, garageId: number, start: Date, end: Date): Promise<ShiftsClosed> {
+  const [row] = await sql<{ closed: number; unclosed: number; counted: number; varianceCents: string }[]>`
+    select
+      count(*)::int as closed,
+      count(*) filter (where status = 'unclosed')::int as unclosed,
+      count(variance_cents)::int as counted,
+      coalesce(sum(variance_cents), 0)::text as variance_cents
+    from shifts
+    where garage_id = ${garageId} and status <> 'open' and closed_at >= ${start} and closed_at < ${end}`;
+  return { closed: row!.closed, unclosed: row!.unclosed, counted: row!.counted, varianceCents: signed(row!.varianceCents)! };
+}

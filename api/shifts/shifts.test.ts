@@ -192,3 +192,35 @@ describe('the shift report', () => {
     expect((await t.call('GET', `/api/reports/shifts?date=${day}`)).status).toBe(403);
   });
 });
+
+describe('the list of shifts (managers), a page at a time', () => {
+  it('pages back with `before` = the last page’s `nextBefore`, newest first, each shift once', async () => {
+    await t.signInAll();
+    for (let i = 0; i < 3; i++) {
+      t.clock.advance(1);
+      const opened = await t.call('POST', '/api/shifts', { as: 'manager', body: { openingFloatCents: 100 } });
+      t.clock.advance(1);
+      await t.call('POST', `/api/shifts/${opened.json.id}/close`, { as: 'manager', body: { declaredCashCents: 100 } });
+    }
+    const seen: number[] = [];
+    let before: number | null = null;
+    for (let pages = 0; pages < 100; pages++) {
+      const page: { status: number; json: { shifts: { id: number }[]; nextBefore: number | null } } = await t.call('GET', `/api/shifts?limit=2${before ? `&before=${before}` : ''}`, { as: 'manager' });
+      expect(page.status).toBe(200);
+      expect(page.json.shifts.length).toBeLessThanOrEqual(2);
+      seen.push(...page.json.shifts.map((s) => s.id));
+      before = page.json.nextBefore;
+      if (before === null) break;
+    }
+    const all = await t.sql<{ id: number }[]>`select id from shifts where garage_id = ${t.deps.garageId} order by id desc`;
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    expect(seen).toEqual(all.map((r) => r.id));
+  });
+
+  it.each(['limit=0', 'limit=201', 'before=0', 'before=2147483648', 'before=abc', 'status=lost'])('refuses %s with a 400', async (query) => {
+    await t.signInAll();
+    const res = await t.call('GET', `/api/shifts?${query}`, { as: 'manager' });
+    expect(res.status).toBe(400);
+    expect(res.json.code).toBe('validation_failed');
+  });
+});

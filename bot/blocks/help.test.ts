@@ -3,7 +3,7 @@ import { buildError } from './error.js';
 import { buildHelp } from './help.js';
 
 describe('buildHelp', () => {
-  it.each(['enter', 'exit', 'find', 'void', 'refund', 'waive', 'stats', 'report', 'approvals', 'payments', 'link', 'help'])('lists /park %s', (command) => {
+  it.each(['enter', 'exit', 'find', 'void', 'refund', 'waive', 'shift', 'stats', 'report', 'approvals', 'payments', 'link', 'help'])('lists /park %s', (command) => {
     expect(JSON.stringify(buildHelp().blocks)).toContain(`/park ${command}`);
   });
 

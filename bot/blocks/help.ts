@@ -14,6 +14,7 @@ export function buildHelp(command = '/park', notUnderstood?: string): Reply {
     `*\`${command} void <ticket|plate> <reason> [note]\`* — cancel a ticket entered by mistake (never charged). e.g. \`${command} void PS-7K3QXM duplicate\``,
     `*\`${command} refund <ticket> <amount> <reason> [note]\`* — money back on a paid ticket. e.g. \`${command} refund PS-7K3QXM 5.00 wrong rate\``,
     `*\`${command} waive <ticket|plate> <payment method>\`* — check out a lost ticket without the lost-ticket fee. e.g. \`${command} waive ABC 123 cash\``,
+    `*\`${command} shift\`* — your open shift here: since when, float, cars, card and mobile totals, drops and payouts (the cash is counted blind at the close, in the app)`,
     `*\`${command} stats\`* — occupancy, revenue and vehicles today`,
     `*\`${command} report [YYYY-MM-DD]\`* — managers: a day's figures (default today). e.g. \`${command} report 2026-11-23\``,
     `*\`${command} approvals\`* — managers: the voids, refunds and waivers that wait for you, with Approve / Deny`,
@@ -26,7 +27,7 @@ export function buildHelp(command = '/park', notUnderstood?: string): Reply {
     : 'Here is what I can do:';
   return {
     response_type: 'ephemeral',
-    text: `ParkOps commands: enter, exit, find, void, refund, waive, stats, report, approvals, payments, link, help`,
+    text: `ParkOps commands: enter, exit, find, void, refund, waive, shift, stats, report, approvals, payments, link, help`,
     blocks: [
       section(intro),
       section(lines.join('\n')),

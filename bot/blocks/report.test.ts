@@ -101,3 +101,32 @@ describe('buildDayReport', () => {
     expect(r.text).toContain('-$30.00 revenue ($10.00 taken, $40.00 refunded)');
   });
 });
+
+describe('the cash variance line', () => {
+  const before = dayReport({ from: '2026-11-16', to: '2026-11-16' });
+  const line = (shiftsClosed: { closed: number; unclosed: number; counted: number; varianceCents: number }) =>
+    buildDayReport(dayReport(), before, { title: 'Daily summary', shiftsClosed }).blocks.map((b) => JSON.stringify(b)).find((b) => b.includes('Cash variance today'));
+
+  it.each([
+    ['short over two closed shifts', { closed: 2, unclosed: 0, counted: 2, varianceCents: -350 }, '*Cash variance today:* −$3.50 over 2 closed shifts'],
+    ['over on one', { closed: 1, unclosed: 0, counted: 1, varianceCents: 120 }, '*Cash variance today:* +$1.20 over 1 closed shift'],
+    ['balanced', { closed: 3, unclosed: 0, counted: 3, varianceCents: 0 }, '*Cash variance today:* $0.00 over 3 closed shifts'],
+    [
+      'with a shift the server closed unclosed',
+      { closed: 3, unclosed: 1, counted: 2, varianceCents: -250 },
+      '*Cash variance today:* −$2.50 over 2 counted shifts · 3 shifts closed, 1 left open 24 h and closed by the server without a count',
+    ],
+  ])('%s', (_name, shifts, expected) => {
+    expect(line(shifts)).toContain(expected);
+  });
+
+  it('is left out when no shift was closed that day, or not given (a /park report)', () => {
+    expect(line({ closed: 0, unclosed: 0, counted: 0, varianceCents: 0 })).toBeUndefined();
+    expect(JSON.stringify(buildDayReport(dayReport(), before, { title: 'Report' }).blocks)).not.toContain('Cash variance');
+  });
+
+  it('keeps the text line as it was', () => {
+    const r = buildDayReport(dayReport(), before, { title: 'Daily summary', shiftsClosed: { closed: 2, unclosed: 0, counted: 2, varianceCents: -350 } });
+    expect(r.text).toBe('Daily summary for Mon 23 Nov 2026: $1,234.50 revenue, 120 in, 118 out');
+  });
+});

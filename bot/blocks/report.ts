@@ -1,3 +1,4 @@
+import type { ShiftsClosed } from '../../api/shifts/queries.js';
 import type { DailyReport, LateDayChanges } from '../../shared/reports.js';
 import { PAYMENT_METHODS } from '../../shared/tickets.js';
 import { formatChange, formatDay } from './format.js';
@@ -31,6 +32,27 @@ function toResolvePart(open: PaymentsToResolve | undefined): { blocks: Block[]; 
     text: ` · ${what}`,
     blocks: [section(`*${what}* — paid exits the server refused, handed to a manager from a phone. Resolve them in the app (Settings › Payments to resolve).`)],
   };
+}
+
+/**
+ * A signed amount of money: `−$3.50` short, `+$1.00` over, `$0.00` balanced.
+ * @example signedCents(-350) // '−$3.50'
+ */
+export function signedCents(cents: number): string {
+  return cents === 0 ? formatCents(0) : `${cents < 0 ? '−' : '+'}${formatCents(Math.abs(cents))}`;
+}
+
+/**
+ * The "Cash variance today" line: the signed sum of the variances of the shifts closed with a count
+ * that day, and how many shifts were closed (those the server closed unclosed have no count). Left
+ * out when no shift was closed that day.
+ */
+function cashVariancePart(shifts: ShiftsClosed | undefined): Block[] {
+  if (!shifts || shifts.closed === 0) return [];
+  const sum = `*Cash variance today:* ${signedCents(shifts.varianceCents)}`;
+  if (shifts.unclosed === 0) return [section(`${sum} over ${counted(shifts.closed, 'closed shift', 'closed shifts')}`)];
+  const unclosed = `${shifts.unclosed} left open 24 h and closed by the server without a count`;
+  return [section(`${sum} over ${counted(shifts.counted, 'counted shift', 'counted shifts')} · ${counted(shifts.closed, 'shift', 'shifts')} closed, ${unclosed}`)];
 }
 
 /** The late changes section and the words for the text line, or nothing when there were none. */
@@ -79,12 +101,13 @@ function booksPart(r: DailyReport): { blocks: Block[]; money: string; counts: st
  * weekday a week before, of `garage` (named when given). Revenue is net (what was taken less what
  * was refunded that day); a day with refunds, voids, corrections or lost tickets has a
  * "Corrections" section with gross, refunds, net and those counts. Used by the daily summary and
- * by `/park report`; the summary also lists the late changes to earlier days received that day.
+ * by `/park report`; the summary also lists the late changes to earlier days received that day,
+ * and the cash variance of the shifts closed that day (no line when none was closed).
  */
 export function buildDayReport(
   report: DailyReport,
   weekBefore: DailyReport,
-  options: { title: string; garage?: string; visibility?: 'in_channel' | 'ephemeral'; lateChanges?: LateDayChanges[]; toResolve?: PaymentsToResolve },
+  options: { title: string; garage?: string; visibility?: 'in_channel' | 'ephemeral'; lateChanges?: LateDayChanges[]; toResolve?: PaymentsToResolve; shiftsClosed?: ShiftsClosed },
 ): Reply {
   const late = lateChangesPart(options.lateChanges ?? []);
   const books = booksPart(report);
@@ -110,6 +133,7 @@ export function buildDayReport(
       ]),
       section(`*By payment method*\n${byMethod}`),
       ...books.blocks,
+      ...cashVariancePart(options.shiftsClosed),
       ...late.blocks,
       ...open.blocks,
       context(`Changes are against ${before}. Times in ${report.timezone}.`),

@@ -14,6 +14,7 @@ import { answerInGarage } from './garage.js';
 import { linkCommand } from './link.js';
 import { paymentsCommand } from './payments.js';
 import { reportCommand } from './report.js';
+import { shiftCommand } from './shift.js';
 import { statsCommand } from './stats.js';
 
 /** The commands that act on a garage: each answer names it (the garage line under it). */
@@ -42,6 +43,8 @@ function runInGarage(ctx: SlackContext, parsed: GarageCommand): Promise<Reply> {
       return waiveCommand(ctx, parsed);
     case 'approvals':
       return approvalsCommand(ctx);
+    case 'shift':
+      return shiftCommand(ctx);
   }
 }
 

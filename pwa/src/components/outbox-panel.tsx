@@ -3,6 +3,7 @@ import { useRef } from 'preact/hooks';
 import { DiscardBody } from '../../../shared/discards.js';
 import { formatCents } from '../../../shared/format.js';
 import { changedNothing, moneyTaken } from '../lib/discard-report.js';
+import { needsOpenShift, openShiftAdvice } from '../lib/failure-text.js';
 import { currentGarageId, garageName, severalGarages } from '../lib/garage-choice.js';
 import { garageLocale, timeZoneOf } from '../lib/garage.js';
 import { provisionalRef } from '../lib/ids.js';
@@ -12,6 +13,7 @@ import { isOffline } from '../lib/network.js';
 import { dependentExits } from '../lib/offline-exit.js';
 import { useOutbox, type Outbox } from '../lib/outbox.js';
 import { formatTime } from '../lib/time.js';
+import { RefusalText } from './refusal-text.js';
 
 type PaidItem = Extract<OutboxItem, { kind: 'exit' | 'waiver' }>;
 
@@ -119,7 +121,12 @@ function RefusedItem({ item }: { item: OutboxItem }) {
   return (
     <li data-testid="refused-item">
       <p>{describe(outbox, item)}</p>
-      <p class="error">{item.error?.message}</p>
+      {item.error && (
+        <RefusalText
+          alert={false}
+          failure={{ code: item.error.code, text: needsOpenShift(item.error) ? `${item.error.message}. ${openShiftAdvice(item.kind)}` : item.error.message }}
+        />
+      )}
       {item.discardProblem && (
         <p class="error" role="alert">
           {item.discardProblem}

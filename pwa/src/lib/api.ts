@@ -165,8 +165,11 @@ export const api = {
   addMovement: (garageId: number, shiftId: number, body: MovementBody) => call(Shift, inGarage(garageId, `/shifts/${shiftId}/movements`), { method: 'POST', body }),
   /** Closes a shift with the cash counted; the answer is the first to show expected cash and variance. */
   closeShift: (garageId: number, shiftId: number, body: CloseShiftBody) => call(Shift, inGarage(garageId, `/shifts/${shiftId}/close`), { method: 'POST', body }),
-  /** Managers: the garage's shifts, newest first, optionally of one status. */
-  shifts: (garageId: number, status?: Shift['status']) => call(ShiftPage, inGarage(garageId, `/shifts${status ? `?status=${status}` : ''}`)),
+  /** Managers: a page of the garage's shifts, newest first, optionally of one status; `before`: the page's `nextBefore` (older ones). */
+  shifts: (garageId: number, status?: Shift['status'], before?: number) => {
+    const query = new URLSearchParams({ ...(status ? { status } : {}), ...(before ? { before: String(before) } : {}) }).toString();
+    return call(ShiftPage, inGarage(garageId, `/shifts${query ? `?${query}` : ''}`));
+  },
   /** Managers: marks an ended shift's variance as looked into, with a note. */
   reconcileShift: (garageId: number, shiftId: number, note: string) => call(Shift, inGarage(garageId, `/shifts/${shiftId}/reconcile`), { method: 'POST', body: { note } }),
 };

@@ -28,3 +28,18 @@ export function describeFailure(error: unknown): string {
   if (error instanceof ApiFailure) return describeRefusal(error);
   return `Something went wrong on this phone: ${error instanceof Error ? error.message : String(error)}. Reload the app.`;
 }
+
+/** True for the refusal of cash from someone with no open shift (the garage's `requireShiftForCash`): the Shift screen is the way out. */
+export function needsOpenShift(refusal: { code: string } | null | undefined): boolean {
+  return refusal?.code === 'shift_required';
+}
+
+/**
+ * What to do about a refused outbox item that needed an open shift. An exit is checked at the time
+ * it was taken, so a shift opened now does not cover it; a refund or waiver is checked when it is sent.
+ */
+export function openShiftAdvice(kind: string): string {
+  return kind === 'exit'
+    ? 'A shift opened now covers cash from now on, not this payment: if Retry is refused again, hand it to a manager.'
+    : 'Open your shift, then Retry.';
+}

@@ -5,6 +5,7 @@ import { parseTicketNumber } from '../../../shared/ticket-number.js';
 import type { PaymentMethod, Ticket } from '../../../shared/tickets.js';
 import { CodeInput } from '../components/code-input.js';
 import { OfflineCars } from '../components/offline-cars.js';
+import { RefusalText, type ShownFailure } from '../components/refusal-text.js';
 import { serverNow } from '../lib/clock.js';
 import { findOfflineCar, findTicket, type Found } from '../lib/exit-lookup.js';
 import { describeFailure, describeRefusal } from '../lib/failure-text.js';
@@ -62,7 +63,7 @@ whenTabTapped('/exit', startOver);
  */
 export function ExitScreen() {
   const outbox = useOutbox();
-  const error = useSignal<string | null>(null);
+  const error = useSignal<ShownFailure | null>(null);
   const busy = useSignal(false);
   const scanning = useSignal(false);
   const ticketField = useRef<HTMLInputElement>(null);
@@ -161,7 +162,8 @@ export function ExitScreen() {
       });
       if (item.state === 'refused') {
         // Refused the moment it was made (already paid, say): the attendant reads why right here.
-        error.value = describeRefusal(item.error ?? { code: 'internal', message: 'The server refused this exit.' });
+        const refusal = item.error ?? { code: 'internal', message: 'The server refused this exit.' };
+        error.value = { text: describeRefusal(refusal), code: refusal.code };
         await outbox.withdraw(item.key);
         return;
       }
@@ -207,11 +209,7 @@ export function ExitScreen() {
     void lookUp(ticketNumber);
   }
 
-  const errorBox = error.value && (
-    <p class="error" role="alert">
-      {error.value}
-    </p>
-  );
+  const errorBox = error.value && <RefusalText failure={error.value} />;
 
   if (view === 'receipt' && paid.value) {
     return (

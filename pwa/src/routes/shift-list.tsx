@@ -1,9 +1,10 @@
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { ReconcileBody, type Shift } from '../../../shared/shifts.js';
 import { api } from '../lib/api.js';
 import { varianceWords } from '../lib/cash-count.js';
 import { garageLocale, garageTimeZone } from '../lib/garage.js';
+import { describeFailure } from '../lib/failure-text.js';
 import { describeShiftFailure } from '../lib/shift-words.js';
 import { formatDateTime } from '../lib/time.js';
 
@@ -51,19 +52,49 @@ function Reconcile({ garageId, shift, onDone }: { garageId: number; shift: Shift
   );
 }
 
-/** Managers: the garage's shifts, newest first, with each ended one's variance and its reconcile. */
+/**
+ * Managers: the garage's shifts, newest first, with each ended one's variance and its reconcile; a
+ * page at a time, "Show older" asking for the next one (the API's `before` cursor).
+ */
 export function ShiftList({ garageId }: { garageId: number }) {
   const shifts = useSignal<Shift[] | null>(null);
   const problem = useSignal<string | null>(null);
+  const nextBefore = useSignal<number | null>(null);
+  const loadingOlder = useSignal(false);
+  const listed = useRef(garageId);
 
   useEffect(() => {
+    let alive = true;
+    listed.current = garageId;
     shifts.value = null;
     problem.value = null;
+    nextBefore.value = null;
     api.shifts(garageId).then(
-      (page) => (shifts.value = page.shifts),
-      (failure: unknown) => (problem.value = describeShiftFailure(failure)),
+      (page) => alive && ((shifts.value = page.shifts), (nextBefore.value = page.nextBefore)),
+      (failure: unknown) => alive && (problem.value = describeShiftFailure(failure)),
     );
+    return () => {
+      alive = false;
+    };
   }, [garageId]);
+
+  async function showOlder() {
+    const before = nextBefore.value;
+    if (before === null) return;
+    loadingOlder.value = true;
+    problem.value = null;
+    try {
+      const page = await api.shifts(garageId, undefined, before);
+      if (listed.current !== garageId) return; // another garage was picked meanwhile
+      const shown = new Set((shifts.value ?? []).map((s) => s.id));
+      shifts.value = [...(shifts.value ?? []), ...page.shifts.filter((s) => !shown.has(s.id))];
+      nextBefore.value = page.nextBefore;
+    } catch (failure) {
+      problem.value = `Older shifts could not be loaded: ${describeFailure(failure)}`;
+    } finally {
+      loadingOlder.value = false;
+    }
+  }
 
   return (
     <section aria-labelledby="shifts-title">
@@ -96,6 +127,11 @@ export function ShiftList({ garageId }: { garageId: number }) {
             </li>
           ))}
         </ul>
+      )}
+      {nextBefore.value !== null && (
+        <button type="button" class="button" disabled={loadingOlder.value} onClick={() => void showOlder()}>
+          {loadingOlder.value ? 'Loading older shifts…' : 'Show older'}
+        </button>
       )}
     </section>
   );

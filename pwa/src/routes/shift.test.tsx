@@ -146,3 +146,53 @@ describe('Shift screen for managers', () => {
     expect(sent).toEqual({ note: 'Found under the drawer' });
   });
 });
+
+describe('the garage’s past shifts, a page at a time', () => {
+  beforeEach(() => signedIn(fixture.user({ id: 2, username: 'boss', role: 'manager' })));
+
+  const closedShift = (id: number, username: string) =>
+    shift({ id, username, status: 'closed', closedAt: '2026-11-22T16:00:00.000Z', cashTakenCents: 0, cashRefundedCents: 0, declaredCashCents: 10_000, expectedCashCents: 10_000, varianceCents: 0 });
+
+  it('"Show older" asks for the shifts before the last one shown, adds them, and goes once there are no more', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get('/api/garages/1/shifts', ({ request }) => {
+        const before = new URL(request.url).searchParams.get('before');
+        asked.push(before ?? 'first');
+        if (before === null) return HttpResponse.json({ shifts: [closedShift(12, 'ben'), closedShift(11, 'cleo')], nextBefore: 11 });
+        if (before === '11') return HttpResponse.json({ shifts: [closedShift(10, 'dev'), closedShift(9, 'eli')], nextBefore: 9 });
+        return HttpResponse.json({ shifts: [closedShift(3, 'fay')], nextBefore: null });
+      }),
+    );
+    renderWithOutbox(<ShiftScreen />);
+    expect(await screen.findAllByTestId('shift-row')).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Show older' }));
+    await waitFor(() => expect(screen.getAllByTestId('shift-row')).toHaveLength(4));
+    fireEvent.click(screen.getByRole('button', { name: 'Show older' }));
+    await waitFor(() => expect(screen.getAllByTestId('shift-row')).toHaveLength(5));
+    expect(screen.getAllByTestId('shift-row').map((r) => r.textContent?.split(' ·')[0])).toEqual(['ben', 'cleo', 'dev', 'eli', 'fay']);
+    expect(asked).toEqual(['first', '11', '9']);
+    expect(screen.queryByRole('button', { name: 'Show older' })).toBeNull();
+  });
+
+  it('no "Show older" when the first page is all there is', async () => {
+    server.use(http.get('/api/garages/1/shifts', () => HttpResponse.json({ shifts: [closedShift(2, 'ben')], nextBefore: null })));
+    renderWithOutbox(<ShiftScreen />);
+    expect(await screen.findAllByTestId('shift-row')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Show older' })).toBeNull();
+  });
+
+  it('a failed "Show older" says why and keeps the shifts shown', async () => {
+    server.use(
+      http.get('/api/garages/1/shifts', ({ request }) =>
+        new URL(request.url).searchParams.get('before') ? HttpResponse.error() : HttpResponse.json({ shifts: [closedShift(12, 'ben')], nextBefore: 12 }),
+      ),
+    );
+    renderWithOutbox(<ShiftScreen />);
+    await screen.findAllByTestId('shift-row');
+    fireEvent.click(screen.getByRole('button', { name: 'Show older' }));
+    expect((await screen.findByRole('alert')).textContent).toBe("Older shifts could not be loaded: Can't reach the server. Check the signal (Wi-Fi or mobile data) and try again.");
+    expect(screen.getAllByTestId('shift-row')).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Show older' })).toBeTruthy();
+  });
+});
