@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone } from './garage-day.js';
+import { RatePlanSnapshot } from './rate-plan.js';
 
 /** An IANA timezone name such as `America/New_York`. */
 export const TimeZone = z
@@ -79,6 +80,7 @@ export const GarageStats = z.object({
   timezone: z.string(),
   lostTicketPolicy: LostTicketPolicy.default('actual_plus_fee').meta({ description: 'How a lost ticket is priced (for the phone to quote it offline)' }),
   lostTicketFeeCents: z.number().int().default(2500),
+  ratePlan: RatePlanSnapshot.optional().meta({ description: 'The rate plan in force (once one is saved): what the phone prices a car that came in offline with' }),
 });
 export type GarageStats = z.infer<typeof GarageStats>;
 

@@ -125,3 +125,9 @@ export const QuoteBody = z
   .refine((q) => Date.parse(q.entryTime) <= Date.parse(q.exitTime), { message: 'exitTime is not before entryTime', path: ['exitTime'] })
   .refine((q) => Date.parse(q.exitTime) - Date.parse(q.entryTime) <= 366 * 86_400_000, { message: 'A quote covers at most 366 days', path: ['exitTime'] });
 export type QuoteBody = z.infer<typeof QuoteBody>;
+
+/** A plan in force as pricing takes it (without who saved it when). */
+export function snapshotOf(plan: RatePlan): RatePlanSnapshot {
+  const { createdAt: _at, createdBy: _by, ...snapshot } = plan;
+  return snapshot;
+}

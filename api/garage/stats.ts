@@ -5,7 +5,9 @@ import { parseCents } from '../cents.js';
 import type { Sql } from '../db/types.js';
 import { sumDays } from '../reports/figures.js';
 import { countActiveTickets } from '../tickets/queries.js';
+import { loadRatePlan } from '../rates/queries.js';
 import { loadSettings } from './queries.js';
+import { snapshotOf } from '../../shared/rate-plan.js';
 
 const percent = (part: number, whole: number) => Math.round((part / whole) * 1000) / 10;
 
@@ -18,9 +20,10 @@ export async function garageStats(sql: Sql, garageId: number, now: Date): Promis
   const settings = await loadSettings(sql, garageId);
   if (!settings) throw new Error(`garage ${garageId} does not exist`);
   const today = localDate(now, settings.timezone);
-  const [[sums], occupied] = await Promise.all([
+  const [[sums], occupied, plan] = await Promise.all([
     sumDays(sql, garageId, [localDayRange(today, today, settings.timezone)], now),
     countActiveTickets(sql, garageId),
+    loadRatePlan(sql, garageId),
   ]);
   const available = Math.max(0, settings.totalSpaces - occupied);
   return {
@@ -39,5 +42,6 @@ export async function garageStats(sql: Sql, garageId: number, now: Date): Promis
     timezone: settings.timezone,
     lostTicketPolicy: settings.lostTicketPolicy,
     lostTicketFeeCents: settings.lostTicketFeeCents,
+    ...(plan && plan.version > 0 ? { ratePlan: snapshotOf(plan) } : {}),
   };
 }
