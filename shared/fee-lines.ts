@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatCents } from './format.js';
-import { localTime } from './garage-day.js';
+import { localDateTime, localTime } from './garage-day.js';
 import { Instant } from './vehicle-type.js';
 
 /**
@@ -21,6 +21,8 @@ export const FeeLine = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('special'), name: z.string(), entryFrom: z.string(), entryTo: z.string(), exitBy: z.string(), cents: z.number().int() }),
   z.object({ kind: z.literal('event'), name: z.string(), cents: z.number().int() }),
   z.object({ kind: z.literal('lost_ticket'), waived: z.boolean(), cents: z.number().int() }),
+  z.object({ kind: z.literal('permit'), holder: z.string(), validTo: Instant, cents: z.literal(0) }),
+  z.object({ kind: z.literal('reservation'), startsAt: Instant, endsAt: Instant, prepaidCents: z.number().int(), cents: z.literal(0) }),
   z.object({ kind: z.literal('validation'), code: z.string(), merchant: z.string(), cents: z.number().int().meta({ description: 'negative' }) }),
 ]);
 export type FeeLine = z.infer<typeof FeeLine>;
@@ -47,6 +49,10 @@ export function feeLineWords(line: FeeLine, timeZone: string): string {
       return `Event price, ${line.name}: ${formatCents(line.cents)}`;
     case 'lost_ticket':
       return line.waived ? 'Lost-ticket fee waived' : `Lost ticket: ${formatCents(line.cents)}`;
+    case 'permit':
+      return `Monthly parker — ${line.holder} until ${localDateTime(new Date(line.validTo), timeZone)}: ${formatCents(0)}`;
+    case 'reservation':
+      return `Reserved ${localTime(new Date(line.startsAt), timeZone)}–${localTime(new Date(line.endsAt), timeZone)}${line.prepaidCents > 0 ? `, prepaid ${formatCents(line.prepaidCents)}` : ' (not prepaid)'}`;
     case 'validation':
       return `Validated by ${line.merchant} (${line.code}): ${minus(line.cents)}`;
   }

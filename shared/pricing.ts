@@ -90,9 +90,32 @@ export function qualifiesFor(special: Special, vehicleType: VehicleType, entry: 
   if (special.vehicleTypes && !special.vehicleTypes.includes(vehicleType)) return false;
   const at = clockPosition(entry, timeZone);
   if (!special.weekdays.includes(at.weekday) || !inWindow(at.minute, special.entryFrom, special.entryTo)) return false;
-  let deadline = localInstant(at.date, minutesOf(special.exitBy), timeZone);
-  if (deadline.getTime() <= entry.getTime()) deadline = localInstant(addDays(at.date, 1), minutesOf(special.exitBy), timeZone);
-  return exit.getTime() <= deadline.getTime();
+  return exit.getTime() <= nextClockTime(entry, at.date, minutesOf(special.exitBy), timeZone);
+}
+
+/**
+ * The first instant after `after` (on its local date `date` or the next) at which the garage clock
+ * shows `minute`. When the clocks go back the time comes twice; a time they skip is read with the
+ * offset before the change (an hour after it would have been). localInstant gives one of these,
+ * which one depending on the zone, so its neighbours an hour away are looked at too (DST changes of
+ * an hour).
+ */
+function nextClockTime(after: Date, date: string, minute: number, timeZone: string): number {
+  for (const day of [date, addDays(date, 1)]) {
+    const near = localInstant(day, minute, timeZone).getTime();
+    const shows = (t: number) => {
+      const p = clockPosition(new Date(t), timeZone);
+      return p.date === day && p.minute === minute;
+    };
+    let times = [near - HOUR_MS, near, near + HOUR_MS].filter(shows);
+    if (times.length === 0) {
+      const p = clockPosition(new Date(near), timeZone);
+      times = [p.date < day || (p.date === day && p.minute < minute) ? near + HOUR_MS : near];
+    }
+    const next = times.find((t) => t > after.getTime());
+    if (next !== undefined) return next;
+  }
+  return localInstant(addDays(date, 1), minute, timeZone).getTime();
 }
 
 /** The cheapest event whose window the entry falls in, if any. */
@@ -143,15 +166,22 @@ export function priceStay(plan: PricingPlan, vehicleType: VehicleType, entry: Da
   }
   const billableHours = Math.max(1, Math.ceil(seconds / 3600));
   const regular = regularFee(plan, vehicleType, entry, billableHours, timeZone, 0);
-  let best: { totalCents: number; lines: FeeLine[]; applied: NonNullable<FeeBreakdown['applied']> } = {
+  // dailyCapsApplied: the daily caps in what is charged (none under a special; the later days' under an event)
+  let best: { totalCents: number; lines: FeeLine[]; applied: NonNullable<FeeBreakdown['applied']>; dailyCapsApplied: number } = {
     totalCents: regular.cents,
     lines: regular.lines,
     applied: { kind: 'regular', name: null },
+    dailyCapsApplied: regular.capsApplied,
   };
   const event = eventAt(plan, entry);
   if (event) {
     const later = regularFee(plan, vehicleType, entry, billableHours, timeZone, 1);
-    best = { totalCents: event.priceCents + later.cents, lines: [{ kind: 'event', name: event.name, cents: event.priceCents }, ...later.lines], applied: { kind: 'event', name: event.name } };
+    best = {
+      totalCents: event.priceCents + later.cents,
+      lines: [{ kind: 'event', name: event.name, cents: event.priceCents }, ...later.lines],
+      applied: { kind: 'event', name: event.name },
+      dailyCapsApplied: later.capsApplied,
+    };
   } else {
     for (const s of plan.specials ?? []) {
       if (s.priceCents < best.totalCents && qualifiesFor(s, vehicleType, entry, exit, timeZone)) {
@@ -159,11 +189,12 @@ export function priceStay(plan: PricingPlan, vehicleType: VehicleType, entry: Da
           totalCents: s.priceCents,
           lines: [{ kind: 'special', name: s.name, entryFrom: s.entryFrom, entryTo: s.entryTo, exitBy: s.exitBy, cents: s.priceCents }],
           applied: { kind: 'special', name: s.name },
+          dailyCapsApplied: 0,
         };
       }
     }
   }
-  return { ...base, billableHours, graceApplied: false, fullDays: Math.floor(billableHours / 24), dailyCapsApplied: regular.capsApplied, ...best };
+  return { ...base, billableHours, graceApplied: false, fullDays: Math.floor(billableHours / 24), ...best };
 }
 
 /**
@@ -215,4 +246,41 @@ export function applyValidation(fee: FeeBreakdown, terms: ValidationTerms, price
     lines: [...(fee.lines ?? []), { kind: 'validation', code: terms.code, merchant: terms.merchant, cents: -discount }],
     validation: { ...terms, discountCents: discount },
   };
+}
+
+/** A permit as a ticket carries it: whose, and until when it covers the stay. */
+export type PermitTerms = { holder: string; validTo: string };
+/** A reservation as a ticket carries it: its window and what was paid in advance. */
+export type ReservationTerms = { startsAt: string; endsAt: string; prepaidCents: number };
+
+/**
+ * A permit holder's stay: free while the permit is valid; after `validTo` the regular fee, as if
+ * the car came in then (grace included). The first line says so.
+ */
+export function pricePermitStay(plan: PricingPlan, vehicleType: VehicleType, entry: Date, exit: Date, timeZone: string, permit: PermitTerms): FeeBreakdown {
+  const covered = { kind: 'permit' as const, holder: permit.holder, validTo: permit.validTo, cents: 0 as const };
+  const end = new Date(permit.validTo);
+  const whole = priceStay(plan, vehicleType, entry, exit, timeZone);
+  if (exit.getTime() <= end.getTime()) {
+    return { ...whole, totalCents: 0, lines: [covered], applied: { kind: 'permit', name: permit.holder }, dailyCapsApplied: 0 };
+  }
+  const after = priceStay(plan, vehicleType, end, exit, timeZone);
+  return { ...whole, totalCents: after.totalCents, lines: [covered, ...(after.lines ?? [])], applied: { kind: 'permit', name: permit.holder }, dailyCapsApplied: after.dailyCapsApplied };
+}
+
+/**
+ * A reserved stay: a prepaid reservation covers its window, and leaving after `endsAt` pays the
+ * overstay at the plan's rate, as if the car came in then; what is collected at exit is the
+ * overstay only (the prepaid amount was taken by the booking). A reservation not paid in advance
+ * only held the space: the stay is priced the regular way. The first line says which.
+ */
+export function priceReservedStay(plan: PricingPlan, vehicleType: VehicleType, entry: Date, exit: Date, timeZone: string, booking: ReservationTerms): FeeBreakdown {
+  const line = { kind: 'reservation' as const, startsAt: booking.startsAt, endsAt: booking.endsAt, prepaidCents: booking.prepaidCents, cents: 0 as const };
+  const whole = priceStay(plan, vehicleType, entry, exit, timeZone);
+  if (booking.prepaidCents === 0) return { ...whole, lines: [line, ...(whole.lines ?? [])] };
+  const end = new Date(booking.endsAt);
+  const applied = { kind: 'reservation' as const, name: null };
+  if (exit.getTime() <= end.getTime()) return { ...whole, totalCents: 0, lines: [line], applied, dailyCapsApplied: 0 };
+  const over = priceStay(plan, vehicleType, end, exit, timeZone);
+  return { ...whole, totalCents: over.totalCents, lines: [line, ...(over.lines ?? [])], applied, dailyCapsApplied: over.dailyCapsApplied };
 }
