@@ -284,3 +284,12 @@ export function priceReservedStay(plan: PricingPlan, vehicleType: VehicleType, e
   const over = priceStay(plan, vehicleType, end, exit, timeZone);
   return { ...whole, totalCents: over.totalCents, lines: [line, ...(over.lines ?? [])], applied, dailyCapsApplied: over.dailyCapsApplied };
 }
+
+/**
+ * What a `minutes` validation compares with: the stay priced that many minutes shorter (free when
+ * the stay is no longer), with the same pricing as the stay itself (`priceAt`: the exit's price at an instant).
+ * @example applyValidation(fee, terms, shorterStayPrice((at) => quoteTicketFee(stay, at), entry, exit))
+ */
+export function shorterStayPrice(priceAt: (at: Date) => FeeBreakdown, entry: Date, exit: Date): (minutes: number) => number {
+  return (minutes) => (exit.getTime() - entry.getTime() <= minutes * 60_000 ? 0 : priceAt(new Date(exit.getTime() - minutes * 60_000)).totalCents);
+}

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { feeLineWords } from '../../shared/fee-lines.js';
-import { priceStay } from '../../shared/pricing.js';
+import { priceStay, shorterStayPrice } from '../../shared/pricing.js';
 import { QuoteBody, RatePlan, RatePlanBody } from '../../shared/rate-plan.js';
 import { FeeBreakdown } from '../../shared/tickets.js';
 import { recordAudit } from '../audit/queries.js';
@@ -80,8 +80,7 @@ export function ratePlanRoutes(deps: Deps) {
         const priceAt = (at: Date) => priceStay(plan, q.vehicleType, entry, at, plan.timezone);
         let fee = priceAt(exit);
         if (q.validationCode) {
-          const shorter = (minutes: number) => (exit.getTime() - entry.getTime() <= minutes * 60_000 ? 0 : priceAt(new Date(exit.getTime() - minutes * 60_000)).totalCents);
-          fee = await previewValidation(sql, garageId, q.validationCode, exit, plan.timezone, fee, shorter);
+          fee = await previewValidation(sql, garageId, q.validationCode, exit, plan.timezone, fee, shorterStayPrice(priceAt, entry, exit));
         }
         return c.json({ totalCents: fee.totalCents, breakdown: fee, words: (fee.lines ?? []).map((l) => feeLineWords(l, plan.timezone)) }, 200);
       })

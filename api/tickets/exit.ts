@@ -2,6 +2,7 @@ import type { Attribution } from '../../shared/auth.js';
 import { decideExitTime } from '../../shared/client-time.js';
 import { quoteLostTicket, quoteTicketFee } from '../../shared/fee.js';
 import { localDateTime } from '../../shared/garage-day.js';
+import { shorterStayPrice } from '../../shared/pricing.js';
 import type { PaymentMethod, Ticket, TicketTarget } from '../../shared/tickets.js';
 import { recordAudit } from '../audit/queries.js';
 import type { TransactionSql } from '../db/types.js';
@@ -106,8 +107,7 @@ export async function completeStay(tx: TransactionSql, deps: Pick<TicketDeps, 's
   if (input.paymentMethod === 'Cash') await requireShiftForCash(tx, garage.requireShiftForCash, deps.garageId, by.actor, exitTime);
   let recordValidation: ((ticketId: number) => Promise<void>) | null = null;
   if (input.validationCode) {
-    const stayMs = exitTime.getTime() - ticket.entryTime.getTime();
-    const shorter = (minutes: number) => (stayMs <= minutes * 60_000 ? 0 : priceAt(new Date(exitTime.getTime() - minutes * 60_000)).totalCents);
+    const shorter = shorterStayPrice(priceAt, ticket.entryTime, exitTime);
     ({ fee, record: recordValidation } = await redeemValidation(tx, deps.garageId, input.validationCode, exitTime, timezone, fee, shorter));
   }
   const completed = await completeTicket(tx, ticket.id, { exitTime, paymentMethod: input.paymentMethod, fee, by: by.actor });

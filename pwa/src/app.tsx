@@ -19,6 +19,8 @@ const SettingsScreen = lazy(() => import('./routes/settings.js').then((m) => m.S
 const PaymentsScreen = lazy(() => import('./routes/payments.js').then((m) => m.PaymentsScreen));
 const ApprovalsScreen = lazy(() => import('./routes/approvals.js').then((m) => m.ApprovalsScreen));
 const GarageScreen = lazy(() => import('./routes/garage.js').then((m) => m.GarageScreen));
+const RatesScreen = lazy(() => import('./routes/rates.js').then((m) => m.RatesScreen));
+const ValidationsScreen = lazy(() => import('./routes/validations.js').then((m) => m.ValidationsScreen));
 // The Shift screen: opened a few times a day, so it loads when it is opened.
 const ShiftScreen = lazy(() => import('./routes/shift.js').then((m) => m.ShiftScreen));
 // The garage picker too: only someone who works in several garages ever sees it.
@@ -34,6 +36,8 @@ const titles: Record<string, string> = {
   '/garage': 'Garage',
   '/garages': 'Choose a garage',
   '/shift': 'Shift',
+  '/rates': 'Rates',
+  '/validations': 'Validations',
 };
 
 /** What a lazily loaded screen shows while it loads: its title. */
@@ -85,6 +89,18 @@ function Screen({ path, isManager }: { path: string; isManager: boolean }) {
       return (
         <ForManagers isManager={isManager} title="Garage" others="Only managers and admins see the garage's profile. Ask a manager.">
           <GarageScreen />
+        </ForManagers>
+      );
+    case '/rates':
+      return (
+        <ForManagers isManager={isManager} title="Rates" others="Only managers change the garage's rates. Ask a manager.">
+          <RatesScreen />
+        </ForManagers>
+      );
+    case '/validations':
+      return (
+        <ForManagers isManager={isManager} title="Validations" others="Only managers manage merchants and their validation codes. Ask a manager.">
+          <ValidationsScreen />
         </ForManagers>
       );
     case '/payments':

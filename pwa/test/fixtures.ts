@@ -4,6 +4,12 @@ import { Discard, DiscardPage, type DiscardBody } from '../../shared/discards.js
 import { GarageSettings, GarageStats } from '../../shared/garage.js';
 import { Garage } from '../../shared/garages.js';
 import { quoteTicketFee } from '../../shared/fee.js';
+import { feeLineWords } from '../../shared/fee-lines.js';
+import { applyValidation, priceStay, type ValidationTerms } from '../../shared/pricing.js';
+import { RatePlan, type RatePlanBody } from '../../shared/rate-plan.js';
+import { Merchant, ValidationCode, ValidationsReport } from '../../shared/validations.js';
+import type { VehicleType } from '../../shared/vehicle-type.js';
+import { StayQuote } from '../src/lib/api.js';
 import { Activity, Ticket, type PaymentMethod } from '../../shared/tickets.js';
 
 /** What a test may choose about a ticket; what follows from it (amounts, breakdown, rate) is worked out. */
@@ -170,6 +176,68 @@ export const fixture = {
       ...over,
     }),
   discardPage: (discards: Discard[], nextBefore: number | null = null): DiscardPage => DiscardPage.parse({ discards, nextBefore }),
+  /** The rate plan in force as GET …/rate-plan answers it: version 3 of a plain $10/h plan in UTC unless a test says otherwise. */
+  ratePlan: (over: Partial<RatePlan> = {}): RatePlan =>
+    RatePlan.parse({
+      hourlyRate: 1000,
+      vehicleRates: {},
+      graceMinutes: 0,
+      dailyMaxCents: null,
+      bands: [],
+      specials: [],
+      events: [],
+      version: 3,
+      timezone: 'UTC',
+      createdAt: '2026-11-20T09:00:00.000Z',
+      createdBy: 'maria',
+      ...over,
+    }),
+  /**
+   * What POST …/rate-plan/quote answers for a stay under `plan` (in `timeZone`), priced as the server
+   * prices it: the one pricing function, then the validation's `terms` if given, and the lines in words.
+   */
+  stayQuote: (plan: RatePlanBody, stay: { vehicleType?: VehicleType; entryTime: string; exitTime: string; terms?: ValidationTerms }, timeZone = 'UTC'): StayQuote => {
+    const entry = new Date(stay.entryTime);
+    const exit = new Date(stay.exitTime);
+    const priceAt = (at: Date) => priceStay(plan, stay.vehicleType ?? 'Car', entry, at, timeZone);
+    let fee = priceAt(exit);
+    if (stay.terms) {
+      const shorter = (minutes: number) => (exit.getTime() - entry.getTime() <= minutes * 60_000 ? 0 : priceAt(new Date(exit.getTime() - minutes * 60_000)).totalCents);
+      fee = applyValidation(fee, stay.terms, shorter);
+    }
+    return StayQuote.parse({ totalCents: fee.totalCents, breakdown: fee, words: (fee.lines ?? []).map((l) => feeLineWords(l, timeZone)) });
+  },
+  /** A merchant's validation code: $5.00 off, valid through 2026, 100 uses, 3 used, unless a test says otherwise. */
+  validationCode: (over: Partial<ValidationCode> = {}): ValidationCode =>
+    ValidationCode.parse({
+      id: 11,
+      merchantId: 5,
+      merchantName: 'Rialto Cinema',
+      code: 'CINEMA5',
+      kind: 'amount',
+      value: 500,
+      validFrom: '2026-01-01T00:00:00.000Z',
+      validTo: '2027-01-01T00:00:00.000Z',
+      maxUses: 100,
+      uses: 3,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      createdBy: 'maria',
+      ...over,
+    }),
+  /** A merchant as GET …/merchants lists it, with its codes. */
+  merchant: (over: Partial<Merchant> = {}): Merchant =>
+    Merchant.parse({ id: 5, name: 'Rialto Cinema', contact: 'accounts@rialto.example', createdAt: '2026-01-01T00:00:00.000Z', codes: [], ...over }),
+  /** The bill-back as GET …/reports/validations answers it; the totals are the merchants' sums. */
+  validationsReport: (merchants: ValidationsReport['merchants'], over: Partial<ValidationsReport> = {}): ValidationsReport =>
+    ValidationsReport.parse({
+      from: '2026-11-01',
+      to: '2026-11-23',
+      timezone: 'UTC',
+      merchants,
+      totalUses: merchants.reduce((n, m) => n + m.uses, 0),
+      totalDiscountCents: merchants.reduce((n, m) => n + m.discountCents, 0),
+      ...over,
+    }),
 };
 
 /** The one error shape, for msw answers. */

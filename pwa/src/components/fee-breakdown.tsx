@@ -1,5 +1,8 @@
+import { Fragment } from 'preact';
+import { feeLineWords, type FeeLine } from '../../../shared/fee-lines.js';
 import type { FeeBreakdown } from '../../../shared/tickets.js';
 import { formatCents, formatDuration } from '../../../shared/format.js';
+import { garageTimeZone } from '../lib/garage.js';
 
 /**
  * What a lost ticket added, in words, by the garage's rule.
@@ -18,8 +21,52 @@ export function lostTicketWords(lost: NonNullable<FeeBreakdown['lostTicket']>): 
   }
 }
 
-/** Why a fee is what it is: time parked, hours x rate, grace and daily caps, a lost ticket's price, total. */
-export function FeeBreakdownList({ fee, label = 'Total' }: { fee: FeeBreakdown; label?: string }) {
+/**
+ * A breakdown line's words split for the list: what it is, and its amount (after the last ": ").
+ * @example lineParts('Early bird (in 06:00–09:00, out by 19:00): $12.00') // ['Early bird (in 06:00–09:00, out by 19:00)', '$12.00']
+ */
+function lineParts(words: string): [string, string] {
+  const at = words.lastIndexOf(': ');
+  return at < 0 ? [words, ''] : [words.slice(0, at), words.slice(at + 2)];
+}
+
+/**
+ * The fee line by line in the words Slack and receipts use (`feeLineWords`, clock times in the
+ * garage's timezone): hours by band, the daily maximum, a special or event price, a lost ticket, a validation.
+ */
+function FeeLines({ lines, timeZone }: { lines: FeeLine[]; timeZone: string }) {
+  return (
+    <>
+      {lines.map((line, i) => {
+        const [what, amount] = lineParts(feeLineWords(line, timeZone));
+        return (
+          <Fragment key={i}>
+            <dt>{what}</dt>
+            <dd data-testid={line.kind === 'lost_ticket' ? 'lost-ticket-line' : `fee-line-${line.kind}`}>{amount}</dd>
+          </Fragment>
+        );
+      })}
+    </>
+  );
+}
+
+/**
+ * Why a fee is what it is: time parked, then its lines in words when it has them (fees priced by a
+ * rate plan), else — fees stored before rate plans — hours x rate, grace and daily caps, a lost
+ * ticket's price; then the total.
+ */
+export function FeeBreakdownList({ fee, label = 'Total', timeZone = garageTimeZone.value }: { fee: FeeBreakdown; label?: string; timeZone?: string }) {
+  if (fee.lines && fee.lines.length > 0) {
+    return (
+      <dl class="breakdown">
+        <dt>Time parked</dt>
+        <dd>{formatDuration(fee.durationMinutes)}</dd>
+        <FeeLines lines={fee.lines} timeZone={timeZone} />
+        <dt class="total">{label}</dt>
+        <dd class="total">{formatCents(fee.totalCents)}</dd>
+      </dl>
+    );
+  }
   return (
     <dl class="breakdown">
       <dt>Time parked</dt>

@@ -23,8 +23,8 @@ export function Facts({ facts }: { facts: [string, string][] }) {
 }
 
 /**
- * A ticket the server closed, as its receipt: paid (how, how much, any money given back since, why the
- * amount) or voided (never charged, who and why). `id` names the heading for the article's label.
+ * A ticket the server closed, as its receipt: paid (how, how much, a validation, any money given back
+ * since, why the amount line by line in the garage's time) or voided (never charged, who and why). `id` names the heading for the article's label.
  */
 export function TicketReceipt({ ticket: t, id, children }: { ticket: Ticket; id: string; children?: ComponentChildren }) {
   const facts: [string, string][] = [
@@ -50,6 +50,7 @@ export function TicketReceipt({ ticket: t, id, children }: { ticket: Ticket; id:
       <p class="eyebrow">
         Paid · {t.paymentMethod}
         {t.lostTicket ? ' · Lost ticket' : ''}
+        {t.feeBreakdown?.validation ? ` · Validated ${t.feeBreakdown.validation.code}` : ''}
       </p>
       <h2 id={id} class="big" data-testid="amount-paid">
         {formatCents(t.amountPaid ?? 0)}
@@ -61,7 +62,7 @@ export function TicketReceipt({ ticket: t, id, children }: { ticket: Ticket; id:
         </p>
       )}
       <Facts facts={[...facts, ['Out', t.exitTime ? when(t.exitTime) : '']]} />
-      {t.feeBreakdown && <FeeBreakdownList fee={t.feeBreakdown} />}
+      {t.feeBreakdown && <FeeBreakdownList fee={t.feeBreakdown} timeZone={garageTimeZone.value} />}
       {children}
     </article>
   );

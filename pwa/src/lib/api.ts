@@ -5,8 +5,10 @@ import { CorrectionOutcome, ExceptionPage, GarageException, type CorrectBody, ty
 import { ApiError, type ErrorCode } from '../../../shared/errors.js';
 import { GarageSettings, GarageStats, Status, type SettingsUpdate } from '../../../shared/garage.js';
 import { Garage, type GarageUpdate } from '../../../shared/garages.js';
+import { RatePlan, type QuoteBody, type RatePlanBody } from '../../../shared/rate-plan.js';
 import { Shift, type CloseShiftBody, type MovementBody } from '../../../shared/shifts.js';
-import { Activity, Ticket, type CreateTicketBody, type ExitTicketBody, type PaymentMethod, type VehicleType } from '../../../shared/tickets.js';
+import { Activity, FeeBreakdown, Ticket, type CreateTicketBody, type ExitTicketBody, type PaymentMethod, type VehicleType } from '../../../shared/tickets.js';
+import { Merchant, ValidationCode, ValidationsReport, type MerchantBody, type ValidationCodeBody, type ValidationCodeUpdate } from '../../../shared/validations.js';
 import { learnServerTime } from './clock.js';
 
 /** The server answered with an error: `code` to switch on, `message` for a person. */
@@ -90,6 +92,9 @@ export function isTransient(error: unknown): boolean {
 const SignedOut = z.object({ ok: z.literal(true) });
 /** A page of shifts as GET …/shifts answers it. */
 const ShiftPage = z.object({ shifts: z.array(Shift), nextBefore: z.number().int().nullable() });
+/** What POST …/rate-plan/quote answers: the price of a stay, its breakdown, and its lines in words. */
+export const StayQuote = z.object({ totalCents: z.number().int(), breakdown: FeeBreakdown, words: z.array(z.string()) });
+export type StayQuote = z.infer<typeof StayQuote>;
 
 /** The path of a garage's own resource: `/api/garages/:garageId…`, so a call acts on that garage and no other. */
 const inGarage = (garageId: number, path: string) => `/api/garages/${garageId}${path}`;
@@ -172,8 +177,34 @@ export const api = {
   },
   /** Managers: marks an ended shift's variance as looked into, with a note. */
   reconcileShift: (garageId: number, shiftId: number, note: string) => call(Shift, inGarage(garageId, `/shifts/${shiftId}/reconcile`), { method: 'POST', body: { note } }),
+  /** The rate plan in force (any staff). */
+  ratePlan: (garageId: number) => call(RatePlan, inGarage(garageId, '/rate-plan')),
+  /** Managers: saves the whole plan as a new version (cars inside keep theirs); the new version. */
+  saveRatePlan: (garageId: number, body: RatePlanBody) => call(RatePlan, inGarage(garageId, '/rate-plan'), { method: 'PUT', body }),
+  /** Prices a stay without a ticket (with a draft `plan`: a manager's preview; with a code: its discount); 409 validation_refused. */
+  quoteStay: (garageId: number, body: QuoteRequest) => call(StayQuote, inGarage(garageId, '/rate-plan/quote'), { method: 'POST', body }),
+  /** Managers: the merchants with their validation codes and uses. */
+  merchants: (garageId: number) => call(z.array(Merchant), inGarage(garageId, '/merchants')),
+  /** Managers: adds a merchant; 409 already_exists. */
+  addMerchant: (garageId: number, body: z.input<typeof MerchantBody>) => call(Merchant, inGarage(garageId, '/merchants'), { method: 'POST', body }),
+  /** Managers: adds a validation code to a merchant; 409 already_exists when the code is taken. */
+  addValidationCode: (garageId: number, merchantId: number, body: z.input<typeof ValidationCodeBody>) =>
+    call(ValidationCode, inGarage(garageId, `/merchants/${merchantId}/codes`), { method: 'POST', body }),
+  /** Managers: ends a code early (`validTo`) or changes its number of uses; the code after. */
+  updateValidationCode: (garageId: number, merchantId: number, code: string, body: ValidationCodeUpdate) =>
+    call(ValidationCode, inGarage(garageId, `/merchants/${merchantId}/codes/${encodeURIComponent(code)}`), { method: 'PATCH', body }),
+  /** Managers: the bill-back per merchant for the garage's local dates `from`..`to`. */
+  validationsReport: (garageId: number, from: string, to: string) => call(ValidationsReport, validationsReportPath(garageId, from, to)),
 };
 
+
+/** The bill-back's address for the garage's local dates `from`..`to`; `csv`: the download. */
+export function validationsReportPath(garageId: number, from: string, to: string, { csv = false } = {}): string {
+  return inGarage(garageId, `/reports/validations?${new URLSearchParams({ from, to, ...(csv ? { format: 'csv' } : {}) }).toString()}`);
+}
+
+/** What the app sends to price a stay (POST …/rate-plan/quote). */
+export type QuoteRequest = z.input<typeof QuoteBody>;
 
 /**
  * What the app sends to record an entry: the body POST /api/garages/:garageId/tickets takes, always with the vehicle

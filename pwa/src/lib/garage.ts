@@ -48,7 +48,7 @@ export const garageLocale = signal(DEFAULT_LOCALE);
  */
 export const garageTariff = computed<Tariff | null>(() => {
   const stats = lastStats.value?.stats;
-  return stats ? { hourlyRate: stats.hourlyRate, graceMinutes: stats.graceMinutes, dailyMaxCents: stats.dailyMaxCents } : null;
+  return stats ? { hourlyRate: stats.hourlyRate, graceMinutes: stats.graceMinutes, dailyMaxCents: stats.dailyMaxCents, plan: stats.ratePlan } : null;
 });
 
 /**

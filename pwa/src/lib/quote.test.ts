@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { quoteLostTicket, quoteTicketFee, type LostTicketRule, type Tariff } from '../../../shared/fee.js';
 import { fixture } from '../../test/fixtures.js';
 import type { OutboxItem } from './local-store.js';
-import { quoteOfflineEntry, quoteTicket, withLostTicket } from './quote.js';
+import { quoteOfflineEntry, quoteTicket, withLostTicket, withValidation } from './quote.js';
 
 const entryTime = '2026-11-23T08:00:00.000Z';
 const after = (minutes: number) => new Date(Date.parse(entryTime) + minutes * 60_000);
@@ -102,5 +102,54 @@ describe('withLostTicket', () => {
     const seen = fixture.activeTicket({ entryTime, tariff: noCap }, after(61));
     expect(withLostTicket(quoteTicket(seen.ticketNumber, seen, 'phone', after(61)), true, null, after(61)).breakdown).toBeNull();
     expect(withLostTicket(quoteTicket('PS-000001', null, 'phone', after(61)), true, rules[0]!, after(61)).breakdown).toBeNull();
+  });
+});
+
+describe('the vehicle type and a validation, priced as the server charges', () => {
+  const plan = { hourlyRate: 1000, vehicleRates: { Truck: 1500 }, graceMinutes: 0, dailyMaxCents: null, bands: [], specials: [], events: [], version: 2, timezone: 'UTC' };
+  const planned: Tariff = { hourlyRate: 1500, graceMinutes: 0, dailyMaxCents: null, plan };
+  const truck = () => fixture.activeTicket({ entryTime, vehicleType: 'Truck', tariff: planned }, after(90));
+  const rule: LostTicketRule = { policy: 'actual_plus_fee', feeCents: 2500 };
+  const offlineTruck: Extract<OutboxItem, { kind: 'entry' }> = {
+    key: '3f9a1c2e-0000-4000-8000-000000000001',
+    createdAt: entryTime,
+    state: 'pending',
+    attempts: 1,
+    error: null,
+    ticket: null,
+    sentAt: null,
+    kind: 'entry',
+    body: { licensePlate: 'big 1', vehicleType: 'Truck', entryTime },
+  };
+
+  it.each([
+    ['the lost-ticket switch, off', (q: ReturnType<typeof quoteTicket>) => withLostTicket(q, false, rule, after(90)), 3000],
+    ['the lost-ticket switch, on', (q: ReturnType<typeof quoteTicket>) => withLostTicket(q, true, rule, after(90)), 5500],
+  ])('keeps the truck’s own rate through %s', (_case, change, cents) => {
+    const q = quoteTicket('PS-7K3QXM', truck(), 'server', after(90));
+    expect(q.breakdown?.totalCents).toBe(3000);
+    expect(change(q).breakdown?.totalCents).toBe(cents);
+  });
+
+  it('prices a truck that came in offline at the truck rate of the plan the phone last saw', () => {
+    expect(quoteOfflineEntry(offlineTruck, planned, after(90)).breakdown?.totalCents).toBe(3000);
+  });
+
+  it.each([
+    ['amount', 500, false, 2500],
+    ['percent', 50, false, 1500],
+    ['flat', 800, false, 800],
+    ['minutes', 60, false, 1500],
+    ['amount', 500, true, 5000],
+    ['minutes', 60, true, 4000],
+  ] as const)('applies a %s validation (%i) after the tariff, lost ticket %s, as the server does', (kind, value, lost, cents) => {
+    const terms = { code: 'CINEMA5', merchant: 'Rialto Cinema', kind, value };
+    const q = withLostTicket(quoteTicket('PS-7K3QXM', truck(), 'server', after(90)), lost, rule, after(90));
+    const validated = withValidation(q, terms, rule, after(90));
+    expect(validated.breakdown?.totalCents).toBe(cents);
+    expect(validated.breakdown?.validation).toMatchObject({ code: 'CINEMA5', discountCents: q.breakdown!.totalCents - cents });
+    // Switching lost ticket keeps the validation; removing it gives the plain price back.
+    expect(withLostTicket(validated, !lost, rule, after(90)).breakdown?.validation?.code).toBe('CINEMA5');
+    expect(withValidation(validated, null, rule, after(90)).breakdown?.totalCents).toBe(q.breakdown?.totalCents);
   });
 });

@@ -1,4 +1,5 @@
-import { quoteLostTicket, quoteTicketFee, type LostTicketRule, type Tariff } from '../../../shared/fee.js';
+import { quoteLostTicket, quoteTicketFee, type LostTicketRule, type PricedStay, type Tariff } from '../../../shared/fee.js';
+import { applyValidation, type ValidationTerms, shorterStayPrice } from '../../../shared/pricing.js';
 import type { FeeBreakdown, Ticket } from '../../../shared/tickets.js';
 import { provisionalRef } from './ids.js';
 import type { OutboxItem } from './local-store.js';
@@ -6,7 +7,7 @@ import type { OutboxItem } from './local-store.js';
 type EntryItem = Extract<OutboxItem, { kind: 'entry' }>;
 
 /** The car a quote is for, as far as this phone knows it. */
-export type QuotedCar = Pick<Ticket, 'licensePlate' | 'vehicleType' | 'entryTime'>;
+export type QuotedCar = Pick<Ticket, 'licensePlate' | 'vehicleType' | 'entryTime'> & Partial<Pick<Ticket, 'permit' | 'reservation'>>;
 
 /** What the attendant asks for at exit, and how sure the app is of it. */
 export type ExitQuote = {
@@ -25,6 +26,8 @@ export type ExitQuote = {
   lostTicket?: boolean;
   /** For `offline`: the outbox entry the exit depends on. */
   entryKey?: string;
+  /** A merchant's validation, checked online: its terms as the server gave them, applied after the tariff. */
+  validation?: ValidationTerms;
 };
 
 /**
@@ -45,7 +48,7 @@ export function quoteTicket(ticketNumber: string, ticket: Ticket | null, source:
  */
 export function quoteOfflineEntry(entry: EntryItem, tariff: Tariff | null, now: Date): ExitQuote {
   const car = { licensePlate: entry.body.licensePlate.toUpperCase(), vehicleType: entry.body.vehicleType, entryTime: entry.body.entryTime };
-  const breakdown = tariff ? quoteTicketFee({ entryTime: car.entryTime, tariff }, now) : null;
+  const breakdown = tariff ? quoteTicketFee({ entryTime: car.entryTime, vehicleType: car.vehicleType, tariff }, now) : null;
   return { ticketNumber: provisionalRef(entry.key), car, source: 'offline', breakdown, tariff, entryKey: entry.key };
 }
 
@@ -56,11 +59,31 @@ export function quoteOfflineEntry(entry: EntryItem, tariff: Tariff | null, now: 
  * @example withLostTicket(quote, true, { policy: 'actual_plus_fee', feeCents: 2500 }, serverNow()).breakdown?.lostTicket?.feeCents // 2500
  */
 export function withLostTicket(q: ExitQuote, lost: boolean, rule: LostTicketRule | null, now: Date): ExitQuote {
-  const stay = q.car && q.tariff ? { entryTime: q.car.entryTime, tariff: q.tariff } : null;
-  const breakdown = !stay ? null : lost ? (rule ? quoteLostTicket(stay, now, rule, false) : null) : quoteTicketFee(stay, now);
-  return { ...q, lostTicket: lost, breakdown };
+  return priced({ ...q, lostTicket: lost }, rule, now);
+}
+
+/**
+ * The quote with a validation (`terms`, as the server's quote answered them once it checked the code
+ * online) or without one (null): priced as the server charges the exit — the stay (lost or not) with
+ * the ticket's own tariff, then `applyValidation`, a `minutes` code pricing the stay that much shorter.
+ * @example withValidation(quote, { code: 'CINEMA5', merchant: 'Cinema', kind: 'amount', value: 500 }, rule, serverNow()).breakdown?.validation?.discountCents
+ */
+export function withValidation(q: ExitQuote, terms: ValidationTerms | null, rule: LostTicketRule | null, now: Date): ExitQuote {
+  const { validation: _old, ...rest } = q;
+  return priced(terms ? { ...rest, validation: terms } : rest, rule, now);
+}
+
+/** Prices a quote at `now` from what it knows: its car's stay and tariff, a lost ticket, a validation; null when the phone cannot know. */
+function priced(q: ExitQuote, rule: LostTicketRule | null, now: Date): ExitQuote {
+  if (!q.car || !q.tariff) return { ...q, breakdown: null };
+  const stay: PricedStay = { entryTime: q.car.entryTime, vehicleType: q.car.vehicleType, tariff: q.tariff, permit: q.car.permit, reservation: q.car.reservation };
+  if (q.lostTicket && !rule) return { ...q, breakdown: null };
+  const priceAt = (at: Date) => (q.lostTicket && rule ? quoteLostTicket(stay, at, rule, false) : quoteTicketFee(stay, at));
+  const fee = priceAt(now);
+  if (!q.validation) return { ...q, breakdown: fee };
+  return { ...q, breakdown: applyValidation(fee, q.validation, shorterStayPrice(priceAt, new Date(q.car.entryTime), now)) };
 }
 
 function carOf(ticket: Ticket): QuotedCar {
-  return { licensePlate: ticket.licensePlate, vehicleType: ticket.vehicleType, entryTime: ticket.entryTime };
+  return { licensePlate: ticket.licensePlate, vehicleType: ticket.vehicleType, entryTime: ticket.entryTime, permit: ticket.permit, reservation: ticket.reservation };
 }

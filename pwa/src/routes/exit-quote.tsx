@@ -1,11 +1,13 @@
 import type { JSX } from 'preact';
 import { formatCents, formatDuration } from '../../../shared/format.js';
+import type { ValidationTerms } from '../../../shared/pricing.js';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../shared/tickets.js';
 import { FeeBreakdownList } from '../components/fee-breakdown.js';
 import { serverNow } from '../lib/clock.js';
 import { garageLocale, garageTimeZone } from '../lib/garage.js';
 import type { ExitQuote } from '../lib/quote.js';
 import { formatDateTime } from '../lib/time.js';
+import { ExitValidation } from './exit-validation.js';
 
 /** What can be asked about a parked car from its quote, besides paying. */
 export type QuoteAction = 'void' | 'correction' | 'waiver';
@@ -19,6 +21,8 @@ type Props = {
   /** The driver lost the ticket (or found it again): the quote is priced again. */
   onLostTicket: (lost: boolean) => void;
   onAsk: (action: QuoteAction) => void;
+  /** The validation code field: the code as typed, whether the phone is offline, and what to do once the server accepts it. */
+  code: { garageId: number | null; typed: string; onType: (typed: string) => void; offline: boolean; onApplied: (terms: ValidationTerms | null) => void };
 };
 
 /**
@@ -26,9 +30,11 @@ type Props = {
  * without scrolling), then why the amount is what it is and how sure the phone is of it; then the
  * lost-ticket switch and what else can be asked of the ticket (void, correct, waive the lost-ticket fee).
  */
-export function QuoteView({ quote: q, busy, error, onPay, onBack, onLostTicket, onAsk }: Props) {
+export function QuoteView({ quote: q, busy, error, onPay, onBack, onLostTicket, onAsk, code }: Props) {
   // A car that came in offline has no ticket on the server yet: nothing to void, correct or waive.
   const known = q.source !== 'offline';
+  // A code typed but not applied yet (online): the amount would not be what the exit charges, so payment waits.
+  const codePending = !code.offline && code.typed.trim() !== '' && code.typed.trim().toUpperCase() !== (q.validation?.code ?? '');
   const minutesSoFar = q.car ? Math.max(0, Math.floor((serverNow().getTime() - Date.parse(q.car.entryTime)) / 60_000)) : 0;
   return (
     <main id="main" class="screen exit">
@@ -59,8 +65,16 @@ export function QuoteView({ quote: q, busy, error, onPay, onBack, onLostTicket, 
         )}
       </section>
       {error}
-      <fieldset class="pay next-action" disabled={busy}>
+      {code.garageId !== null && (
+        <ExitValidation garageId={code.garageId} quote={q} typed={code.typed} onType={code.onType} offline={code.offline} busy={busy} onApplied={code.onApplied} />
+      )}
+      <fieldset class="pay next-action" disabled={busy || codePending} aria-describedby={codePending ? 'code-pending' : undefined}>
         <legend>Payment method</legend>
+        {codePending && (
+          <p id="code-pending" class="note">
+            Apply the validation code, or remove it, before taking payment.
+          </p>
+        )}
         {PAYMENT_METHODS.map((m) => (
           <button key={m} type="button" class="button button-pay" onClick={() => onPay(m)}>
             {m}

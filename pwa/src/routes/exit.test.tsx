@@ -42,7 +42,8 @@ describe('Car out', () => {
     findTicket('ps-7k3qxm');
 
     expect((await screen.findByTestId('amount-due')).textContent).toContain('$20.00');
-    expect(screen.getByText('2 h × $10.00/h')).toBeTruthy();
+    expect(screen.getByText(/^Regular rate: 2 h from \d\d:\d\d × \$10\.00$/)).toBeTruthy();
+    expect(screen.getByTestId('fee-line-hours').textContent).toBe('$20.00');
     expect(screen.getByText('1 h 30 min')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Debit Card' }));
@@ -53,8 +54,8 @@ describe('Car out', () => {
   });
 
   it.each([
-    ['inside the grace period', 5, '$0.00', 'Free: left within 10 min'],
-    ['capped at the daily maximum', 310, '$50.00', '$50.00 applied once'],
+    ['inside the grace period', 5, '$0.00', 'Within the 10-minute grace period'],
+    ['capped at the daily maximum', 310, '$50.00', 'Daily maximum $50.00'],
   ])('shows why the amount is what it is, from the ticket’s own tariff: %s', async (_case, minutes, amount, why) => {
     const tariff = { hourlyRate: 1000, graceMinutes: 10, dailyMaxCents: 5000 };
     server.use(http.get('/api/garages/1/tickets/:n', () => HttpResponse.json(fixture.activeTicket({ entryTime: minutesAgo(minutes), tariff }, new Date()))));
@@ -122,7 +123,7 @@ describe('Car out', () => {
     const expected = quoteLostTicket({ entryTime: lost.entryTime, tariff: fixture.activeTicket(lost).tariff }, new Date(), { policy: 'actual_plus_fee', feeCents: 2500 }, false);
     expect((await screen.findByTestId('amount-due')).textContent).toContain(formatCents(expected.totalCents));
     expect(formatCents(expected.totalCents)).toBe('$65.00');
-    expect(screen.getByTestId('lost-ticket-line').textContent).toBe('+ $25.00 fee');
+    expect(screen.getByTestId('lost-ticket-line').textContent).toBe('$25.00');
     expect(screen.getByLabelText<HTMLInputElement>(/Lost ticket/).checked).toBe(true);
     expect(new URLSearchParams(query).get('plate')).toBe('LOST-7');
     expect(new URLSearchParams(query).get('status')).toBe('active');
@@ -146,7 +147,8 @@ describe('Car out', () => {
     expect((await screen.findByTestId('amount-due')).textContent).toContain('$20.00');
     fireEvent.click(screen.getByLabelText(/Lost ticket/));
     expect(screen.getByTestId('amount-due').textContent).toContain('$75.00');
-    expect(screen.getByTestId('lost-ticket-line').textContent).toBe('flat $75.00 (+ $55.00)');
+    // The flat price replaces a $20.00 stay: the lost-ticket line is what it adds, so the lines add up.
+    expect(screen.getByTestId('lost-ticket-line').textContent).toBe('$55.00');
   });
 
   it('offline: quotes the phone’s copy of the ticket as of now, with its tariff, and records the exit for later', async () => {
@@ -160,7 +162,7 @@ describe('Car out', () => {
     const { outbox } = renderWithOutbox(<ExitScreen />, memoryStore([], [seen]));
     findTicket('PS-7K3QXM');
     expect((await screen.findByTestId('amount-due')).textContent).toContain('$60.00');
-    expect(screen.getByText('6 h × $10.00/h')).toBeTruthy();
+    expect(screen.getByText(/^Regular rate: 6 h from \d\d:\d\d × \$10\.00$/)).toBeTruthy();
     expect(screen.getByText(/Offline: estimated from this phone's copy/)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Cash' }));

@@ -12,9 +12,10 @@ import { describeFailure, describeRefusal } from '../lib/failure-text.js';
 import { currentGarageId } from '../lib/garage-choice.js';
 import { garageLostTicketRule, garageTariff } from '../lib/garage.js';
 import { isRequest } from '../lib/local-store.js';
+import { isOffline } from '../lib/network.js';
 import { parseProvisionalRef } from '../lib/offline-exit.js';
 import { useOutbox } from '../lib/outbox.js';
-import { withLostTicket, type ExitQuote } from '../lib/quote.js';
+import { withLostTicket, withValidation, type ExitQuote } from '../lib/quote.js';
 import { currentStep, leaveStep, pushStep, replaceStep, whenTabTapped } from '../lib/router.js';
 import { LostTicketSearch } from './exit-lost-ticket.js';
 import { QuoteView, type QuoteAction } from './exit-quote.js';
@@ -45,6 +46,8 @@ const closed = signal<Ticket | null>(null);
 const action = signal<TicketAction | null>(null);
 /** The outbox key of the request made, whose outcome is on screen. */
 const requestKey = signal<string | null>(null);
+/** A merchant's validation code as typed on "Amount due" (applied once the server accepts it: `quote.validation`). */
+const codeTyped = signal('');
 
 function startOver() {
   quote.value = null;
@@ -52,6 +55,7 @@ function startOver() {
   closed.value = null;
   action.value = null;
   requestKey.value = null;
+  codeTyped.value = '';
   number.value = '';
 }
 whenTabTapped('/exit', startOver);
@@ -155,7 +159,8 @@ export function ExitScreen() {
     busy.value = true;
     error.value = null;
     try {
-      const item = await outbox.recordExit(garageId, q.ticketNumber, { paymentMethod: method, ...(q.lostTicket ? { lostTicket: true } : {}) }, {
+      const body = { paymentMethod: method, ...(q.lostTicket ? { lostTicket: true } : {}), ...(q.validation ? { validationCode: q.validation.code } : {}) };
+      const item = await outbox.recordExit(garageId, q.ticketNumber, body, {
         licensePlate: q.car?.licensePlate ?? null,
         quotedCents: q.breakdown?.totalCents ?? null,
         ...(q.entryKey ? { entryKey: q.entryKey } : {}),
@@ -239,6 +244,18 @@ export function ExitScreen() {
         onBack={leaveStep}
         onLostTicket={(lost) => (quote.value = withLostTicket(q, lost, garageLostTicketRule.value, serverNow()))}
         onAsk={(kind) => askFromQuote(q, kind)}
+        code={{
+          garageId: currentGarageId.value,
+          typed: codeTyped.value,
+          onType: (typed) => (codeTyped.value = typed),
+          // A quote from the phone's copy (or none) means the server could not be reached just now.
+          offline: isOffline(outbox) || q.source === 'phone' || q.source === 'none',
+          // The answer comes after a wait: applied to the quote on screen then, if it is still this ticket's.
+          onApplied: (terms) => {
+            const shown = quote.value;
+            if (shown?.ticketNumber === q.ticketNumber) quote.value = withValidation(shown, terms, garageLostTicketRule.value, serverNow());
+          },
+        }}
       />
     );
   }

@@ -109,6 +109,8 @@ export function SettingsScreen() {
       <h1>Garage settings</h1>
       {currentGarage.value && <p class="muted">{currentGarage.value.name}</p>}
       <ScreenLink href="/garage">Garage profile and public feed →</ScreenLink>
+      <ScreenLink href="/rates">Rates: bands, specials, events →</ScreenLink>
+      <ScreenLink href="/validations">Validations: merchants and codes →</ScreenLink>
       <ScreenLink href="/approvals">Approvals →</ScreenLink>
       <ScreenLink href="/payments">Payments to resolve →</ScreenLink>
       {loadProblem.value && (
