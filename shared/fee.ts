@@ -1,5 +1,5 @@
 import type { FeeLine } from './fee-lines.js';
-import { priceStay } from './pricing.js';
+import { pricePermitStay, priceReservedStay, priceStay, type PermitTerms, type ReservationTerms } from './pricing.js';
 import type { RatePlanSnapshot } from './rate-plan.js';
 import type { AppliedValidation } from './validations.js';
 import type { VehicleType } from './vehicle-type.js';
@@ -27,7 +27,7 @@ export type FeeBreakdown = {
   /** The fee line by line (they add up to totalCents); absent on fees stored before rate plans. */
   lines?: FeeLine[];
   /** What priced the stay: the regular rates, the grace period, a special or an event (by name). */
-  applied?: { kind: 'regular' | 'grace' | 'special' | 'event'; name: string | null };
+  applied?: { kind: 'regular' | 'grace' | 'special' | 'event' | 'permit' | 'reservation'; name: string | null };
   /** The rate plan version that priced it (0: the garage's tariff before any plan was saved). */
   planVersion?: number;
   /** A validation applied at exit, and what it took off. */
@@ -50,8 +50,17 @@ export function quoteFee(entry: Date, exit: Date, tariff: Tariff): FeeBreakdown 
   return priceStay({ hourlyRate: tariff.hourlyRate, graceMinutes: tariff.graceMinutes, dailyMaxCents: tariff.dailyMaxCents }, 'Car', entry, exit, 'UTC');
 }
 
-/** A ticket as far as pricing goes: when it came in, its vehicle type, and the tariff copied onto it at entry. */
-export type PricedStay = { entryTime: Date | string; vehicleType?: VehicleType | undefined; tariff: Tariff };
+/**
+ * A ticket as far as pricing goes: when it came in, its vehicle type, the tariff copied onto it at
+ * entry, and — a permit holder's or a reserved car's — the permit or reservation it came in on.
+ */
+export type PricedStay = {
+  entryTime: Date | string;
+  vehicleType?: VehicleType | undefined;
+  tariff: Tariff;
+  permit?: PermitTerms | null | undefined;
+  reservation?: ReservationTerms | null | undefined;
+};
 
 /**
  * What a ticket owes if the car leaves at `at`: the one place an active ticket is priced — the
@@ -61,8 +70,13 @@ export type PricedStay = { entryTime: Date | string; vehicleType?: VehicleType |
  */
 export function quoteTicketFee(ticket: PricedStay, at: Date): FeeBreakdown {
   const { plan } = ticket.tariff;
-  if (!plan) return quoteFee(new Date(ticket.entryTime), at, ticket.tariff);
-  return priceStay(plan, ticket.vehicleType ?? 'Car', new Date(ticket.entryTime), at, plan.timezone);
+  const pricing = plan ?? { hourlyRate: ticket.tariff.hourlyRate, graceMinutes: ticket.tariff.graceMinutes, dailyMaxCents: ticket.tariff.dailyMaxCents };
+  const vehicleType = plan ? (ticket.vehicleType ?? 'Car') : 'Car'; // a plain tariff's rate is already the vehicle's
+  const timeZone = plan?.timezone ?? 'UTC';
+  const entry = new Date(ticket.entryTime);
+  if (ticket.permit) return pricePermitStay(pricing, vehicleType, entry, at, timeZone, ticket.permit);
+  if (ticket.reservation) return priceReservedStay(pricing, vehicleType, entry, at, timeZone, ticket.reservation);
+  return priceStay(pricing, vehicleType, entry, at, timeZone);
 }
 
 /** A garage's lost-ticket rule (its settings): how a stay without its ticket is priced. */

@@ -38,6 +38,9 @@ const settingFields = {
   approval: Approval,
   requireShiftForCash: z.boolean().meta({ description: 'Refuse cash from someone with no open shift (they are told to open one)' }),
   cashVarianceAlertCents: z.number().int().min(0).max(100000000).meta({ description: "A shift's cash variance beyond this (either way) is posted to the managers' channel" }),
+  reservedPermitSpaces: z.number().int().min(0).max(100000).meta({ description: 'Spaces held back from transient cars for permit holders (less the permit cars inside)' }),
+  reservationGraceMinutes: z.number().int().min(0).max(1440).meta({ description: 'A booked car may come in this early, and a reservation is released as a no-show this late' }),
+  reservationMaxLeadHours: z.number().int().min(1).max(2160).meta({ description: 'How far ahead a reservation may start (its space is held from the booking on)' }),
 };
 
 /**
@@ -51,6 +54,9 @@ export const GarageSettings = z.object({
   approval: Approval.default({ autoApproveUnderCents: { void: 0, refund: 0, lostTicketWaiver: 0 }, timeoutMinutes: 30 }),
   requireShiftForCash: settingFields.requireShiftForCash.default(false),
   cashVarianceAlertCents: settingFields.cashVarianceAlertCents.default(500),
+  reservedPermitSpaces: settingFields.reservedPermitSpaces.default(0),
+  reservationGraceMinutes: settingFields.reservationGraceMinutes.default(30),
+  reservationMaxLeadHours: settingFields.reservationMaxLeadHours.default(168),
 });
 export type GarageSettings = z.infer<typeof GarageSettings>;
 /** The approval policy of a garage (see GarageSettings.approval). */

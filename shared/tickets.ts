@@ -37,7 +37,7 @@ export const FeeBreakdown = z
       .meta({ description: 'Lost tickets: how the garage’s policy priced it' }),
     lines: z.array(FeeLine).optional().meta({ description: 'The fee line by line; the lines add up to totalCents (absent on fees stored before rate plans)' }),
     applied: z
-      .object({ kind: z.enum(['regular', 'grace', 'special', 'event']), name: z.string().nullable() })
+      .object({ kind: z.enum(['regular', 'grace', 'special', 'event', 'permit', 'reservation']), name: z.string().nullable() })
       .optional()
       .meta({ description: 'What priced the stay: the regular rates, the grace period, or a special or event by name' }),
     planVersion: z.number().int().optional().meta({ description: 'The rate plan version that priced it' }),
@@ -81,6 +81,17 @@ export const Ticket = z
       .nullable()
       .default(null)
       .meta({ description: 'Voided tickets: when, by whom and why' }),
+    kind: z.enum(['transient', 'permit', 'reservation']).default('transient').meta({ description: "permit: a monthly parker's plate; reservation: a booked car" }),
+    permit: z
+      .object({ id: z.number().int(), holder: z.string(), validTo: Instant })
+      .nullable()
+      .default(null)
+      .meta({ description: 'Permit tickets: whose permit, and until when it covers the stay (free until then)' }),
+    reservation: z
+      .object({ id: z.number().int(), startsAt: Instant, endsAt: Instant, prepaidCents: z.number().int() })
+      .nullable()
+      .default(null)
+      .meta({ description: 'Reserved cars: the window booked and what was paid in advance (collect only the balance)' }),
   })
   .meta({ description: 'A parking ticket' });
 export type Ticket = z.infer<typeof Ticket>;

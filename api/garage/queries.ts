@@ -25,7 +25,7 @@ export async function ensureGarage(sql: Sql, defaults: Pick<GarageSettings, 'tot
 /** A garage's settings as columns of `garages` (the approval policy as one object). */
 const settingsColumns = (sql: Db) => sql`
   total_spaces, hourly_rate, timezone, grace_minutes, daily_max_cents, lost_ticket_policy, lost_ticket_fee_cents,
-  require_shift_for_cash, cash_variance_alert_cents,
+  require_shift_for_cash, cash_variance_alert_cents, reserved_permit_spaces, reservation_grace_minutes, reservation_max_lead_hours,
   json_build_object(
     'autoApproveUnderCents', json_build_object('void', auto_approve_void_cents, 'refund', auto_approve_refund_cents, 'lostTicketWaiver', auto_approve_waiver_cents),
     'timeoutMinutes', approval_timeout_minutes
@@ -78,6 +78,9 @@ export async function updateGarageRow(sql: Db, garageId: number, fields: GarageF
       approval_timeout_minutes = coalesce(${fields.approval?.timeoutMinutes ?? null}::integer, approval_timeout_minutes),
       require_shift_for_cash = coalesce(${fields.requireShiftForCash ?? null}::boolean, require_shift_for_cash),
       cash_variance_alert_cents = coalesce(${fields.cashVarianceAlertCents ?? null}::integer, cash_variance_alert_cents),
+      reserved_permit_spaces = coalesce(${fields.reservedPermitSpaces ?? null}::integer, reserved_permit_spaces),
+      reservation_grace_minutes = coalesce(${fields.reservationGraceMinutes ?? null}::integer, reservation_grace_minutes),
+      reservation_max_lead_hours = coalesce(${fields.reservationMaxLeadHours ?? null}::integer, reservation_max_lead_hours),
       updated_at = now()
     where id = ${garageId}
     returning id, name, address, lat, lon, public_feed, slack_managers_channel, ${settingsColumns(sql)}
@@ -94,5 +97,20 @@ export async function updateSettings(sql: Db, garageId: number, update: Settings
 /** A garage row's settings. */
 export function settingsOf(row: GarageSettings): GarageSettings {
   const { totalSpaces, hourlyRate, timezone, graceMinutes, dailyMaxCents, lostTicketPolicy, lostTicketFeeCents, approval, requireShiftForCash, cashVarianceAlertCents } = row;
-  return { totalSpaces, hourlyRate, timezone, graceMinutes, dailyMaxCents, lostTicketPolicy, lostTicketFeeCents, approval, requireShiftForCash, cashVarianceAlertCents };
+  const { reservedPermitSpaces, reservationGraceMinutes, reservationMaxLeadHours } = row;
+  return {
+    totalSpaces,
+    hourlyRate,
+    timezone,
+    graceMinutes,
+    dailyMaxCents,
+    lostTicketPolicy,
+    lostTicketFeeCents,
+    approval,
+    requireShiftForCash,
+    cashVarianceAlertCents,
+    reservedPermitSpaces,
+    reservationGraceMinutes,
+    reservationMaxLeadHours,
+  };
 }

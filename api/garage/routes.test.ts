@@ -9,6 +9,9 @@ const CORRECTION_DEFAULTS = {
   approval: { autoApproveUnderCents: { void: 0, refund: 0, lostTicketWaiver: 0 }, timeoutMinutes: 30 },
   requireShiftForCash: false,
   cashVarianceAlertCents: 500,
+  reservedPermitSpaces: 0,
+  reservationGraceMinutes: 30,
+  reservationMaxLeadHours: 168,
 };
 
 let t: TestApp;

@@ -1,6 +1,7 @@
 import type { LostTicketRule } from '../../shared/fee.js';
 import type { FeeBreakdown, PaymentMethod, VehicleType } from '../../shared/tickets.js';
 import type { StoredPlan } from '../rates/queries.js';
+import { rebalancePermitHolds } from '../reservations/queries.js';
 import { parseCents } from '../cents.js';
 import type { Db } from '../db/types.js';
 
@@ -31,6 +32,11 @@ export type TicketRow = {
   /** The rate plan version in force at its entry (null: the plain tariff above), and that plan. */
   ratePlanVersion: number | null;
   ratePlan: StoredPlan | null;
+  kind: 'transient' | 'permit' | 'reservation';
+  /** Permit tickets: the permit, valid until `validTo` (its end, or when it was suspended or cancelled). */
+  permit: { id: number; holder: string; validTo: string } | null;
+  /** Reserved cars: the reservation they came in on. */
+  reservation: { id: number; startsAt: string; endsAt: string; prepaidCents: number } | null;
 };
 
 /** A ticket as PostgreSQL sends it: amount_paid and refunded_cents are bigints, so text. */
@@ -40,8 +46,16 @@ const columns = (sql: Db) => sql`
   id, ticket_number, license_plate, vehicle_type, entry_time, exit_time, duration_minutes,
   amount_paid, status, payment_method, hourly_rate, grace_minutes, daily_max_cents, fee_breakdown,
   last_seen_active_at, garage_id, refunded_cents, lost_ticket, voided_by, void_reason, void_note, rate_plan_version,
-  (select rp.plan from rate_plans rp where rp.garage_id = tickets.garage_id and rp.version = tickets.rate_plan_version) as rate_plan
+  (select rp.plan from rate_plans rp where rp.garage_id = tickets.garage_id and rp.version = tickets.rate_plan_version) as rate_plan,
+  kind,
+  (select json_build_object('id', p.id, 'holder', p.holder, 'validTo', ${isoOf(sql, sql`case when p.status = 'active' then p.valid_to else least(p.valid_to, p.updated_at) end`)})
+    from permits p where p.id = tickets.permit_id) as permit,
+  (select json_build_object('id', r.id, 'startsAt', ${isoOf(sql, sql`r.starts_at`)}, 'endsAt', ${isoOf(sql, sql`r.ends_at`)}, 'prepaidCents', r.prepaid_cents)
+    from reservations r where r.id = tickets.reservation_id) as reservation
 `;
+
+/** A timestamptz as ISO-8601 UTC text (`2026-11-23T14:05:00.000Z`), for JSON built in SQL. */
+const isoOf = (sql: Db, expression: ReturnType<Db>) => sql`to_char(${expression} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** A stored ticket with its amount as a number of cents. */
 export const toRow = (r: StoredTicket): TicketRow => ({
@@ -80,9 +94,10 @@ export async function enterOnFreeSpace(
   t: { garageId: number; ticketNumber: string; licensePlate: string; plateNormalized: string; vehicleType: VehicleType; entryTime: Date; enteredBy: string },
   mode: { wait: boolean } = { wait: false },
 ): Promise<EntryAttempt> {
+  const lockMode = mode.wait ? sql`` : sql`skip locked`;
   const [row] = await sql<(StoredTicket & { garageTotalSpaces: number; garageTimezone: string; garageHourlyRate: number; garageGraceMinutes: number; garageDailyMaxCents: number | null; activeTicketNumber: string | null; claimedSpace: number | null })[]>`
     with garage as (
-      select id, total_spaces, timezone, hourly_rate, grace_minutes, daily_max_cents, rate_plan_version,
+      select id, total_spaces, timezone, hourly_rate, grace_minutes, daily_max_cents, rate_plan_version, reservation_grace_minutes,
         coalesce((
           select (rp.plan->'vehicleRates'->>${t.vehicleType})::integer from rate_plans rp
           where rp.garage_id = garages.id and rp.version = garages.rate_plan_version
@@ -91,25 +106,65 @@ export async function enterOnFreeSpace(
     ), inside as (
       select ticket_number from tickets
       where garage_id = ${t.garageId} and plate_normalized = ${t.plateNormalized} and status = 'active'
-    ), space as (
+    ), permit as (
+      select id from permits
+      where garage_id = ${t.garageId} and plates @> array[${t.plateNormalized}]::text[] and status = 'active'
+        and valid_from <= ${t.entryTime} and ${t.entryTime} < valid_to
+      order by valid_to desc
+      limit 1
+    ), booking as (
+      select r.id from reservations r, garage g
+      where r.garage_id = ${t.garageId} and r.plate_normalized = ${t.plateNormalized} and r.status = 'confirmed'
+        and r.starts_at - make_interval(mins => g.reservation_grace_minutes) <= ${t.entryTime} and ${t.entryTime} < r.ends_at
+      order by r.starts_at
+      limit 1
+    ), booked_space as (
       select number from spaces
-      where garage_id = ${t.garageId} and open and ticket_id is null and not exists (select 1 from inside)
+      where garage_id = ${t.garageId} and reservation_id = (select id from booking) and ticket_id is null and not exists (select 1 from inside)
+      limit 1
+      for update ${lockMode}
+    ), permit_space as (
+      select number from spaces
+      where garage_id = ${t.garageId} and held_for = 'permit' and ticket_id is null
+        and exists (select 1 from permit) and not exists (select 1 from booking) and not exists (select 1 from inside)
       order by number
       limit 1
-      for update ${mode.wait ? sql`` : sql`skip locked`}
+      for update ${lockMode}
+    ), free_space as (
+      select number from spaces
+      where garage_id = ${t.garageId} and open and ticket_id is null and held_for is null
+        and not exists (select 1 from booking) and not exists (select 1 from inside)
+      order by number
+      limit 1
+      for update ${lockMode}
+    ), space as (
+      -- a booked car takes the space held for it; a permit car one held for permits, else a free
+      -- one; anyone else a free space that is not held. A WITH query runs only as far as it is read,
+      -- so the later branches run only when the earlier found nothing.
+      select number from booked_space
+      union all select number from permit_space
+      union all select number from free_space
+      limit 1
     ), ticket as (
       insert into tickets (
         garage_id, ticket_number, license_plate, plate_normalized, vehicle_type, entry_time,
-        hourly_rate, grace_minutes, daily_max_cents, last_seen_active_at, space_number, entered_by, rate_plan_version
+        hourly_rate, grace_minutes, daily_max_cents, last_seen_active_at, space_number, entered_by, rate_plan_version,
+        kind, permit_id, reservation_id
       )
       select g.id, ${t.ticketNumber}, ${t.licensePlate}, ${t.plateNormalized}, ${t.vehicleType}, ${t.entryTime},
-        g.vehicle_rate, g.grace_minutes, g.daily_max_cents, ${t.entryTime}, s.number, ${t.enteredBy}, g.rate_plan_version
+        g.vehicle_rate, g.grace_minutes, g.daily_max_cents, ${t.entryTime}, s.number, ${t.enteredBy}, g.rate_plan_version,
+        case when exists (select 1 from booking) then 'reservation' when exists (select 1 from permit) then 'permit' else 'transient' end,
+        case when exists (select 1 from booking) then null else (select id from permit) end,
+        (select id from booking)
       from garage g, space s
       on conflict do nothing
-      returning ${columns(sql)}, space_number
+      returning ${columns(sql)}, space_number, reservation_id
     ), taken as (
-      update spaces set ticket_id = ticket.id from ticket
+      update spaces set ticket_id = ticket.id, held_for = null, reservation_id = null from ticket
       where spaces.garage_id = ${t.garageId} and spaces.number = ticket.space_number
+    ), arrived as (
+      update reservations set status = 'arrived', ticket_id = ticket.id, ended_at = ${t.entryTime}, ended_by = ${t.enteredBy}
+      from ticket where reservations.id = ticket.reservation_id
     )
     select g.total_spaces as garage_total_spaces, g.timezone as garage_timezone, g.hourly_rate as garage_hourly_rate,
       g.grace_minutes as garage_grace_minutes, g.daily_max_cents as garage_daily_max_cents,
@@ -156,6 +211,9 @@ function pickTicket(row: StoredTicket): StoredTicket {
     voidNote: row.voidNote,
     ratePlanVersion: row.ratePlanVersion,
     ratePlan: row.ratePlan,
+    kind: row.kind,
+    permit: row.permit,
+    reservation: row.reservation,
   };
 }
 
@@ -168,7 +226,7 @@ export async function countActiveTickets(sql: Db, garageId: number): Promise<num
 /** Whether a garage has a free open space, counting those other entries are claiming right now. */
 export async function hasFreeSpace(sql: Db, garageId: number): Promise<boolean> {
   const [row] = await sql<{ free: boolean }[]>`
-    select exists (select 1 from spaces where garage_id = ${garageId} and open and ticket_id is null) as free
+    select exists (select 1 from spaces where garage_id = ${garageId} and open and ticket_id is null and held_for is null) as free
   `;
   return row!.free;
 }
@@ -229,11 +287,16 @@ export async function voidTicketRow(sql: Db, id: number, v: { at: Date; by: stri
 async function endStay(sql: Db, id: number, ending: PromiseLike<StoredTicket[]>): Promise<TicketRow> {
   const [[row], [freed], [car]] = await Promise.all([
     ending,
-    sql<{ garageId: number; number: number }[]>`update spaces set ticket_id = null where ticket_id = ${id} returning garage_id, number`,
+    sql<{ garageId: number; number: number; permitSpaces: number }[]>`
+      update spaces set ticket_id = null where ticket_id = ${id}
+      returning garage_id, number, (select reserved_permit_spaces from garages g where g.id = spaces.garage_id) as permit_spaces
+    `,
     overCapacityCarFor(sql, id),
   ]);
   if (!row) throw new Error(`ticket ${id} was not active under its lock`);
   if (freed && car) await handSpaceTo(sql, freed, car);
+  // a garage holding spaces for permit holders: the space freed may be one to hold
+  if (freed && freed.permitSpaces > 0) await rebalancePermitHolds(sql, freed.garageId);
   return toRow(row);
 }
 

@@ -15,7 +15,7 @@ export function tariffOf(row: TicketRow): TicketTariff {
 
 /** A stored ticket as pricing sees it: its entry, vehicle type and tariff snapshot. */
 export function stayOf(row: TicketRow): PricedStay {
-  return { entryTime: row.entryTime, vehicleType: row.vehicleType, tariff: tariffOf(row) };
+  return { entryTime: row.entryTime, vehicleType: row.vehicleType, tariff: tariffOf(row), permit: row.permit, reservation: row.reservation };
 }
 
 /** A stored ticket as the API shows it: with its tariff snapshot, and active ones with what they would pay now. */
@@ -39,6 +39,9 @@ export function toTicket(row: TicketRow, now: Date): Ticket {
       row.status === 'voided' && row.exitTime && row.voidedBy && row.voidReason
         ? { at: row.exitTime.toISOString(), by: row.voidedBy, reason: row.voidReason, note: row.voidNote }
         : null,
+    kind: row.kind,
+    permit: row.permit,
+    reservation: row.reservation,
   };
   if (row.status === 'active') {
     const quote = quoteTicketFee(ticket, now);
