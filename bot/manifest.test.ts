@@ -28,6 +28,6 @@ describe('bot/manifest.yml', () => {
 
   it('shows the correction commands in the usage hint', () => {
     const hint = lines.find((l) => l.startsWith('usage_hint:'))!;
-    for (const command of ['void PS-7K3QXM duplicate', 'refund PS-7K3QXM 5.00 wrong rate', 'waive ABC123 cash', 'approvals', 'shift', '[lost]']) expect(hint).toContain(command);
+    for (const command of ['void PS-7K3QXM duplicate', 'refund PS-7K3QXM 5.00 wrong rate', 'waive ABC123 cash', 'approvals', 'shift', '[lost]', '[CINEMA5]', 'rates']) expect(hint).toContain(command);
   });
 });

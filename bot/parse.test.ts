@@ -8,6 +8,8 @@ describe('parseParkCommand', () => {
     ['help', { kind: 'help' }],
     ['  Help  ', { kind: 'help' }],
     ['stats', { kind: 'stats' }],
+    ['rates', { kind: 'rates' }],
+    ['RATES', { kind: 'rates' }],
     ['STATS', { kind: 'stats' }],
     ['payments', { kind: 'payments' }],
     ['shift', { kind: 'shift' }],
@@ -107,6 +109,46 @@ describe('parseParkCommand', () => {
     ['exit PS-7K3QXM credit card LOST', ticket, 'Credit Card'],
   ])('%j is a lost ticket', (text, target, paymentMethod) => {
     expect(parseParkCommand(text)).toEqual({ kind: 'exit', target: expect.objectContaining(target), paymentMethod, lostTicket: true });
+  });
+
+  it.each([
+    ['exit PS-7K3QXM cash CINEMA5', ticket, 'Cash', 'CINEMA5', undefined],
+    ['exit ps-7k3qxm cash cinema-5', ticket, 'Cash', 'CINEMA-5', undefined],
+    ['exit ABC 123 credit card XJ-2026-0042', abc, 'Credit Card', 'XJ-2026-0042', undefined],
+    ['exit ABC 123 debit Z9', abc, 'Debit Card', 'Z9', undefined],
+    ['exit ABC 123 cash lost CINEMA5', abc, 'Cash', 'CINEMA5', true],
+    ['exit ABC 123 lost cash CINEMA5', abc, 'Cash', 'CINEMA5', true],
+    ['exit PS-7K3QXM code CINEMA5', ticket, null, 'CINEMA5', undefined], // no method: the quote, validated
+    ['exit ABC 123 Validation cinema5', abc, null, 'CINEMA5', undefined],
+    ['exit PS-7K3QXM mobile code CASH', ticket, 'Mobile', 'CASH', undefined], // a code spelled like a method, marked
+  ])('%j applies a validation code', (text, target, paymentMethod, validationCode, lostTicket) => {
+    expect(parseParkCommand(text)).toEqual({
+      kind: 'exit',
+      target: expect.objectContaining(target),
+      paymentMethod,
+      validationCode,
+      ...(lostTicket ? { lostTicket } : {}),
+    });
+  });
+
+  it.each([
+    ['exit ABC 123 debit card', abc, 'Debit Card'], // a two-word method, not the code CARD
+    ['exit ABC 123 cash', abc, 'Cash'],
+    ['exit ABC 123 credit', abc, 'Credit Card'],
+    ['exit XY 99 card', { ticketNumber: null, plate: { display: 'XY 99 CARD', normalized: 'XY99CARD' } }, null], // no method before it: a plate
+  ])('%j has no validation code', (text, target, paymentMethod) => {
+    expect(parseParkCommand(text)).toEqual({ kind: 'exit', target: expect.objectContaining(target), paymentMethod });
+  });
+
+  it.each([
+    ['exit PS-7K3QXM cash C', /"C" is not a validation code: a code is 2 to 32 letters, digits or dashes/],
+    ['exit PS-7K3QXM cash CINEMA_5', /"CINEMA_5" is not a validation code/],
+    [`exit PS-7K3QXM cash ${'A'.repeat(33)}`, /is not a validation code/],
+    ['exit PS-7K3QXM code ***', /"\*\*\*" is not a validation code/],
+    ['exit code CINEMA5', /neither a ticket number/], // as with `lost`, two words stay a plate's
+    ['exit ABC 123 lost code CINEMA5', /How is the lost ticket paid\?/],
+  ])('%j is refused with a message saying what to type', (text, message) => {
+    expect(parseParkCommand(text)).toEqual({ kind: 'invalid', message: expect.stringMatching(message) });
   });
 
   it.each([

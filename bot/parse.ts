@@ -2,14 +2,15 @@ import { isLocalDate, type LocalDate } from '../shared/garage-day.js';
 import { readPlate, type Plate } from '../shared/plate.js';
 import { readTicketTarget, VEHICLE_TYPES, type PaymentMethod, type TicketTarget, type VehicleType } from '../shared/tickets.js';
 import { parseRefund, parseVoid, parseWaive, type CorrectionCommand } from './parse-corrections.js';
-import { splitLost, splitPaymentMethod } from './parse-words.js';
+import { splitLost, splitPaymentMethod, splitValidationCode } from './parse-words.js';
 
 /** A `/park` command, read from its text. */
 export type ParkCommand =
   | { kind: 'enter'; plate: Plate; vehicleType: VehicleType }
-  | { kind: 'exit'; target: TicketTarget; paymentMethod: PaymentMethod | null; lostTicket?: true }
+  | { kind: 'exit'; target: TicketTarget; paymentMethod: PaymentMethod | null; lostTicket?: true; validationCode?: string }
   | { kind: 'find'; target: TicketTarget }
   | { kind: 'stats' }
+  | { kind: 'rates' }
   | { kind: 'payments' }
   | { kind: 'shift' }
   | { kind: 'report'; date: LocalDate | null }
@@ -22,9 +23,13 @@ export type ParkCommand =
 /** The longest garage name (shared/garages.ts). */
 const GARAGE_NAME_MAX = 80;
 
-/** `exit <ticket|plate> [method] [lost]` (`lost` before or after the method). */
+/** `exit <ticket|plate> [method] [lost] [CODE]` (`lost` before or after the method; `code CODE` without a method). */
 function parseExit(args: string[], command: string): ParkCommand {
-  const last = splitLost(args);
+  const coded = splitValidationCode(args);
+  if (coded.invalid !== undefined) {
+    return { kind: 'invalid', message: `"${coded.invalid}" is not a validation code: a code is 2 to 32 letters, digits or dashes, e.g. \`${command} exit PS-7K3QXM cash CINEMA5\`.` };
+  }
+  const last = splitLost(coded.rest);
   const { rest: afterMethod, method } = splitPaymentMethod(last.rest);
   const before = last.lost ? { rest: afterMethod, lost: true } : splitLost(afterMethod);
   const rest = before.rest;
@@ -32,7 +37,13 @@ function parseExit(args: string[], command: string): ParkCommand {
   const target = readTicketTarget(rest.join(' '));
   if (!target) return { kind: 'invalid', message: `"${rest.join(' ')}" is neither a ticket number (PS-7K3QXM) nor a licence plate.` };
   if (before.lost && !method) return { kind: 'invalid', message: `How is the lost ticket paid? Try \`${command} exit ${rest.join(' ')} cash lost\`.` };
-  return { kind: 'exit', target, paymentMethod: method, ...(before.lost ? { lostTicket: true as const } : {}) };
+  return {
+    kind: 'exit',
+    target,
+    paymentMethod: method,
+    ...(before.lost ? { lostTicket: true as const } : {}),
+    ...(coded.code ? { validationCode: coded.code } : {}),
+  };
 }
 
 /**
@@ -73,6 +84,8 @@ export function parseParkCommand(text: string, command = '/park'): ParkCommand {
     }
     case 'stats':
       return { kind: 'stats' };
+    case 'rates':
+      return { kind: 'rates' };
     case 'payments':
       return { kind: 'payments' };
     case 'shift':

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAYMENT_METHODS } from '../../shared/tickets.js';
 import { quoteFee } from '../../shared/fee.js';
+import { applyValidation } from '../../shared/pricing.js';
 import { buildQuote, buildReceipt, PAY_ACTION_PREFIX, readPayChoice } from './exit.js';
 import { activeTicket, completedTicket } from './fixtures.js';
 
@@ -26,6 +27,28 @@ describe('buildQuote', () => {
     expect(choices).toEqual(PAYMENT_METHODS.map((paymentMethod) => ({ ticketNumber: 'PS-7K3QXM', paymentMethod })));
     for (const e of elements) expect(e.action_id?.startsWith(PAY_ACTION_PREFIX)).toBe(true);
     expect(new Set(elements.map((e) => e.action_id)).size).toBe(PAYMENT_METHODS.length);
+  });
+});
+
+describe('buildQuote with a validation', () => {
+  const validated = applyValidation(fee, { code: 'CINEMA5', merchant: 'Cinema', kind: 'amount', value: 500 }, () => 0);
+  const quote = buildQuote(activeTicket, validated, tz, 4);
+
+  it('shows the validated amount and the validation line in words', () => {
+    expect(quote.text).toBe('PS-7K3QXM (ABC 123): $25.00 due — choose how it is paid');
+    expect(JSON.stringify(quote.blocks)).toContain('Validated by Cinema (CINEMA5): −$5.00');
+  });
+
+  it('carries the code in every button, so the click charges what the quote showed', () => {
+    const actions = quote.blocks.find((b) => b.type === 'actions');
+    const elements = actions && actions.type === 'actions' ? actions.elements : [];
+    expect(elements.map((e) => (e.type === 'button' ? readPayChoice(e.value) : null))).toEqual(
+      PAYMENT_METHODS.map((paymentMethod) => ({ ticketNumber: 'PS-7K3QXM', paymentMethod, garageId: 4, validationCode: 'CINEMA5' })),
+    );
+  });
+
+  it.each(['C', 'CINEMA_5', 'A'.repeat(33)])('a button whose code is no code (%j) is not one ParkOps made', (code) => {
+    expect(readPayChoice(JSON.stringify({ ticketNumber: 'PS-7K3QXM', paymentMethod: 'Cash', validationCode: code }))).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PAYMENT_METHODS, PaymentMethod, type FeeBreakdown, type Ticket } from '../../shared/tickets.js';
+import { ValidationCodeText } from '../../shared/validations.js';
 import { describeFee } from './fee.js';
 import { formatDateTime } from './format.js';
 import { formatCents, formatDuration } from '../../shared/format.js';
@@ -8,11 +9,15 @@ import { context, fields, section, type Block, type Reply } from './reply.js';
 /** The action id every payment button of a quote shares a prefix with. */
 export const PAY_ACTION_PREFIX = 'pay_';
 
-/** What a payment button carries: which ticket, in which garage, paid how (buttons made before several garages carry no garage). */
+/**
+ * What a payment button carries: which ticket, in which garage, paid how, with which validation
+ * code (buttons made before several garages carry no garage; a quote without a code, no code).
+ */
 export const PayChoice = z.object({
   ticketNumber: z.string().regex(/^PS-[0-9A-Z]{6}$/),
   paymentMethod: PaymentMethod,
   garageId: z.number().int().min(1).max(2_147_483_647).optional(),
+  validationCode: ValidationCodeText.optional(),
 });
 export type PayChoice = z.infer<typeof PayChoice>;
 
@@ -31,11 +36,13 @@ export function readPayChoice(value: string | undefined): PayChoice | null {
 
 /**
  * The ephemeral quote for a car about to leave: amount due now with its breakdown and one button
- * per payment method, each carrying the ticket's garage when given. A click completes the ticket
- * and replaces this message with the receipt.
+ * per payment method, each carrying the ticket's garage when given and the validation code the fee
+ * was validated with (`fee.validation`), so a click charges what the quote showed. A click
+ * completes the ticket and replaces this message with the receipt.
  */
 export function buildQuote(ticket: Ticket, fee: FeeBreakdown, timeZone: string, garageId?: number): Reply {
   const due = formatCents(fee.totalCents);
+  const validationCode = fee.validation?.code;
   const buttons: Block = {
     type: 'actions',
     block_id: `pay:${ticket.ticketNumber}`,
@@ -43,7 +50,12 @@ export function buildQuote(ticket: Ticket, fee: FeeBreakdown, timeZone: string, 
       type: 'button',
       action_id: `${PAY_ACTION_PREFIX}${method.toLowerCase().replace(/\s+/g, '_')}`,
       text: { type: 'plain_text', text: method },
-      value: JSON.stringify({ ticketNumber: ticket.ticketNumber, paymentMethod: method, ...(garageId ? { garageId } : {}) } satisfies PayChoice),
+      value: JSON.stringify({
+        ticketNumber: ticket.ticketNumber,
+        paymentMethod: method,
+        ...(garageId ? { garageId } : {}),
+        ...(validationCode ? { validationCode } : {}),
+      } satisfies PayChoice),
       ...(method === 'Cash' ? { style: 'primary' as const } : {}),
     })),
   };
@@ -56,7 +68,7 @@ export function buildQuote(ticket: Ticket, fee: FeeBreakdown, timeZone: string, 
         ['Entered', formatDateTime(ticket.entryTime, timeZone)],
         ['Parked', formatDuration(fee.durationMinutes)],
       ]),
-      context(describeFee(fee)),
+      context(describeFee(fee, timeZone)),
       section('How is it paid?'),
       buttons,
     ],
@@ -85,7 +97,7 @@ export function buildReceipt(
       ['Total', paid],
     ]),
   ];
-  if (ticket.feeBreakdown) blocks.push(context(describeFee(ticket.feeBreakdown)));
+  if (ticket.feeBreakdown) blocks.push(context(describeFee(ticket.feeBreakdown, timeZone)));
   if (options.note) blocks.push(context(options.note));
   return {
     response_type: options.visibility ?? 'in_channel',

@@ -3,12 +3,14 @@ import { buildError } from './error.js';
 import { buildHelp } from './help.js';
 
 describe('buildHelp', () => {
-  it.each(['enter', 'exit', 'find', 'void', 'refund', 'waive', 'shift', 'stats', 'report', 'approvals', 'payments', 'link', 'help'])('lists /park %s', (command) => {
+  it.each(['enter', 'exit', 'find', 'void', 'refund', 'waive', 'shift', 'stats', 'rates', 'report', 'approvals', 'payments', 'link', 'help'])('lists /park %s', (command) => {
     expect(JSON.stringify(buildHelp().blocks)).toContain(`/park ${command}`);
   });
 
   it.each([
     ['a lost ticket', '/park exit ABC 123 cash lost'],
+    ['a validation code', '/park exit PS-7K3QXM cash CINEMA5'],
+    ['a validation code on the quote', '/park exit ABC 123 code CINEMA5'],
     ['a void with its reason', '/park void PS-7K3QXM duplicate'],
     ['a refund with amount and reason', '/park refund PS-7K3QXM 5.00 wrong rate'],
     ['the void reasons', 'duplicate, wrong plate, test, drove away, other'],

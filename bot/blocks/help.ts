@@ -8,7 +8,7 @@ const words = (reasons: readonly string[]) => reasons.map((r) => r.replace(/_/g,
 export function buildHelp(command = '/park', notUnderstood?: string): Reply {
   const lines = [
     `*\`${command} enter <plate> [vehicle type]\`* — issue a ticket. e.g. \`${command} enter ABC 123 suv\``,
-    `*\`${command} exit <ticket|plate> [payment method]\`* — check a car out. e.g. \`${command} exit PS-7K3QXM cash\`; without a method you get the amount due and payment buttons`,
+    `*\`${command} exit <ticket|plate> [payment method] [code]\`* — check a car out, with a merchant's validation code if it has one. e.g. \`${command} exit PS-7K3QXM cash\`, \`${command} exit PS-7K3QXM cash CINEMA5\`; without a method you get the amount due and payment buttons (a code then goes after \`code\`: \`${command} exit ABC 123 code CINEMA5\`)`,
     `*\`${command} exit <ticket|plate> <payment method> lost\`* — a lost ticket, priced by the garage's lost-ticket rule. e.g. \`${command} exit ABC 123 cash lost\``,
     `*\`${command} find <plate|ticket>\`* — the ticket, time parked and amount due. e.g. \`${command} find ABC 123\``,
     `*\`${command} void <ticket|plate> <reason> [note]\`* — cancel a ticket entered by mistake (never charged). e.g. \`${command} void PS-7K3QXM duplicate\``,
@@ -16,6 +16,7 @@ export function buildHelp(command = '/park', notUnderstood?: string): Reply {
     `*\`${command} waive <ticket|plate> <payment method>\`* — check out a lost ticket without the lost-ticket fee. e.g. \`${command} waive ABC 123 cash\``,
     `*\`${command} shift\`* — your open shift here: since when, float, cars, card and mobile totals, drops and payouts (the cash is counted blind at the close, in the app)`,
     `*\`${command} stats\`* — occupancy, revenue and vehicles today`,
+    `*\`${command} rates\`* — the garage's rate board: rates per vehicle type, time bands, grace, daily max, specials and events`,
     `*\`${command} report [YYYY-MM-DD]\`* — managers: a day's figures (default today). e.g. \`${command} report 2026-11-23\``,
     `*\`${command} approvals\`* — managers: the voids, refunds and waivers that wait for you, with Approve / Deny`,
     `*\`${command} payments\`* — managers: the paid exits handed over from phones that wait for you`,
@@ -27,7 +28,7 @@ export function buildHelp(command = '/park', notUnderstood?: string): Reply {
     : 'Here is what I can do:';
   return {
     response_type: 'ephemeral',
-    text: `ParkOps commands: enter, exit, find, void, refund, waive, shift, stats, report, approvals, payments, link, help`,
+    text: `ParkOps commands: enter, exit, find, void, refund, waive, shift, stats, rates, report, approvals, payments, link, help`,
     blocks: [
       section(intro),
       section(lines.join('\n')),

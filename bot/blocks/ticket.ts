@@ -62,7 +62,7 @@ export function buildTicketStatus(ticket: Ticket, fee: FeeBreakdown | null, time
         ['Parked', parked],
         ['Due now', due],
       ]),
-      ...(fee ? [context(describeFee(fee))] : []),
+      ...(fee ? [context(describeFee(fee, timeZone))] : []),
     ],
   };
 }

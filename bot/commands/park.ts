@@ -13,6 +13,7 @@ import { findCommand } from './find.js';
 import { answerInGarage } from './garage.js';
 import { linkCommand } from './link.js';
 import { paymentsCommand } from './payments.js';
+import { ratesCommand } from './rates.js';
 import { reportCommand } from './report.js';
 import { shiftCommand } from './shift.js';
 import { statsCommand } from './stats.js';
@@ -31,6 +32,8 @@ function runInGarage(ctx: SlackContext, parsed: GarageCommand): Promise<Reply> {
       return findCommand(ctx, parsed.target);
     case 'stats':
       return statsCommand(ctx);
+    case 'rates':
+      return ratesCommand(ctx);
     case 'report':
       return reportCommand(ctx, parsed.date);
     case 'payments':
