@@ -30,4 +30,8 @@ describe('decideExitTime', () => {
   ] as const)('%s', (_name, claimed, lastSeen, expected) => {
     expect(decideExitTime(claimed, { entryTime, lastSeenActiveAt: lastSeen }, now)).toEqual(expected);
   });
+
+  it("no time from the client on a server whose clock is behind the ticket's entry (another replica): the entry time", () => {
+    expect(decideExitTime(undefined, { entryTime: at(1), lastSeenActiveAt: null }, now)).toEqual({ ok: true, exitTime: at(1) });
+  });
 });

@@ -47,14 +47,16 @@ export type ExitTimeDecision =
   | { ok: false; reason: 'before_last_seen'; lastSeen: Date };
 
 /**
- * Decides an exit's time. Invariants: without a client time it is `now`; a client time lies within
+ * Decides an exit's time. Invariants: without a client time it is `now` (or the entry time, when
+ * `now` is before it: a replica's clock behind the one that issued the ticket); a client time lies within
  * the last 24 hours and at most 2 minutes ahead of `now` (as entries); it is not more than 2 minutes
  * (a device clock behind the server's) before the last time the server handed the ticket out as
  * active — the car was still inside then; and an exit is never before its entry (a time just before
  * it, from a clock behind, becomes the entry time).
  */
 export function decideExitTime(claimed: Date | undefined, ticket: { entryTime: Date; lastSeenActiveAt: Date | null }, now: Date): ExitTimeDecision {
-  if (!claimed) return { ok: true, exitTime: now };
+  // a server clock a moment behind the one that issued the ticket (another replica) never dates an exit before its entry
+  if (!claimed) return { ok: true, exitTime: now < ticket.entryTime ? ticket.entryTime : now };
   if (!isEntryTimeAcceptable(claimed, now)) return { ok: false, reason: 'out_of_window' };
   const lastSeen = ticket.lastSeenActiveAt && ticket.lastSeenActiveAt > ticket.entryTime ? ticket.lastSeenActiveAt : ticket.entryTime;
   if (claimed.getTime() < lastSeen.getTime() - ENTRY_CLOCK_SKEW_MS) return { ok: false, reason: 'before_last_seen', lastSeen };

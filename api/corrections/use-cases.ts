@@ -165,7 +165,7 @@ async function carryOutVoid(
 ): Promise<Done> {
   const now = deps.now();
   const forgiven = quoteTicketFee(stayOf(ticket), now).totalCents;
-  const voided = await voidTicketRow(tx, ticket.id, { at: now, by: v.requestedBy.actor, reason: v.reason, note: v.note });
+  const voided = await voidTicketRow(tx, ticket.id, { at: now < ticket.entryTime ? ticket.entryTime : now, by: v.requestedBy.actor, reason: v.reason, note: v.note });
   await writeLater(
     recordAudit(tx, {
       garageId: deps.garageId,

@@ -60,6 +60,19 @@ describe('PUT /api/tickets/:ticketNumber/exit', () => {
     await t.call('PUT', '/api/garage/settings', { body: { dailyMaxCents: null }, as: 'manager' });
   });
 
+  it('a server whose clock is a moment behind the one that issued the ticket (another replica) checks it out, and voids another, at their entry time', async () => {
+    const n = await parkFor('SKEW 1', -1);
+    const res = await exit(n, { paymentMethod: 'Cash' });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ durationMinutes: 0, amountPaid: 1000 });
+    expect(res.json.exitTime).toBe(res.json.entryTime);
+    const v = await parkFor('SKEW 2', -1);
+    const voided = await t.call('POST', `/api/tickets/${v}/void`, { as: 'manager', body: { reason: 'test' } });
+    expect(voided.status).toBe(200);
+    expect(voided.json.ticket.voided.at).toBe(voided.json.ticket.entryTime);
+    t.clock.advance(2);
+  });
+
   it('409 ticket_already_completed for a second exit', async () => {
     const n = await parkFor('EXIT5', 10);
     await exit(n, { paymentMethod: 'Cash' });
