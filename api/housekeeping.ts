@@ -3,6 +3,7 @@ import { LOGIN_WINDOW_MS } from './auth/login.js';
 import { pruneLoginAttempts } from './auth/queries.js';
 import { expireExceptions } from './corrections/use-cases.js';
 import { closeShiftsLeftOpen } from './shifts/use-cases.js';
+import { garagesHoldingPermitSpaces, rebalancePermitHolds, releaseNoShows } from './reservations/queries.js';
 import type { Deps } from './deps.js';
 import { pruneIdempotencyKeys } from './idempotency/queries.js';
 import { IDEMPOTENCY_WINDOW_MS } from './idempotency/run.js';
@@ -49,6 +50,9 @@ export function startHousekeeping(deps: Pick<Deps, 'sql' | 'now' | 'log' | 'aler
       if (expired > 0) deps.log.info({ expired }, 'requests for a manager expired');
       const unclosed = await closeShiftsLeftOpen(deps);
       if (unclosed > 0) deps.log.info({ unclosed }, 'shifts left open 24 hours closed as unclosed');
+      const noShows = await releaseNoShows(deps.sql, deps.now());
+      if (noShows.length > 0) deps.log.info({ noShows: noShows.length }, 'reservations released as no-shows');
+      for (const garageId of await garagesHoldingPermitSpaces(deps.sql)) await rebalancePermitHolds(deps.sql, garageId);
     } catch (error) {
       deps.log.warn({ err: error }, 'expiring requests failed; the next minute tries again');
     }

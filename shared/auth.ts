@@ -144,6 +144,10 @@ export const ACTION_ROLES = {
   'rates.write': 'manager',
   /** Merchants and their validation codes. */
   'validations.manage': 'manager',
+  /** Monthly parkers: add, import, export, renew, suspend, cancel. */
+  'permits.manage': 'manager',
+  /** Book a space for a plate, see and cancel bookings (the front desk takes them by phone too). */
+  'reservations.use': 'attendant',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTION_ROLES;
 

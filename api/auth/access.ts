@@ -62,6 +62,14 @@ const seedRules: ReadonlyArray<{ method: string; path: string; access: Access }>
   { method: 'POST', path: '/api/merchants/:merchantId/codes', access: 'validations.manage' },
   { method: 'PATCH', path: '/api/merchants/:merchantId/codes/:code', access: 'validations.manage' },
   { method: 'GET', path: '/api/reports/validations', access: 'reports.read' },
+  { method: 'GET', path: '/api/permits', access: 'permits.manage' },
+  { method: 'POST', path: '/api/permits', access: 'permits.manage' },
+  { method: 'POST', path: '/api/permits/import', access: 'permits.manage' },
+  { method: 'PATCH', path: '/api/permits/:id', access: 'permits.manage' },
+  { method: 'GET', path: '/api/reservations', access: 'reservations.use' },
+  { method: 'POST', path: '/api/reservations', access: 'reservations.use' },
+  { method: 'GET', path: '/api/reservations/:id', access: 'reservations.use' },
+  { method: 'POST', path: '/api/reservations/:id/cancel', access: 'reservations.use' },
 ];
 
 /**

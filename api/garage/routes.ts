@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { GarageSettings, GarageStats, SettingsUpdate } from '../../shared/garage.js';
 import { followTariffChange } from '../rates/queries.js';
+import { rebalancePermitHolds } from '../reservations/queries.js';
 import { recordAudit } from '../audit/queries.js';
 import type { Deps } from '../deps.js';
 import { attributionOf } from '../http/env.js';
@@ -56,6 +57,7 @@ export function garageRoutes(deps: Deps) {
           const before = settingsOrFail(await loadSettings(tx, garageId));
           const after = settingsOrFail(await updateSettings(tx, garageId, update));
           const ratePlanVersion = await followTariffChange(tx, garageId, by.actor);
+          if (update.reservedPermitSpaces !== undefined || update.totalSpaces !== undefined) await rebalancePermitHolds(tx, garageId);
           await recordAudit(tx, { garageId, ...by, action: 'settings.update', subject: `garage:${garageId}`, details: { before, after, ...(ratePlanVersion ? { ratePlanVersion } : {}) } });
           return after;
         });

@@ -5,6 +5,7 @@ import type { Deps } from '../deps.js';
 import { attributionOf, currentUser } from '../http/env.js';
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '../http/openapi.js';
 import { followTariffChange } from '../rates/queries.js';
+import { rebalancePermitHolds } from '../reservations/queries.js';
 import { insertGarage, listGarages, loadGarage, updateGarage } from './queries.js';
 import { mayUseGarage, noSuchGarage } from './scope.js';
 
@@ -69,6 +70,7 @@ export function garagesRoutes(deps: Deps) {
           const after = before && (await updateGarage(tx, id, update));
           if (!after) return null;
           const ratePlanVersion = await followTariffChange(tx, id, by.actor);
+          if (update.totalSpaces !== undefined) await rebalancePermitHolds(tx, id);
           await recordAudit(tx, { garageId: id, ...by, action: 'garage.update', subject: String(id), details: { before, after, ...(ratePlanVersion ? { ratePlanVersion } : {}) } });
           return after;
         });

@@ -27,6 +27,8 @@ export const GARAGE_RESOURCES: ReadonlyArray<{ seed: string; scoped: string }> =
   { seed: '/shifts', scoped: '/shifts' },
   { seed: '/rate-plan', scoped: '/rate-plan' },
   { seed: '/merchants', scoped: '/merchants' },
+  { seed: '/permits', scoped: '/permits' },
+  { seed: '/reservations', scoped: '/reservations' },
 ];
 
 /** Where the garage-scoped copies live, below /api. */
