@@ -73,7 +73,7 @@ export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
 export const GarageStats = z.object({
   totalSpaces: z.number().int(),
   occupiedSpaces: z.number().int(),
-  availableSpaces: z.number().int(),
+  availableSpaces: z.number().int().meta({ description: 'free for a car passing by: not taken and not held for a reservation or permit holders' }),
   occupancyPercentage: z.number(),
   availablePercentage: z.number(),
   todayRevenue: z.number().int().meta({ description: 'cents, net: what exits took today in the garage timezone, less the refunds made today' }),
@@ -86,6 +86,8 @@ export const GarageStats = z.object({
   timezone: z.string(),
   lostTicketPolicy: LostTicketPolicy.default('actual_plus_fee').meta({ description: 'How a lost ticket is priced (for the phone to quote it offline)' }),
   lostTicketFeeCents: z.number().int().default(2500),
+  heldForReservations: z.number().int().default(0).meta({ description: 'Spaces held for reservations whose cars have not come yet (not available to others)' }),
+  heldForPermits: z.number().int().default(0).meta({ description: 'Spaces held back for permit holders (not available to others)' }),
   ratePlan: RatePlanSnapshot.optional().meta({ description: 'The rate plan in force (once one is saved): what the phone prices a car that came in offline with' }),
 });
 export type GarageStats = z.infer<typeof GarageStats>;

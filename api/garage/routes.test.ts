@@ -43,6 +43,8 @@ describe('GET /api/garage/stats', () => {
       timezone: 'America/New_York',
       lostTicketPolicy: 'actual_plus_fee',
       lostTicketFeeCents: 2500,
+      heldForReservations: 0,
+      heldForPermits: 0,
     });
   });
 

@@ -6,6 +6,7 @@ import type { Sql } from '../db/types.js';
 import { sumDays } from '../reports/figures.js';
 import { countActiveTickets } from '../tickets/queries.js';
 import { loadRatePlan } from '../rates/queries.js';
+import { countHeldSpaces } from '../reservations/queries.js';
 import { loadSettings } from './queries.js';
 import { snapshotOf } from '../../shared/rate-plan.js';
 
@@ -20,12 +21,14 @@ export async function garageStats(sql: Sql, garageId: number, now: Date): Promis
   const settings = await loadSettings(sql, garageId);
   if (!settings) throw new Error(`garage ${garageId} does not exist`);
   const today = localDate(now, settings.timezone);
-  const [[sums], occupied, plan] = await Promise.all([
+  const [[sums], occupied, plan, held] = await Promise.all([
     sumDays(sql, garageId, [localDayRange(today, today, settings.timezone)], now),
     countActiveTickets(sql, garageId),
     loadRatePlan(sql, garageId),
+    countHeldSpaces(sql, garageId),
   ]);
-  const available = Math.max(0, settings.totalSpaces - occupied);
+  // what a car passing by may take: spaces held for reservations and permit holders are not
+  const available = Math.max(0, settings.totalSpaces - occupied - held.reservations - held.permits);
   return {
     totalSpaces: settings.totalSpaces,
     occupiedSpaces: occupied,
@@ -42,6 +45,8 @@ export async function garageStats(sql: Sql, garageId: number, now: Date): Promis
     timezone: settings.timezone,
     lostTicketPolicy: settings.lostTicketPolicy,
     lostTicketFeeCents: settings.lostTicketFeeCents,
+    heldForReservations: held.reservations,
+    heldForPermits: held.permits,
     ...(plan && plan.version > 0 ? { ratePlan: snapshotOf(plan) } : {}),
   };
 }

@@ -45,7 +45,8 @@ export type FeedRow = { id: number; name: string; address: string | null; lat: n
 export async function loadPublishedOccupancy(sql: Db, garageId?: number): Promise<FeedRow[]> {
   return sql<FeedRow[]>`
     select g.id, g.name, g.address, g.lat, g.lon, g.total_spaces,
-      (select count(*)::int from spaces s where s.garage_id = g.id and s.ticket_id is not null) as occupied
+      -- a space held for a reservation or for permit holders is not free to a driver passing by
+      (select count(*)::int from spaces s where s.garage_id = g.id and (s.ticket_id is not null or s.held_for is not null)) as occupied
     from garages g
     where g.public_feed ${garageId === undefined ? sql`` : sql`and g.id = ${garageId}`}
     order by g.id

@@ -166,3 +166,12 @@ export async function garagesHoldingPermitSpaces(sql: Db): Promise<number[]> {
   const rows = await sql<{ id: number }[]>`select id from garages where reserved_permit_spaces > 0 or exists (select 1 from spaces s where s.garage_id = garages.id and s.held_for = 'permit')`;
   return rows.map((r) => r.id);
 }
+
+/** How many of a garage's spaces are held now, for reservations and for permit holders. */
+export async function countHeldSpaces(sql: Db, garageId: number): Promise<{ reservations: number; permits: number }> {
+  const [row] = await sql<{ reservations: number; permits: number }[]>`
+    select count(*) filter (where held_for = 'reservation')::int as reservations, count(*) filter (where held_for = 'permit')::int as permits
+    from spaces where garage_id = ${garageId} and held_for is not null
+  `;
+  return row!;
+}

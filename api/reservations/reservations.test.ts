@@ -39,6 +39,8 @@ describe('reservations', () => {
     const booked = await book('RES 1', 60, 180, { holder: 'Ms Lee', prepaidCents: 2000 });
     expect(booked.status).toBe(201);
     expect(booked.json).toMatchObject({ status: 'confirmed', licensePlate: 'RES 1', holder: 'Ms Lee', prepaidCents: 2000, ticketNumber: null });
+    const stats = (await t.call('GET', '/api/garage/stats')).json;
+    expect(stats).toMatchObject({ totalSpaces: 3, occupiedSpaces: 0, availableSpaces: 2, heldForReservations: 1, heldForPermits: 0 });
     expect((await enter()).status).toBe(201);
     expect((await enter()).status).toBe(201);
     const third = await enter();

@@ -17,6 +17,8 @@ const stats = {
   timezone: 'UTC',
   lostTicketPolicy: 'actual_plus_fee' as const,
   lostTicketFeeCents: 2500,
+  heldForReservations: 0,
+  heldForPermits: 0,
 };
 
 describe('buildStats', () => {
