@@ -123,6 +123,30 @@ describe('reservations', () => {
     expect((await t.call('POST', `${g()}/reservations`, { body: { plate: '!', from: at(0), to: at(10) } })).status).toBe(400);
   });
 
+  it("a cancellation racing its car's arrival: one of them wins, never both, never an error", async () => {
+    await enter();
+    const bookings = await Promise.all([book('RACE 1', 0, 60), book('RACE 2', 0, 60)]);
+    expect(bookings.map((b) => b.status)).toEqual([201, 201]);
+    const answers = await Promise.all(
+      bookings.flatMap((b) => [t.call('POST', `${g()}/reservations/${b.json.id}/cancel`), enter(b.json.licensePlate)]),
+    );
+    for (const [i, b] of bookings.entries()) {
+      const [cancel, arrival] = [answers[2 * i]!, answers[2 * i + 1]!];
+      const after = (await t.call('GET', `${g()}/reservations/${b.json.id}`)).json;
+      if (after.status === 'arrived') {
+        expect([cancel.status, cancel.json.code, arrival.status, arrival.json.kind]).toEqual([409, 'already_resolved', 201, 'reservation']);
+      } else {
+        expect(after.status).toBe('cancelled');
+        expect(cancel.status).toBe(200);
+        expect([201, 409]).toContain(arrival.status); // in as anyone (a free space), or full
+        if (arrival.status === 201) expect(arrival.json.kind).toBe('transient');
+      }
+    }
+    const books = await readSpaceBooks(t.sql, t.garageId);
+    expect(books.taken).toBe(books.active);
+    expect(await t.sql`select 1 from spaces where held_for is not null`).toHaveLength(0);
+  });
+
   it('lists bookings overlapping a period, soonest first', async () => {
     await book('RES 9', 300, 360);
     await book('RES 10', 60, 90);

@@ -132,6 +132,65 @@ describe('three replicas on one PostgreSQL', () => {
     expect((await resize(0, 20)).status).toBe(200);
   });
 
+  it('entries, reservations, cancellations and arrivals racing across three servers never overbook, and every confirmed reservation gets in', async () => {
+    const tokens = await Promise.all(servers.map((s) => signIn(s.url, 'admin', PASSWORD)));
+    const clients = servers.map((s, i) => clientFor(s.url, tokens[i]));
+    const [garage] = await sql<{ id: number }[]>`select id from garages`;
+    const now = Date.now();
+    const window = { from: new Date(now - 60_000).toISOString(), to: new Date(now + 2 * 3600_000).toISOString() };
+    const held = async () => {
+      const [row] = await sql<{ taken: number; held: number; active: number; total: number }[]>`
+        select count(*) filter (where ticket_id is not null)::int as taken, count(*) filter (where held_for is not null)::int as held,
+          (select count(*)::int from tickets where garage_id = ${garage!.id} and status = 'active') as active,
+          (select total_spaces from garages where id = ${garage!.id}) as total
+        from spaces where garage_id = ${garage!.id}`;
+      return row!;
+    };
+    const before = await held();
+    // a random order of transient entries and bookings, sent to the three servers at once
+    let seed = 17;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const ops = [
+      ...Array.from({ length: 12 }, (_, i) => ({ kind: 'enter' as const, plate: `MIX${i}` })),
+      ...Array.from({ length: 14 }, (_, i) => ({ kind: 'book' as const, plate: `BOOK${i}` })),
+    ].sort(() => random() - 0.5);
+    const first = await Promise.all(
+      ops.map((op, i) =>
+        op.kind === 'enter'
+          ? clients[i % 3]!('POST', '/api/tickets', { licensePlate: op.plate })
+          : clients[i % 3]!('POST', `/api/garages/${garage!.id}/reservations`, { plate: op.plate, ...window }),
+      ),
+    );
+    const serverErrors = () => servers.map((s) => s.output()).join('\n').split('\n').filter((l) => l.includes('"level":50')).join('\n').slice(0, 3000);
+    expect(first.filter((r) => !(r.status === 201 || (r.status === 409 && r.json.code === 'garage_full'))).map((r) => r.json), serverErrors()).toEqual([]);
+    const afterFirst = await held();
+    expect(afterFirst.taken).toBe(afterFirst.active);
+    expect(afterFirst.taken + afterFirst.held).toBeLessThanOrEqual(afterFirst.total);
+    const booked = first.filter((r, i) => ops[i]!.kind === 'book' && r.status === 201).map((r) => r.json as { id: number; licensePlate: string });
+    expect(before).toMatchObject({ taken: 0, held: 0 });
+    expect(booked.length).toBeGreaterThan(0);
+
+    // then at once: half the bookings cancelled, the other half's cars arriving, and more transient cars
+    const cancelled = booked.filter((_, i) => i % 2 === 0);
+    const arriving = booked.filter((_, i) => i % 2 === 1);
+    const [cancels, arrivals, more] = await Promise.all([
+      Promise.all(cancelled.map((b, i) => clients[i % 3]!('POST', `/api/garages/${garage!.id}/reservations/${b.id}/cancel`))),
+      Promise.all(arriving.map((b, i) => clients[(i + 1) % 3]!('POST', '/api/tickets', { licensePlate: b.licensePlate }))),
+      Promise.all(Array.from({ length: 20 }, (_, i) => clients[(i + 2) % 3]!('POST', '/api/tickets', { licensePlate: `MIY${i}` }))),
+    ]);
+    expect(cancels.every((r) => r.status === 200)).toBe(true);
+    expect(arrivals.map((r) => [r.status, r.json.kind])).toEqual(arriving.map(() => [201, 'reservation']));
+    expect(more.every((r) => r.status === 201 || (r.status === 409 && r.json.code === 'garage_full'))).toBe(true);
+    const end = await held();
+    expect(end.taken).toBe(end.active);
+    expect(end.taken + end.held).toBeLessThanOrEqual(end.total);
+    expect(end.held).toBe(0); // every booking arrived or was cancelled
+
+    // leave the garage empty for the next test
+    const active = await sql<{ ticketNumber: string }[]>`select ticket_number from tickets where status = 'active'`;
+    await Promise.all(active.map((t, i) => clients[i % 3]!('PUT', `/api/tickets/${t.ticketNumber}/exit`, { paymentMethod: 'Cash' })));
+  });
+
   it('posts the daily summary once, however many replicas catch it up at start', async () => {
     const deadline = Date.now() + 20_000;
     while (posts.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));

@@ -118,6 +118,9 @@ export async function enterOnFreeSpace(
         and r.starts_at - make_interval(mins => g.reservation_grace_minutes) <= ${t.entryTime} and ${t.entryTime} < r.ends_at
       order by r.starts_at
       limit 1
+      -- the reservation's row before its space, as a cancellation or a no-show release takes them
+      -- (no deadlock); a cancellation in flight is waited for, and then there is no booking to redeem
+      for update of r
     ), booked_space as (
       select number from spaces
       where garage_id = ${t.garageId} and reservation_id = (select id from booking) and ticket_id is null and not exists (select 1 from inside)
@@ -164,7 +167,7 @@ export async function enterOnFreeSpace(
       where spaces.garage_id = ${t.garageId} and spaces.number = ticket.space_number
     ), arrived as (
       update reservations set status = 'arrived', ticket_id = ticket.id, ended_at = ${t.entryTime}, ended_by = ${t.enteredBy}
-      from ticket where reservations.id = ticket.reservation_id
+      from ticket where reservations.id = ticket.reservation_id and reservations.status = 'confirmed'
     )
     select g.total_spaces as garage_total_spaces, g.timezone as garage_timezone, g.hourly_rate as garage_hourly_rate,
       g.grace_minutes as garage_grace_minutes, g.daily_max_cents as garage_daily_max_cents,
