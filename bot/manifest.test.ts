@@ -26,6 +26,11 @@ describe('bot/manifest.yml', () => {
     expect(scopes).toEqual(['- commands', '- chat:write']);
   });
 
+  it('shows the reservation commands in the usage hint', () => {
+    const hint = lines.find((l) => l.startsWith('usage_hint:'))!;
+    for (const command of ['reserve ABC123 08:00-18:00 prepaid 20', 'reservations', 'cancel-reservation 12']) expect(hint).toContain(command);
+  });
+
   it('shows the correction commands in the usage hint', () => {
     const hint = lines.find((l) => l.startsWith('usage_hint:'))!;
     for (const command of ['void PS-7K3QXM duplicate', 'refund PS-7K3QXM 5.00 wrong rate', 'waive ABC123 cash', 'approvals', 'shift', '[lost]', '[CINEMA5]', 'rates']) expect(hint).toContain(command);

@@ -1,6 +1,6 @@
 import { MAX_REFUND_CENTS, REASON_WORDS, REFUND_REASONS, RefundBody, VOID_REASONS, VoidBody, type RefundReason, type VoidReason } from '../shared/corrections.js';
 import { readTicketTarget, type PaymentMethod, type TicketTarget } from '../shared/tickets.js';
-import { splitLost, splitPaymentMethod } from './parse-words.js';
+import { readCents, splitLost, splitPaymentMethod } from './parse-words.js';
 
 /** The `/park` commands that correct a ticket, read from their words (or what to type instead). */
 export type CorrectionCommand =
@@ -49,10 +49,8 @@ function checkedNote(body: { success: boolean; error?: { issues: { message: stri
  * @example readAmount('$5.50') // 550
  */
 export function readAmount(text: string): number | null {
-  const m = /^\$?(\d{1,8})(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!m) return null;
-  const cents = Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
-  return cents >= 1 && cents <= MAX_REFUND_CENTS ? cents : null;
+  const cents = readCents(text);
+  return cents !== null && cents >= 1 && cents <= MAX_REFUND_CENTS ? cents : null;
 }
 
 /** `void <ticket|plate> <reason> [note…]`: the target is the words before the first reason that leaves a readable target. */

@@ -1,4 +1,4 @@
-/* Words that several `/park` commands share: payment methods, `lost` and validation codes. */
+/* Words that several `/park` commands share: payment methods, `lost`, validation codes and amounts of money. */
 import { PAYMENT_METHODS, type PaymentMethod } from '../shared/tickets.js';
 import { ValidationCodeText } from '../shared/validations.js';
 
@@ -46,4 +46,15 @@ export function splitValidationCode(words: string[]): { rest: string[]; code: st
   if (!splitPaymentMethod(before).method) return { rest: words, code: null };
   const code = ValidationCodeText.safeParse(last);
   return code.success ? { rest: words.slice(0, -1), code: code.data } : { rest: words.slice(0, -1), code: null, invalid: last };
+}
+
+/**
+ * An amount of money as typed — `5`, `5.00`, `$5`, `$12.5` — in cents; null when it is not one.
+ * Bounds are the caller's (a refund is at least a cent, a prepaid amount may be 0).
+ * @example readCents('$5.50') // 550
+ */
+export function readCents(text: string): number | null {
+  const m = /^\$?(\d{1,8})(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readAmount } from './parse-corrections.js';
+import { readCents } from './parse-words.js';
 import { parseParkCommand } from './parse.js';
 
 describe('parseParkCommand', () => {
@@ -201,5 +202,17 @@ describe('parseParkCommand', () => {
     ['$', null],
   ])('readAmount(%j) = %j', (text, cents) => {
     expect(readAmount(text)).toBe(cents);
+  });
+
+  it.each([
+    ['0', 0], // a prepaid amount may be nothing; a refund's bound (at least a cent) is readAmount's
+    ['20', 2000],
+    ['$20.5', 2050],
+    ['99999999.99', 9_999_999_999],
+    ['100000000', null],
+    ['1.234', null],
+    ['twenty', null],
+  ])('readCents(%j) = %j', (text, cents) => {
+    expect(readCents(text)).toBe(cents);
   });
 });

@@ -2,6 +2,7 @@ import { isLocalDate, type LocalDate } from '../shared/garage-day.js';
 import { readPlate, type Plate } from '../shared/plate.js';
 import { readTicketTarget, VEHICLE_TYPES, type PaymentMethod, type TicketTarget, type VehicleType } from '../shared/tickets.js';
 import { parseRefund, parseVoid, parseWaive, type CorrectionCommand } from './parse-corrections.js';
+import { parseCancelReservation, parseReserve, type ReservationCommand } from './parse-reserve.js';
 import { splitLost, splitPaymentMethod, splitValidationCode } from './parse-words.js';
 
 /** A `/park` command, read from its text. */
@@ -16,6 +17,7 @@ export type ParkCommand =
   | { kind: 'report'; date: LocalDate | null }
   | { kind: 'link'; garage: string | null }
   | Exclude<CorrectionCommand, { kind: 'invalid' }>
+  | Exclude<ReservationCommand, { kind: 'invalid' }>
   | { kind: 'approvals' }
   | { kind: 'help'; notUnderstood?: string }
   | { kind: 'invalid'; message: string };
@@ -76,6 +78,13 @@ export function parseParkCommand(text: string, command = '/park'): ParkCommand {
       return parseWaive(args, command);
     case 'approvals':
       return { kind: 'approvals' };
+    case 'reserve':
+      return parseReserve(args, command);
+    case 'reservations':
+      if (args.length > 0) return { kind: 'invalid', message: `\`${command} reservations\` lists today's reservations and takes nothing after it; \`${command} reserve …\` books one.` };
+      return { kind: 'reservations' };
+    case 'cancel-reservation':
+      return parseCancelReservation(args, command);
     case 'find': {
       if (args.length === 0) return { kind: 'invalid', message: `Find what? Try \`${command} find ABC 123\` or \`${command} find PS-7K3QXM\`.` };
       const target = readTicketTarget(args.join(' '));

@@ -1,6 +1,7 @@
 import { App } from '@slack/bolt';
 import type { Deps } from '../api/deps.js';
 import { boltLogger } from './bolt-logger.js';
+import { registerCancelReservationButtons } from './commands/cancel-reservation.js';
 import { registerDecisionButtons } from './commands/decide.js';
 import { registerParkCommand } from './commands/park.js';
 import { registerPayButtons } from './commands/pay.js';
@@ -42,5 +43,6 @@ export function buildSlackApp(options: { receiver: HonoReceiver; deps: Deps; bot
   registerParkCommand(app, deps);
   registerPayButtons(app, deps);
   registerDecisionButtons(app, deps);
+  registerCancelReservationButtons(app, deps);
   return app;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PAYMENT_METHODS, PaymentMethod, type FeeBreakdown, type Ticket } from '../../shared/tickets.js';
 import { ValidationCodeText } from '../../shared/validations.js';
+import { prepaidNote } from './booking-words.js';
 import { describeFee } from './fee.js';
 import { formatDateTime } from './format.js';
 import { formatCents, formatDuration } from '../../shared/format.js';
@@ -38,11 +39,13 @@ export function readPayChoice(value: string | undefined): PayChoice | null {
  * The ephemeral quote for a car about to leave: amount due now with its breakdown and one button
  * per payment method, each carrying the ticket's garage when given and the validation code the fee
  * was validated with (`fee.validation`), so a click charges what the quote showed. A click
- * completes the ticket and replaces this message with the receipt.
+ * completes the ticket and replaces this message with the receipt. A prepaid booked car's quote
+ * says what was prepaid and that only the balance (the amount due) is collected; so does its receipt.
  */
 export function buildQuote(ticket: Ticket, fee: FeeBreakdown, timeZone: string, garageId?: number): Reply {
   const due = formatCents(fee.totalCents);
   const validationCode = fee.validation?.code;
+  const prepaid = prepaidNote(ticket, fee.totalCents, 'quote');
   const buttons: Block = {
     type: 'actions',
     block_id: `pay:${ticket.ticketNumber}`,
@@ -69,6 +72,7 @@ export function buildQuote(ticket: Ticket, fee: FeeBreakdown, timeZone: string, 
         ['Parked', formatDuration(fee.durationMinutes)],
       ]),
       context(describeFee(fee, timeZone)),
+      ...(prepaid ? [context(prepaid)] : []),
       section('How is it paid?'),
       buttons,
     ],
@@ -98,6 +102,8 @@ export function buildReceipt(
     ]),
   ];
   if (ticket.feeBreakdown) blocks.push(context(describeFee(ticket.feeBreakdown, timeZone)));
+  const prepaid = prepaidNote(ticket, ticket.amountPaid ?? 0, 'receipt');
+  if (prepaid) blocks.push(context(prepaid));
   if (options.note) blocks.push(context(options.note));
   return {
     response_type: options.visibility ?? 'in_channel',

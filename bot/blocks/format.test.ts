@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatDateTime, formatDay, formatTime, formatWhen, weekBefore } from './format.js';
+import { formatChange, formatDateTime, formatDay, formatTime, formatUntil, formatWhen, weekBefore } from './format.js';
 
 describe('formatDateTime (garage timezone)', () => {
   it.each([
@@ -19,6 +19,16 @@ describe('formatTime and formatWhen (garage timezone)', () => {
     ['2026-11-24T04:35:00.000Z', '2026-11-24T03:05:00.000Z', 'America/New_York', '23:35'], // still Monday in New York for both
     ['2026-11-24T05:10:00.000Z', '2026-11-24T04:50:00.000Z', 'America/New_York', 'Tue 24 Nov 00:10'], // past midnight there: the day is said
   ])('%s seen at %s in %s -> %s', (instant, now, tz, text) => expect(formatWhen(instant, new Date(now), tz)).toBe(text));
+});
+
+describe('formatUntil (the last day an end covers)', () => {
+  it.each([
+    ['2027-01-01T05:00:00.000Z', 'America/New_York', '31 Dec'], // local midnight: through the day before
+    ['2026-12-31T22:00:00.000Z', 'America/New_York', '31 Dec 17:00'], // not midnight: its time too
+    ['2027-03-01T05:00:00.000Z', 'America/New_York', '28 Feb 2027'], // another year than now's
+    ['2027-01-01T00:00:00.000Z', 'UTC', '31 Dec'],
+    ['2027-01-01T00:00:00.000Z', 'America/New_York', '31 Dec 19:00'],
+  ])('%s in %s -> %s', (instant, tz, text) => expect(formatUntil(instant, new Date('2026-11-23T15:00:00.000Z'), tz)).toBe(text));
 });
 
 describe('formatDay', () => {

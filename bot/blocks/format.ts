@@ -36,6 +36,21 @@ export function formatTime(instant: string | Date, timeZone: string): string {
 }
 
 /**
+ * The last day an end instant covers, in the garage's timezone: an end at local midnight covers the
+ * day before it (a permit to 1 Jan 00:00 runs "until 31 Dec"); any other end gives its time too. The
+ * year is said only when it is not the year of `around`.
+ * @example formatUntil('2027-01-01T05:00:00.000Z', new Date('2026-11-23T15:00:00.000Z'), 'America/New_York') // '31 Dec'
+ */
+export function formatUntil(instant: string | Date, around: Date, timeZone: string): string {
+  const end = new Date(instant);
+  const p = partsIn(end, timeZone);
+  const midnight = p.hour === '00' && p.minute === '00';
+  const day = midnight ? partsIn(new Date(end.getTime() - 60_000), timeZone) : p;
+  const year = day.year === partsIn(around, timeZone).year ? '' : ` ${day.year}`;
+  return `${day.day} ${day.month}${year}${midnight ? '' : ` ${p.hour}:${p.minute}`}`;
+}
+
+/**
  * An instant for people who read it around `now`: the time alone on the same local day, else day and time.
  * @example formatWhen('2026-11-23T19:35:00.000Z', new Date('2026-11-23T19:05:00.000Z'), 'America/New_York') // '14:35'
  */

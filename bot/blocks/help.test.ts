@@ -3,7 +3,7 @@ import { buildError } from './error.js';
 import { buildHelp } from './help.js';
 
 describe('buildHelp', () => {
-  it.each(['enter', 'exit', 'find', 'void', 'refund', 'waive', 'shift', 'stats', 'rates', 'report', 'approvals', 'payments', 'link', 'help'])('lists /park %s', (command) => {
+  it.each(['enter', 'exit', 'find', 'void', 'refund', 'waive', 'reserve', 'reservations', 'cancel-reservation', 'shift', 'stats', 'rates', 'report', 'approvals', 'payments', 'link', 'help'])('lists /park %s', (command) => {
     expect(JSON.stringify(buildHelp().blocks)).toContain(`/park ${command}`);
   });
 
@@ -13,6 +13,8 @@ describe('buildHelp', () => {
     ['a validation code on the quote', '/park exit ABC 123 code CINEMA5'],
     ['a void with its reason', '/park void PS-7K3QXM duplicate'],
     ['a refund with amount and reason', '/park refund PS-7K3QXM 5.00 wrong rate'],
+    ['a booking prepaid', '/park reserve ABC 123 08:00-18:00 prepaid 20'],
+    ['a booking on a date into the next day', '/park reserve ABC 123 2026-11-24 22:00-06:00 for Ms Lee'],
     ['the void reasons', 'duplicate, wrong plate, test, drove away, other'],
     ['the refund reasons', 'wrong rate, overcharged, double charged, service issue, goodwill, other'],
   ])('shows %s', (_name, part) => {

@@ -14,6 +14,9 @@ export function buildHelp(command = '/park', notUnderstood?: string): Reply {
     `*\`${command} void <ticket|plate> <reason> [note]\`* — cancel a ticket entered by mistake (never charged). e.g. \`${command} void PS-7K3QXM duplicate\``,
     `*\`${command} refund <ticket> <amount> <reason> [note]\`* — money back on a paid ticket. e.g. \`${command} refund PS-7K3QXM 5.00 wrong rate\``,
     `*\`${command} waive <ticket|plate> <payment method>\`* — check out a lost ticket without the lost-ticket fee. e.g. \`${command} waive ABC 123 cash\``,
+    `*\`${command} reserve <plate> [YYYY-MM-DD] <HH:MM-HH:MM> [prepaid <amount>] [for <name>]\`* — book a space (today unless a date is given; an end before the start is the next day), held from now on. e.g. \`${command} reserve ABC 123 08:00-18:00 prepaid 20\`, \`${command} reserve ABC 123 2026-11-24 22:00-06:00 for Ms Lee\``,
+    `*\`${command} reservations\`* — today's reservations and what became of them, each waiting one with a Cancel button`,
+    `*\`${command} cancel-reservation <id>\`* — cancel a reservation; its space is free again at once. e.g. \`${command} cancel-reservation 12\``,
     `*\`${command} shift\`* — your open shift here: since when, float, cars, card and mobile totals, drops and payouts (the cash is counted blind at the close, in the app)`,
     `*\`${command} stats\`* — occupancy, revenue and vehicles today`,
     `*\`${command} rates\`* — the garage's rate board: rates per vehicle type, time bands, grace, daily max, specials and events`,
@@ -23,15 +26,18 @@ export function buildHelp(command = '/park', notUnderstood?: string): Reply {
     `*\`${command} link [garage]\`* — which garage \`${command}\` acts on in this channel; managers: link the channel to a garage by its name or id. e.g. \`${command} link North\``,
     `*\`${command} help\`* — this list`,
   ];
+  const splitAt = lines.findIndex((l) => l.includes(`${command} reserve `));
   const intro = notUnderstood
     ? `I did not understand \`${escapeText(notUnderstood.replace(/`/g, "'").slice(0, 80))}\`. Here is what I can do:`
     : 'Here is what I can do:';
   return {
     response_type: 'ephemeral',
-    text: `ParkOps commands: enter, exit, find, void, refund, waive, shift, stats, rates, report, approvals, payments, link, help`,
+    text: `ParkOps commands: enter, exit, find, void, refund, waive, reserve, reservations, cancel-reservation, shift, stats, rates, report, approvals, payments, link, help`,
     blocks: [
       section(intro),
-      section(lines.join('\n')),
+      // two sections: Slack allows 3000 characters in one
+      section(lines.slice(0, splitAt).join('\n')),
+      section(lines.slice(splitAt).join('\n')),
       context(`Vehicle types: ${VEHICLE_TYPES.join(', ')} (default Car). Payment methods: ${PAYMENT_METHODS.join(', ')}.`),
       context(
         `Void reasons: ${words(VOID_REASONS)}. Refund reasons: ${words(REFUND_REASONS)}; "other" needs a note. A void, refund or waiver beyond what the garage lets attendants do alone waits for a manager's approval.`,

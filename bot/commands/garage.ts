@@ -8,6 +8,9 @@ import { withGarageLine, type GarageSource } from '../blocks/garage.js';
 import type { Reply } from '../blocks/reply.js';
 import { replyToFailure, type SlackContext, type SlackRequest } from './context.js';
 
+/** What a button that names its garage is about, for a refusal's words ("this ticket's garage"). */
+export type GivenBy = 'ticket' | 'reservation';
+
 /** Which garage a Slack request acts on, or that its person may not use it. */
 export type GarageDecision = { ok: true; garageId: number; source: GarageSource } | { ok: false };
 
@@ -45,8 +48,8 @@ export function decideRequestGarage(input: {
  * The refusal for a garage this person may not use. The same words whether or not the garage
  * exists, and without its name, so garages cannot be found out through Slack.
  */
-function notYourGarage(staff: UserRow | null, of: 'channel' | 'ticket', command: string): AppError {
-  const whose = of === 'channel' ? "this channel's garage" : "this ticket's garage";
+function notYourGarage(staff: UserRow | null, of: 'channel' | GivenBy, command: string): AppError {
+  const whose = `this ${of}'s garage`;
   if (!staff) return new AppError('forbidden', `You may not use ${whose} from Slack.`);
   return new AppError(
     'forbidden',
@@ -58,9 +61,10 @@ function notYourGarage(staff: UserRow | null, of: 'channel' | 'ticket', command:
  * Resolves, once per request, the garage it acts on (`decideRequestGarage`) and gives the context
  * every command runs with: `deps.garageId` that garage, its name and timezone for the answer, and
  * the person's staff account. Refuses (an AppError the person reads) a garage they may not use.
- * `given`: the garage a button carried (a quote's payment buttons), instead of the channel's.
+ * `given`: the garage a button carried (a quote's payment buttons), instead of the channel's;
+ * `givenBy`: what that button is about.
  */
-export async function inRequestGarage(request: SlackRequest, given: number | null = null): Promise<SlackContext> {
+export async function inRequestGarage(request: SlackRequest, given: number | null = null, givenBy: GivenBy = 'ticket'): Promise<SlackContext> {
   const { sql } = request.deps;
   const [staff, ids] = await Promise.all([
     SlackUserId.safeParse(request.userId).success ? loadUserBySlackId(sql, request.userId) : null,
@@ -68,7 +72,7 @@ export async function inRequestGarage(request: SlackRequest, given: number | nul
   ]);
   const decision = decideRequestGarage({ given, linked: ids.linkedGarageId, staff, first: ids.firstGarageId });
   const garage = decision.ok ? await loadGarage(sql, decision.garageId) : null;
-  if (!decision.ok || !garage) throw notYourGarage(staff, given === null ? 'channel' : 'ticket', request.command);
+  if (!decision.ok || !garage) throw notYourGarage(staff, given === null ? 'channel' : givenBy, request.command);
   return {
     ...request,
     deps: { ...request.deps, garageId: garage.id },
@@ -86,11 +90,11 @@ export async function answerInGarage(
   request: SlackRequest,
   what: string,
   work: (ctx: SlackContext) => Promise<Reply>,
-  options: { given?: number | null; named?: boolean } = {},
+  options: { given?: number | null; givenBy?: GivenBy; named?: boolean } = {},
 ): Promise<Reply> {
   let ctx: SlackContext;
   try {
-    ctx = await inRequestGarage(request, options.given ?? null);
+    ctx = await inRequestGarage(request, options.given ?? null, options.givenBy);
   } catch (error) {
     return replyToFailure(request, error, what);
   }

@@ -15,6 +15,7 @@ import { linkCommand } from './link.js';
 import { paymentsCommand } from './payments.js';
 import { ratesCommand } from './rates.js';
 import { reportCommand } from './report.js';
+import { cancelReservationCommand, reservationsCommand, reserveCommand } from './reservations.js';
 import { shiftCommand } from './shift.js';
 import { statsCommand } from './stats.js';
 
@@ -48,6 +49,12 @@ function runInGarage(ctx: SlackContext, parsed: GarageCommand): Promise<Reply> {
       return approvalsCommand(ctx);
     case 'shift':
       return shiftCommand(ctx);
+    case 'reserve':
+      return reserveCommand(ctx, parsed);
+    case 'reservations':
+      return reservationsCommand(ctx);
+    case 'cancel-reservation':
+      return cancelReservationCommand(ctx, parsed.id);
   }
 }
 
