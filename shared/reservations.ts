@@ -41,3 +41,20 @@ export const ReservationsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ReservationsQuery = z.infer<typeof ReservationsQuery>;
+
+/** GET /api/reports/bookings: what permits and reservations did in a period. */
+export const BookingsReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  timezone: z.string(),
+  permitEntries: z.number().int().meta({ description: 'cars that came in on a permit' }),
+  permitOverstays: z.number().int().meta({ description: 'permit cars that left after their permit ended (and paid for the time after)' }),
+  reservations: z.number().int().meta({ description: 'reservations whose window started in the period (not cancelled)' }),
+  reservationEntries: z.number().int().meta({ description: 'booked cars that came in on their reservation' }),
+  noShows: z.number().int(),
+  cancellations: z.number().int().meta({ description: 'reservations cancelled in the period' }),
+  overstays: z.number().int().meta({ description: 'booked cars that left after their window, in the period' }),
+  overstayCents: z.number().int().meta({ description: 'what those overstays paid at the exit' }),
+  prepaidCents: z.number().int().meta({ description: 'prepaid revenue: what the reservations starting in the period (not cancelled) were paid in advance' }),
+});
+export type BookingsReport = z.infer<typeof BookingsReport>;

@@ -9,6 +9,8 @@ import { shiftReport, shiftReportCsv } from './shifts.js';
 import { ShiftReport } from '../../shared/shifts.js';
 import { ValidationsReport } from '../../shared/validations.js';
 import { validationsReport, validationsReportCsv } from './validations.js';
+import { bookingsReport, bookingsReportCsv } from './bookings.js';
+import { BookingsReport } from '../../shared/reservations.js';
 import { loadGarageTimezone } from '../garage/queries.js';
 import { garageOf } from '../garages/scope.js';
 import { createReadPool } from '../db/read-pool.js';
@@ -59,6 +61,21 @@ const validations = createRoute({
   },
 });
 
+const bookings = createRoute({
+  method: 'get',
+  path: '/bookings',
+  operationId: 'getBookingsReport',
+  summary: 'Permits and reservations in a day or a range: permit and reservation entries, no-shows, cancellations, overstays, prepaid revenue (managers)',
+  request: { query: ReportQuery },
+  responses: {
+    200: {
+      description: 'The report (JSON, or CSV with format=csv)',
+      content: { 'application/json': { schema: BookingsReport }, 'text/csv': { schema: { type: 'string' } } },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
 /** /api/reports — figures read from the read replica when there is one (`createReadPool`), stored on the primary. */
 export function reportRoutes(deps: Deps) {
   const reads = createReadPool(deps.sql, deps.sqlRead, deps.log);
@@ -98,6 +115,19 @@ export function reportRoutes(deps: Deps) {
     if (q.format === 'csv') {
       c.header('Content-Disposition', `attachment; filename="parkops-validations-${from}${to === from ? '' : `-to-${to}`}.csv"`);
       return c.body(validationsReportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    }
+    return c.json(report, 200);
+  })
+  /** GET /api/reports/bookings?date= | ?from=&to= [&format=csv] */
+  .openapi(bookings, async (c) => {
+    const q = c.req.valid('query');
+    const garageId = garageOf(c.var);
+    const { from, to } = await resolveReportPeriod(deps.sql, garageId, q, deps.now());
+    const timezone = await loadGarageTimezone(deps.sql, garageId);
+    const report = await reads((readFrom) => bookingsReport(readFrom, garageId, from, to, timezone));
+    if (q.format === 'csv') {
+      c.header('Content-Disposition', `attachment; filename="parkops-bookings-${from}${to === from ? '' : `-to-${to}`}.csv"`);
+      return c.body(bookingsReportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     }
     return c.json(report, 200);
   });

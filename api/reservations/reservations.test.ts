@@ -221,3 +221,24 @@ describe('permits', () => {
     expect(quote.json.amountDue).toBe(2000);
   });
 });
+
+describe('the bookings report', () => {
+  it('counts permit and reservation entries, no-shows, cancellations, overstays and prepaid revenue of the day', async () => {
+    const res = await t.call('GET', '/api/reports/bookings?date=2026-11-23', { as: 'manager' });
+    expect(res.status).toBe(200);
+    const [expected] = await t.sql<{ permitEntries: number; reservationEntries: number; noShows: number; cancellations: number; prepaid: string }[]>`
+      select (select count(*)::int from tickets where kind = 'permit') as permit_entries,
+        (select count(*)::int from tickets where kind = 'reservation') as reservation_entries,
+        (select count(*)::int from reservations where status = 'no_show') as no_shows,
+        (select count(*)::int from reservations where status = 'cancelled' and ended_by <> 'test') as cancellations,
+        (select coalesce(sum(prepaid_cents), 0)::text from reservations where status <> 'cancelled') as prepaid`;
+    expect(res.json).toMatchObject({ permitEntries: expected!.permitEntries, reservationEntries: expected!.reservationEntries, noShows: expected!.noShows, cancellations: expected!.cancellations, prepaidCents: Number(expected!.prepaid) });
+    expect(res.json.permitEntries).toBeGreaterThan(0);
+    expect(res.json.reservationEntries).toBeGreaterThan(0);
+    expect(res.json.noShows).toBe(1);
+    expect(res.json.overstays).toBe(1); // RES 1 left an hour after its window
+    expect(res.json.overstayCents).toBe(1000);
+    const csv = await t.call('GET', `${g()}/reports/bookings?date=2026-11-23&format=csv`, { as: 'manager' });
+    expect(csv.text.split('\r\n')[0]).toBe('from,to,permit_entries,permit_overstays,reservations,reservation_entries,no_shows,cancellations,overstays,overstay_cents,prepaid_cents');
+  });
+});
