@@ -62,8 +62,8 @@ describe('App', () => {
     currentUser.value = fixture.user({ role: 'attendant' });
     app();
     const links = screen.getAllByRole('link').map((a) => a.textContent);
-    // The dashboard's own link to the Shift screen (its words follow once the server says), then the tabs.
-    expect(links).toEqual(['Skip to content', 'Shift', 'Dashboard', 'Car in', 'Car out']);
+    // The dashboard's own links to the Shift screen (its words follow once the server says) and Reservations, then the tabs.
+    expect(links).toEqual(['Skip to content', 'Shift', 'Reservations', 'Dashboard', 'Car in', 'Car out']);
     navigate('/settings');
     expect(await screen.findByText('Only managers can change the garage settings. Ask a manager.')).toBeTruthy();
   });
@@ -269,6 +269,38 @@ describe('managers', () => {
     navigate('/payments');
     app();
     expect(await screen.findByText(/Only managers resolve payments/)).toBeTruthy();
+  });
+});
+
+describe('Reservations and monthly parkers', () => {
+  it('an attendant opens Reservations from the dashboard without reloading; the screen loads when opened', async () => {
+    currentUser.value = fixture.user({ role: 'attendant' });
+    server.use(http.get('/api/garages/1/reservations', () => HttpResponse.json([fixture.reservation({ from: new Date(Date.now() + 3_600_000).toISOString(), to: new Date(Date.now() + 3 * 3_600_000).toISOString() })])));
+    app();
+    fireEvent.click(await screen.findByRole('link', { name: /^Reservations/ }));
+    expect(location.pathname).toBe('/reservations');
+    expect(await screen.findByRole('heading', { name: 'Reservations' })).toBeTruthy();
+    expect((await screen.findByTestId('reservation-31')).textContent).toContain('Confirmed — space held');
+  });
+
+  it('managers find Monthly parkers in Settings; attendants are told permits are for managers', async () => {
+    currentUser.value = fixture.user({ role: 'manager' });
+    server.use(
+      http.get('/api/garages/1/settings', () => HttpResponse.json(fixture.settings())),
+      http.get('/api/garages/1/permits', () => HttpResponse.json([fixture.permit()])),
+    );
+    app();
+    fireEvent.click(screen.getByRole('link', { name: 'Settings' }));
+    fireEvent.click(await screen.findByRole('link', { name: /Monthly parkers/ }));
+    expect(location.pathname).toBe('/permits');
+    expect((await screen.findByTestId('permit-8')).textContent).toContain('Acme Corp');
+  });
+
+  it('attendants are told permits are for managers', async () => {
+    currentUser.value = fixture.user({ role: 'attendant' });
+    navigate('/permits');
+    app();
+    expect(await screen.findByText(/Only managers manage monthly parkers' permits/)).toBeTruthy();
   });
 });
 

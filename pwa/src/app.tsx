@@ -21,6 +21,9 @@ const ApprovalsScreen = lazy(() => import('./routes/approvals.js').then((m) => m
 const GarageScreen = lazy(() => import('./routes/garage.js').then((m) => m.GarageScreen));
 const RatesScreen = lazy(() => import('./routes/rates.js').then((m) => m.RatesScreen));
 const ValidationsScreen = lazy(() => import('./routes/validations.js').then((m) => m.ValidationsScreen));
+const PermitsScreen = lazy(() => import('./routes/permits.js').then((m) => m.PermitsScreen));
+// Reservations: any staff, but looked at a few times a day, so it loads when it is opened.
+const ReservationsScreen = lazy(() => import('./routes/reservations.js').then((m) => m.ReservationsScreen));
 // The Shift screen: opened a few times a day, so it loads when it is opened.
 const ShiftScreen = lazy(() => import('./routes/shift.js').then((m) => m.ShiftScreen));
 // The garage picker too: only someone who works in several garages ever sees it.
@@ -38,6 +41,8 @@ const titles: Record<string, string> = {
   '/shift': 'Shift',
   '/rates': 'Rates',
   '/validations': 'Validations',
+  '/permits': 'Monthly parkers',
+  '/reservations': 'Reservations',
 };
 
 /** What a lazily loaded screen shows while it loads: its title. */
@@ -79,6 +84,12 @@ function Screen({ path, isManager }: { path: string; isManager: boolean }) {
           <ShiftScreen />
         </Suspense>
       );
+    case '/reservations':
+      return (
+        <Suspense fallback={<Loading title="Reservations" />}>
+          <ReservationsScreen />
+        </Suspense>
+      );
     case '/settings':
       return (
         <ForManagers isManager={isManager} title="Garage settings" others="Only managers can change the garage settings. Ask a manager.">
@@ -101,6 +112,12 @@ function Screen({ path, isManager }: { path: string; isManager: boolean }) {
       return (
         <ForManagers isManager={isManager} title="Validations" others="Only managers manage merchants and their validation codes. Ask a manager.">
           <ValidationsScreen />
+        </ForManagers>
+      );
+    case '/permits':
+      return (
+        <ForManagers isManager={isManager} title="Monthly parkers" others="Only managers manage monthly parkers' permits. Ask a manager.">
+          <PermitsScreen />
         </ForManagers>
       );
     case '/payments':

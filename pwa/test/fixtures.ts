@@ -8,12 +8,14 @@ import { feeLineWords } from '../../shared/fee-lines.js';
 import { applyValidation, priceStay, type ValidationTerms } from '../../shared/pricing.js';
 import { RatePlan, type RatePlanBody } from '../../shared/rate-plan.js';
 import { Merchant, ValidationCode, ValidationsReport } from '../../shared/validations.js';
+import { Permit } from '../../shared/permits.js';
+import { Reservation } from '../../shared/reservations.js';
 import type { VehicleType } from '../../shared/vehicle-type.js';
 import { StayQuote } from '../src/lib/api.js';
 import { Activity, Ticket, type PaymentMethod } from '../../shared/tickets.js';
 
 /** What a test may choose about a ticket; what follows from it (amounts, breakdown, rate) is worked out. */
-type TicketFacts = Partial<Pick<Ticket, 'id' | 'ticketNumber' | 'licensePlate' | 'vehicleType' | 'entryTime' | 'tariff'>>;
+type TicketFacts = Partial<Pick<Ticket, 'id' | 'ticketNumber' | 'licensePlate' | 'vehicleType' | 'entryTime' | 'tariff' | 'kind' | 'permit' | 'reservation'>>;
 
 const ticketFacts = {
   id: 1,
@@ -22,6 +24,9 @@ const ticketFacts = {
   vehicleType: 'Car',
   entryTime: '2026-11-23T12:00:00.000Z',
   tariff: { hourlyRate: 1000, graceMinutes: 0, dailyMaxCents: null },
+  kind: 'transient',
+  permit: null,
+  reservation: null,
 } satisfies Required<TicketFacts>;
 
 /** Fixtures are parsed with the shared schemas, so a fixture that drifts from the contract fails. */
@@ -227,6 +232,37 @@ export const fixture = {
   /** A merchant as GET …/merchants lists it, with its codes. */
   merchant: (over: Partial<Merchant> = {}): Merchant =>
     Merchant.parse({ id: 5, name: 'Rialto Cinema', contact: 'accounts@rialto.example', createdAt: '2026-01-01T00:00:00.000Z', codes: [], ...over }),
+  /** A reservation as the server answers it: ABC 123 booked 8:00–18:00 UTC on Nov 23, $20.00 prepaid, confirmed, unless a test says otherwise. */
+  reservation: (over: Partial<Reservation> = {}): Reservation =>
+    Reservation.parse({
+      id: 31,
+      licensePlate: 'ABC 123',
+      holder: 'Dana Lee',
+      from: '2026-11-23T08:00:00.000Z',
+      to: '2026-11-23T18:00:00.000Z',
+      prepaidCents: 2000,
+      status: 'confirmed',
+      ticketNumber: null,
+      endedAt: null,
+      createdAt: '2026-11-20T09:00:00.000Z',
+      createdBy: 'ana',
+      ...over,
+    }),
+  /** A permit as GET …/permits lists it: Acme Corp's two plates for December 2026 (UTC), active, no car inside, unless a test says otherwise. */
+  permit: (over: Partial<Permit> = {}): Permit =>
+    Permit.parse({
+      id: 8,
+      holder: 'Acme Corp',
+      plates: ['ABC123', 'XYZ789'],
+      validFrom: '2026-12-01T00:00:00.000Z',
+      validTo: '2027-01-01T00:00:00.000Z',
+      status: 'active',
+      note: null,
+      inside: null,
+      createdAt: '2026-11-20T09:00:00.000Z',
+      createdBy: 'maria',
+      ...over,
+    }),
   /** The bill-back as GET …/reports/validations answers it; the totals are the merchants' sums. */
   validationsReport: (merchants: ValidationsReport['merchants'], over: Partial<ValidationsReport> = {}): ValidationsReport =>
     ValidationsReport.parse({

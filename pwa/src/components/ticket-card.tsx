@@ -1,7 +1,9 @@
 import { QrCode } from './qr-code.js';
 import { garageLocale, garageTimeZone } from '../lib/garage.js';
+import { serverNow } from '../lib/clock.js';
 import { provisionalRef } from '../lib/ids.js';
 import type { OutboxItem } from '../lib/local-store.js';
+import { ticketKindWords } from '../lib/ticket-kind-words.js';
 import { formatDateTime, formatTime } from '../lib/time.js';
 
 type EntryItem = Extract<OutboxItem, { kind: 'entry' }>;
@@ -29,12 +31,14 @@ function Facts({ plate, vehicle, at }: { plate: string; vehicle: string; at: str
 }
 
 /**
- * The ticket for a car that came in: its number and QR code once the server has it; recorded
- * offline, a provisional reference and a plain statement that the number comes later.
+ * The ticket for a car that came in: its number and QR code once the server has it (and whether it
+ * is a monthly parker's or a booked car's); recorded offline, a provisional reference and a plain
+ * statement that the number comes later.
  */
 export function TicketCard({ item }: { item: EntryItem }) {
   const ticket = item.ticket;
   if (ticket) {
+    const kind = ticketKindWords(ticket, { timeZone: garageTimeZone.value, locale: garageLocale.value, now: serverNow() });
     return (
       <article class="ticket-card" aria-labelledby={`t-${item.key}`}>
         <p class="eyebrow">Ticket</p>
@@ -42,6 +46,11 @@ export function TicketCard({ item }: { item: EntryItem }) {
           {ticket.ticketNumber}
         </h2>
         <QrCode text={ticket.ticketNumber} />
+        {kind && (
+          <p class="kind-line" data-testid="ticket-kind">
+            {kind}
+          </p>
+        )}
         <Facts plate={ticket.licensePlate} vehicle={ticket.vehicleType} at={ticket.entryTime} />
         {item.attempts > 1 && (
           <p class="note">Recorded offline at {formatTime(item.createdAt, garageTimeZone.value, garageLocale.value)}; the server gave it this number when the phone reconnected.</p>

@@ -48,8 +48,12 @@ export function whenUnauthorized(handler: (end: SessionEnd) => void): void {
 
 type Options = { method?: 'GET' | 'POST' | 'PUT' | 'PATCH'; body?: unknown; headers?: Record<string, string> };
 
-/** One request to the API, its answer parsed with `schema`; throws ApiFailure or NetworkFailure. */
-async function call<S extends z.ZodType>(schema: S, path: string, options: Options = {}): Promise<z.infer<S>> {
+/**
+ * One request to the API, its answer parsed with `schema`; throws ApiFailure or NetworkFailure. The
+ * screens that load on demand keep their calls next to them with this (`bookings-api.ts`), so their
+ * schemas stay out of the attendant's shell.
+ */
+export async function call<S extends z.ZodType>(schema: S, path: string, options: Options = {}): Promise<z.infer<S>> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -97,7 +101,7 @@ export const StayQuote = z.object({ totalCents: z.number().int(), breakdown: Fee
 export type StayQuote = z.infer<typeof StayQuote>;
 
 /** The path of a garage's own resource: `/api/garages/:garageId…`, so a call acts on that garage and no other. */
-const inGarage = (garageId: number, path: string) => `/api/garages/${garageId}${path}`;
+export const inGarage = (garageId: number, path: string) => `/api/garages/${garageId}${path}`;
 
 /**
  * The ParkOps API, every answer checked against the shared schemas. Every garage resource is asked
@@ -196,7 +200,6 @@ export const api = {
   /** Managers: the bill-back per merchant for the garage's local dates `from`..`to`. */
   validationsReport: (garageId: number, from: string, to: string) => call(ValidationsReport, validationsReportPath(garageId, from, to)),
 };
-
 
 /** The bill-back's address for the garage's local dates `from`..`to`; `csv`: the download. */
 export function validationsReportPath(garageId: number, from: string, to: string, { csv = false } = {}): string {

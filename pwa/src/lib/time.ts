@@ -26,3 +26,11 @@ export function formatTime(at: string | Date, timeZone: string, locale = DEFAULT
 export function formatDateTime(at: string | Date, timeZone: string, locale = DEFAULT_LOCALE): string {
   return format(at, locale, { timeZone, day: 'numeric', month: 'short' });
 }
+
+/**
+ * A calendar day in the garage's timezone, with the year only when it is not `thisYear`'s.
+ * @example formatDate('2026-12-31T18:00:00.000Z', 'UTC') // 'Dec 31'
+ */
+export function formatDate(at: string | Date, timeZone: string, locale = DEFAULT_LOCALE, { withYear = false } = {}): string {
+  return dateTimeFormat(locale, { timeZone, day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) }).format(new Date(at));
+}

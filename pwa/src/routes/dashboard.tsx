@@ -10,6 +10,7 @@ import { api } from '../lib/api.js';
 import { describeFailure } from '../lib/failure-text.js';
 import { currentGarageId } from '../lib/garage-choice.js';
 import { garageLocale, garageTimeZone, lastStats, rememberStats } from '../lib/garage.js';
+import { isPlainClick, navigate } from '../lib/router.js';
 import { formatTime } from '../lib/time.js';
 
 /** How often the figures refresh while the dashboard is on screen. */
@@ -72,6 +73,19 @@ export function DashboardScreen() {
       <OutboxPanel />
       <WaitingRequests />
       {garageId !== null && <ShiftLink garageId={garageId} />}
+      <p class="shift-link">
+        <a
+          class="button"
+          href="/reservations"
+          onClick={(e) => {
+            if (!isPlainClick(e)) return;
+            e.preventDefault();
+            navigate('/reservations');
+          }}
+        >
+          Reservations{s && s.heldForReservations > 0 ? ` · ${s.heldForReservations} ${s.heldForReservations === 1 ? 'space' : 'spaces'} held` : ''}
+        </a>
+      </p>
       {error.value && (
         <p class="error" role="alert">
           {error.value}

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { apiError, fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
 import { renderWithOutbox, resetAppState, signedIn } from '../../test/render.js';
+import { localDate } from '../../../shared/garage-day.js';
 import { rememberStats } from '../lib/garage.js';
 import { EntryScreen } from './entry.js';
 
@@ -90,5 +91,37 @@ describe('Car in', () => {
     expect(screen.queryByTestId('provisional-ref')).toBeNull();
     expect(screen.getByText(/Recorded offline at .* the server gave it this number/)).toBeTruthy();
     outbox.stop();
+  });
+
+  it.each([
+    [
+      'a monthly parker',
+      () => {
+        const year = localDate(new Date(), 'America/New_York').slice(0, 4);
+        return { kind: 'permit' as const, permit: { id: 8, holder: 'Acme Corp', validTo: `${year}-12-31T17:00:00.000Z` } };
+      },
+      'Monthly parker — Acme Corp until Dec 31',
+    ],
+    [
+      'a booked car',
+      // 13:00–23:00 UTC is 8:00 AM–6:00 PM in New York in November
+      () => ({ kind: 'reservation' as const, reservation: { id: 31, startsAt: '2026-11-23T13:00:00.000Z', endsAt: '2026-11-23T23:00:00.000Z', prepaidCents: 2000 } }),
+      'Reserved 8:00 AM–6:00 PM, prepaid $20.00',
+    ],
+  ])('says on the ticket card when the car is %s', async (_who, facts, words) => {
+    server.use(http.post('/api/garages/1/tickets', () => HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-4D2ZK9', entryTime: new Date().toISOString(), ...facts() }), { status: 201 })));
+    renderWithOutbox(<EntryScreen />);
+    fireEvent.input(plateField(), { target: { value: 'ABC 123' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Issue ticket' }));
+    expect((await screen.findByTestId('ticket-kind')).textContent).toBe(words);
+  });
+
+  it('says nothing more for a car passing by', async () => {
+    server.use(http.post('/api/garages/1/tickets', () => HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-4D2ZK9' }), { status: 201 })));
+    renderWithOutbox(<EntryScreen />);
+    fireEvent.input(plateField(), { target: { value: 'ABC 123' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Issue ticket' }));
+    await screen.findByTestId('ticket-number');
+    expect(screen.queryByTestId('ticket-kind')).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { FeeBreakdownList } from '../components/fee-breakdown.js';
 import { serverNow } from '../lib/clock.js';
 import { garageLocale, garageTimeZone } from '../lib/garage.js';
 import type { ExitQuote } from '../lib/quote.js';
+import { balanceWords, ticketKindWords } from '../lib/ticket-kind-words.js';
 import { formatDateTime } from '../lib/time.js';
 import { ExitValidation } from './exit-validation.js';
 
@@ -36,6 +37,9 @@ export function QuoteView({ quote: q, busy, error, onPay, onBack, onLostTicket, 
   // A code typed but not applied yet (online): the amount would not be what the exit charges, so payment waits.
   const codePending = !code.offline && code.typed.trim() !== '' && code.typed.trim().toUpperCase() !== (q.validation?.code ?? '');
   const minutesSoFar = q.car ? Math.max(0, Math.floor((serverNow().getTime() - Date.parse(q.car.entryTime)) / 60_000)) : 0;
+  const kind = q.car ? ticketKindWords(q.car, { timeZone: garageTimeZone.value, locale: garageLocale.value, now: serverNow() }) : null;
+  // A booked car paid its window in advance: the amount due is the balance, and the attendant collects only that.
+  const prepaid = q.car?.reservation?.prepaidCents ?? 0;
   return (
     <main id="main" class="screen exit">
       <h1>Amount due</h1>
@@ -56,6 +60,16 @@ export function QuoteView({ quote: q, busy, error, onPay, onBack, onLostTicket, 
         ) : (
           <p id="due-label" class="big-text">
             Amount unknown offline
+          </p>
+        )}
+        {prepaid > 0 && q.breakdown && (
+          <p class="balance" data-testid="collect">
+            {balanceWords(prepaid, q.breakdown.totalCents)}
+          </p>
+        )}
+        {kind && (
+          <p class="kind-line" data-testid="ticket-kind">
+            {kind}
           </p>
         )}
         {q.car && (

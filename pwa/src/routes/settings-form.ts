@@ -21,6 +21,9 @@ export type Form = {
   refundLimit: string;
   waiverLimit: string;
   timeoutMinutes: string;
+  reservedPermitSpaces: string;
+  reservationGraceMinutes: string;
+  reservationMaxLeadHours: string;
 };
 /** One setting this form edits; the approval policy's parts each have their own field, and are sent together as `approval`. */
 export type Field =
@@ -33,7 +36,10 @@ export type Field =
   | 'voidLimit'
   | 'refundLimit'
   | 'waiverLimit'
-  | 'timeoutMinutes';
+  | 'timeoutMinutes'
+  | 'reservedPermitSpaces'
+  | 'reservationGraceMinutes'
+  | 'reservationMaxLeadHours';
 /** A sentence for each setting a person must fix. */
 export type Issues = Partial<Record<Field, string>>;
 
@@ -50,6 +56,9 @@ export const toForm = (s: GarageSettings): Form => ({
   refundLimit: centsToInput(s.approval.autoApproveUnderCents.refund),
   waiverLimit: centsToInput(s.approval.autoApproveUnderCents.lostTicketWaiver),
   timeoutMinutes: String(s.approval.timeoutMinutes),
+  reservedPermitSpaces: String(s.reservedPermitSpaces),
+  reservationGraceMinutes: String(s.reservationGraceMinutes),
+  reservationMaxLeadHours: String(s.reservationMaxLeadHours),
 });
 
 // The bounds come from the shared schema, so the phone says exactly what the server checks.
@@ -65,6 +74,9 @@ const Edited = GarageSettings.pick({
   lostTicketPolicy: true,
   lostTicketFeeCents: true,
   approval: true,
+  reservedPermitSpaces: true,
+  reservationGraceMinutes: true,
+  reservationMaxLeadHours: true,
 });
 /** A whole number as a US reader writes it. @example count(100000) // '100,000' */
 export const count = (n: number) => n.toLocaleString('en-US');
@@ -81,6 +93,15 @@ export const limits = {
   refundLimit: { min: limitShape.minValue ?? 0, max: limitShape.maxValue ?? 0, say: formatCents },
   waiverLimit: { min: limitShape.minValue ?? 0, max: limitShape.maxValue ?? 0, say: formatCents },
   timeoutMinutes: { min: approvalShape.timeoutMinutes.minValue ?? 5, max: approvalShape.timeoutMinutes.maxValue ?? 1440, say: minutes },
+  reservedPermitSpaces: { min: shape.reservedPermitSpaces.unwrap().minValue ?? 0, max: shape.reservedPermitSpaces.unwrap().maxValue ?? 0, say: count },
+  reservationGraceMinutes: { min: shape.reservationGraceMinutes.unwrap().minValue ?? 0, max: shape.reservationGraceMinutes.unwrap().maxValue ?? 0, say: minutes },
+  reservationMaxLeadHours: { min: shape.reservationMaxLeadHours.unwrap().minValue ?? 1, max: shape.reservationMaxLeadHours.unwrap().maxValue ?? 1, say: (n: number) => `${count(n)} hours` },
+};
+/** What each of the garage's booking settings does, in the shared schema's own words (the API document says the same). */
+export const descriptions = {
+  reservedPermitSpaces: shape.reservedPermitSpaces.unwrap().description ?? '',
+  reservationGraceMinutes: shape.reservationGraceMinutes.unwrap().description ?? '',
+  reservationMaxLeadHours: shape.reservationMaxLeadHours.unwrap().description ?? '',
 };
 const names: Record<Exclude<Field, 'timezone'>, string> = {
   hourlyRate: 'The hourly rate',
@@ -92,6 +113,9 @@ const names: Record<Exclude<Field, 'timezone'>, string> = {
   refundLimit: 'The limit for refunds',
   waiverLimit: 'The limit for waivers',
   timeoutMinutes: 'A request',
+  reservedPermitSpaces: 'Spaces held for permit holders',
+  reservationGraceMinutes: 'The reservation grace',
+  reservationMaxLeadHours: 'How far ahead a reservation may start',
 };
 const attendantLimit = (what: string) => `${what} is $0.00 (never alone) to ${formatCents(limits.voidLimit.max)}`;
 const ranges: Record<Field, string> = {
@@ -105,6 +129,9 @@ const ranges: Record<Field, string> = {
   refundLimit: attendantLimit('The limit for refunds'),
   waiverLimit: attendantLimit('The limit for waivers'),
   timeoutMinutes: `A request waits ${limits.timeoutMinutes.min} to ${count(limits.timeoutMinutes.max)} whole minutes (a day)`,
+  reservedPermitSpaces: `Spaces held for permit holders is a whole number from ${limits.reservedPermitSpaces.min} to ${count(limits.reservedPermitSpaces.max)}`,
+  reservationGraceMinutes: `The reservation grace is ${limits.reservationGraceMinutes.min} to ${count(limits.reservationGraceMinutes.max)} whole minutes (a day)`,
+  reservationMaxLeadHours: `How far ahead a reservation may start is ${limits.reservationMaxLeadHours.min} to ${count(limits.reservationMaxLeadHours.max)} whole hours (90 days)`,
 };
 
 /**
@@ -160,6 +187,14 @@ export function readSettingsForm(form: Form, before: GarageSettings): { update: 
   const waiverLimit = dollars('waiverLimit', form.waiverLimit, limitProblem);
   const timeoutMinutes = whole(form.timeoutMinutes);
   if (timeoutMinutes === null) issues.timeoutMinutes = `Enter whole minutes, ${limits.timeoutMinutes.min} to ${count(limits.timeoutMinutes.max)}`;
+  const wholeOr = (field: Field, text: string) => {
+    const n = whole(text);
+    if (n === null) issues[field] = ranges[field];
+    return n;
+  };
+  const reservedPermitSpaces = wholeOr('reservedPermitSpaces', form.reservedPermitSpaces);
+  const reservationGraceMinutes = wholeOr('reservationGraceMinutes', form.reservationGraceMinutes);
+  const reservationMaxLeadHours = wholeOr('reservationMaxLeadHours', form.reservationMaxLeadHours);
   const after = {
     hourlyRate,
     totalSpaces,
@@ -169,6 +204,9 @@ export function readSettingsForm(form: Form, before: GarageSettings): { update: 
     lostTicketPolicy: form.lostTicketPolicy,
     lostTicketFeeCents,
     approval: { autoApproveUnderCents: { void: voidLimit, refund: refundLimit, lostTicketWaiver: waiverLimit }, timeoutMinutes },
+    reservedPermitSpaces,
+    reservationGraceMinutes,
+    reservationMaxLeadHours,
   };
   const checked = Edited.safeParse(after);
   if (!checked.success) {
@@ -211,4 +249,7 @@ export const order: Field[] = [
   'refundLimit',
   'waiverLimit',
   'timeoutMinutes',
+  'reservedPermitSpaces',
+  'reservationGraceMinutes',
+  'reservationMaxLeadHours',
 ];

@@ -173,6 +173,39 @@ describe('Settings: lost tickets and approvals', () => {
   });
 });
 
+describe('Settings: monthly parkers and reservations', () => {
+  it('shows the three booking settings with what each does, and saves a change', async () => {
+    let sent: unknown;
+    server.use(
+      http.get('/api/garages/1/settings', () => HttpResponse.json(fixture.settings({ reservedPermitSpaces: 5 }))),
+      http.put('/api/garages/1/settings', async ({ request }) => {
+        sent = await request.json();
+        return HttpResponse.json(fixture.settings({ reservedPermitSpaces: 8, reservationMaxLeadHours: 720 }));
+      }),
+    );
+    renderWithOutbox(<SettingsScreen />);
+    await waitFor(() => expect(field('Spaces held for permit holders').value).toBe('5'));
+    expect(field('Reservation grace (minutes)').value).toBe('30');
+    expect(field('Book at most (hours ahead)').value).toBe('168');
+    expect(screen.getByText(/^Spaces held back from transient cars for permit holders \(less the permit cars inside\); 0 to 100,000$/)).toBeTruthy();
+    expect(screen.getByText(/^A booked car may come in this early, and a reservation is released as a no-show this late; 0 to 1,440$/)).toBeTruthy();
+    type('Spaces held for permit holders', '8');
+    type('Book at most (hours ahead)', '720');
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect((await screen.findByRole('status')).textContent).toMatch(/^Saved\./);
+    expect(sent).toEqual({ reservedPermitSpaces: 8, reservationMaxLeadHours: 720 });
+  });
+
+  it('says in words what is wrong with a booking setting and sends nothing', async () => {
+    server.use(http.get('/api/garages/1/settings', () => HttpResponse.json(fixture.settings())));
+    renderWithOutbox(<SettingsScreen />);
+    await waitFor(() => expect(field('Book at most (hours ahead)').value).toBe('168'));
+    type('Book at most (hours ahead)', '5000');
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('How far ahead a reservation may start is at most 2,160 hours')).toBeTruthy();
+  });
+});
+
 describe('readSettingsForm', () => {
   const before = fixture.settings({ hourlyRate: 1000, totalSpaces: 140, timezone: 'UTC', graceMinutes: 0, dailyMaxCents: 5000 });
   const form: Form = {
@@ -187,6 +220,9 @@ describe('readSettingsForm', () => {
     refundLimit: '0.00',
     waiverLimit: '0.00',
     timeoutMinutes: '30',
+    reservedPermitSpaces: '0',
+    reservationGraceMinutes: '30',
+    reservationMaxLeadHours: '168',
   };
   const approval = (over: { void?: number; refund?: number; lostTicketWaiver?: number; timeoutMinutes?: number }) => ({
     autoApproveUnderCents: { void: over.void ?? 0, refund: over.refund ?? 0, lostTicketWaiver: over.lostTicketWaiver ?? 0 },
@@ -204,6 +240,7 @@ describe('readSettingsForm', () => {
     [{ refundLimit: '5' }, { approval: approval({ refund: 500 }) }],
     [{ timeoutMinutes: '45', voidLimit: '2.50' }, { approval: approval({ void: 250, timeoutMinutes: 45 }) }],
     [{ waiverLimit: '0' }, {}],
+    [{ reservedPermitSpaces: '12', reservationGraceMinutes: '15', reservationMaxLeadHours: '720' }, { reservedPermitSpaces: 12, reservationGraceMinutes: 15, reservationMaxLeadHours: 720 }],
   ] as [Partial<Form>, object][])('%j -> update %j', (change, update) => expect(readSettingsForm({ ...form, ...change }, before)).toEqual({ update }));
 
   it.each([
@@ -216,6 +253,9 @@ describe('readSettingsForm', () => {
     [{ refundLimit: '2000000' }, 'refundLimit'],
     [{ timeoutMinutes: '2' }, 'timeoutMinutes'],
     [{ timeoutMinutes: '1441' }, 'timeoutMinutes'],
+    [{ reservedPermitSpaces: 'some' }, 'reservedPermitSpaces'],
+    [{ reservationGraceMinutes: '1441' }, 'reservationGraceMinutes'],
+    [{ reservationMaxLeadHours: '0' }, 'reservationMaxLeadHours'],
   ] as [Partial<Form>, string][])('%j -> an issue with %s', (change, fieldName) => {
     const read = readSettingsForm({ ...form, ...change }, before);
     expect('issues' in read && Object.keys(read.issues)).toEqual([fieldName]);

@@ -9,7 +9,7 @@ import { describeFailure } from '../lib/failure-text.js';
 import { currentGarage, currentGarageId, garageOnScreen } from '../lib/garage-choice.js';
 import { isPlainClick, navigate } from '../lib/router.js';
 import { parseDollars } from '../lib/money.js';
-import { count, limits, order, readSettingsForm, refusedFields, toForm, type Field, type Form } from './settings-form.js';
+import { count, descriptions, limits, order, readSettingsForm, refusedFields, toForm, type Field, type Form } from './settings-form.js';
 import { approvalSentence, lostTicketSentence, POLICY_NAMES } from './settings-policy.js';
 
 /** A button-sized link to another screen, opened without reloading. */
@@ -111,6 +111,7 @@ export function SettingsScreen() {
       <ScreenLink href="/garage">Garage profile and public feed →</ScreenLink>
       <ScreenLink href="/rates">Rates: bands, specials, events →</ScreenLink>
       <ScreenLink href="/validations">Validations: merchants and codes →</ScreenLink>
+      <ScreenLink href="/permits">Monthly parkers: permits →</ScreenLink>
       <ScreenLink href="/approvals">Approvals →</ScreenLink>
       <ScreenLink href="/payments">Payments to resolve →</ScreenLink>
       {loadProblem.value && (
@@ -144,6 +145,10 @@ export function SettingsScreen() {
           {field('refundLimit', 'refundLimit', 'Attendants refund alone under ($)', '0: never alone', 'decimal')}
           {field('waiverLimit', 'waiverLimit', 'Attendants waive the lost-ticket fee alone under ($)', '0: never alone', 'decimal')}
           {field('timeoutMinutes', 'timeoutMinutes', 'A request waits (minutes)', `Then it expires; ${limits.timeoutMinutes.min} to ${count(limits.timeoutMinutes.max)}`, 'numeric')}
+          <h2>Monthly parkers and reservations</h2>
+          {field('reservedPermitSpaces', 'reservedPermitSpaces', 'Spaces held for permit holders', `${descriptions.reservedPermitSpaces}; 0 to ${count(limits.reservedPermitSpaces.max)}`, 'numeric')}
+          {field('reservationGraceMinutes', 'reservationGraceMinutes', 'Reservation grace (minutes)', `${descriptions.reservationGraceMinutes}; 0 to ${count(limits.reservationGraceMinutes.max)}`, 'numeric')}
+          {field('reservationMaxLeadHours', 'reservationMaxLeadHours', 'Book at most (hours ahead)', `${descriptions.reservationMaxLeadHours}; ${limits.reservationMaxLeadHours.min} to ${count(limits.reservationMaxLeadHours.max)}`, 'numeric')}
           <datalist id="timezones">
             {timeZones.map((z) => (
               <option key={z} value={z} />

@@ -1,40 +1,11 @@
 import { useSignal } from '@preact/signals';
-import type { TargetedEvent } from 'preact';
-import { FieldIssue } from '../../../shared/errors.js';
 import { MerchantBody, ValidationCodeBody, VALIDATION_KINDS, type Merchant, type ValidationCode, type ValidationKind } from '../../../shared/validations.js';
 import { ChoiceGroup } from '../components/choice-group.js';
-import { api, ApiFailure } from '../lib/api.js';
-import { describeFailure } from '../lib/failure-text.js';
+import { FormField as Field } from '../components/form-field.js';
+import { api } from '../lib/api.js';
+import { refusalOf, type Issues } from '../lib/refusal-fields.js';
 import { fromLocalInput, toLocalInput } from '../lib/local-date-time.js';
 import { parseDollars } from '../lib/money.js';
-
-type Issues = Record<string, string>;
-
-/** The server's field refusals by path (`value`, `validTo`), else its sentence under `''`. */
-function refusalOf(failure: unknown): Issues {
-  const byPath: Issues = {};
-  if (failure instanceof ApiFailure && failure.code === 'validation_failed') {
-    for (const d of failure.details) {
-      const issue = FieldIssue.safeParse(d);
-      if (issue.success) byPath[issue.data.path] ??= issue.data.message;
-    }
-  }
-  if (Object.keys(byPath).length === 0) byPath[''] = failure instanceof ApiFailure ? failure.message : describeFailure(failure);
-  return byPath;
-}
-
-/** An input with its label and, right under it, its hint or what is wrong with it. */
-function Field(props: { id: string; label: string; issue?: string | undefined; hint?: string; value: string; onValue: (v: string) => void; dateTime?: boolean; inputMode?: 'decimal' | 'numeric' }) {
-  const { id, label, issue, hint, value, onValue, dateTime = false, inputMode } = props;
-  const common = { id, autocomplete: 'off', 'aria-invalid': issue ? ('true' as const) : undefined, value, onInput: (e: TargetedEvent<HTMLInputElement>) => onValue(e.currentTarget.value) };
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {dateTime ? <input type="datetime-local" {...common} /> : <input type="text" inputMode={inputMode} maxLength={200} {...common} />}
-      {(issue || hint) && <p class={issue ? 'error' : 'muted small'}>{issue ?? hint}</p>}
-    </div>
-  );
-}
 
 /** Add a merchant (a cinema, a shop): its name and who gets its bill-back. */
 export function MerchantForm({ garageId, onAdded }: { garageId: number; onAdded: (m: Merchant) => void }) {
@@ -131,8 +102,8 @@ export function CodeForm({ garageId, merchant, timeZone, now, onAdded }: { garag
       <ChoiceGroup legend="It gives" name={id('kind')} options={VALIDATION_KINDS} value={kind.value} onChange={(k) => (kind.value = k)} labelOf={(k) => KIND_NAMES[k]} wide />
       <Field id={id('value')} label={VALUE_LABELS[kind.value]} issue={issues.value.value} inputMode={kind.value === 'amount' || kind.value === 'flat' ? 'decimal' : 'numeric'} value={value.value} onValue={(v) => (value.value = v)} />
       <div class="pair">
-        <Field id={id('from')} label="Valid from" dateTime issue={issues.value.validFrom} value={from.value} onValue={(v) => (from.value = v)} />
-        <Field id={id('to')} label="Valid until" dateTime issue={issues.value.validTo} value={to.value} onValue={(v) => (to.value = v)} />
+        <Field id={id('from')} label="Valid from" type="datetime-local" issue={issues.value.validFrom} value={from.value} onValue={(v) => (from.value = v)} />
+        <Field id={id('to')} label="Valid until" type="datetime-local" issue={issues.value.validTo} value={to.value} onValue={(v) => (to.value = v)} />
       </div>
       <Field id={id('max')} label="Uses at most (optional)" issue={issues.value.maxUses} hint="Empty: no limit" inputMode="numeric" value={maxUses.value} onValue={(v) => (maxUses.value = v)} />
       {issues.value[''] && (
