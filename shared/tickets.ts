@@ -175,6 +175,7 @@ export const TicketSearchQuery = z.object({
   plate: PlateInput.optional(),
   status: z.enum(['active', 'completed', 'voided']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
+  order: z.enum(['newest', 'oldest']).default('newest').meta({ description: 'by entry time; oldest first is "parked now, longest first"' }),
 });
 export type TicketSearchQuery = z.infer<typeof TicketSearchQuery>;
 

@@ -63,6 +63,7 @@ const seedRules: ReadonlyArray<{ method: string; path: string; access: Access }>
   { method: 'PATCH', path: '/api/merchants/:merchantId/codes/:code', access: 'validations.manage' },
   { method: 'GET', path: '/api/reports/validations', access: 'reports.read' },
   { method: 'GET', path: '/api/reports/bookings', access: 'reports.read' },
+  { method: 'GET', path: '/api/reports/charts', access: 'reports.read' },
   { method: 'GET', path: '/api/permits', access: 'permits.manage' },
   { method: 'POST', path: '/api/permits', access: 'permits.manage' },
   { method: 'POST', path: '/api/permits/import', access: 'permits.manage' },

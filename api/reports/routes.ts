@@ -1,7 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { DailyReport, ReportQuery } from '../../shared/reports.js';
 import type { Deps } from '../deps.js';
-import { createRouter, errorResponses } from '../http/openapi.js';
+import { createRouter, errorResponses, jsonResponse } from '../http/openapi.js';
+import { ChartsReport } from '../../shared/charts.js';
+import { chartsReport } from './charts.js';
 import { reportCsv } from './csv.js';
 import { dailyReport } from './daily.js';
 import { resolveReportPeriod } from './period.js';
@@ -76,6 +78,15 @@ const bookings = createRoute({
   },
 });
 
+const charts = createRoute({
+  method: 'get',
+  path: '/charts',
+  operationId: 'getCharts',
+  summary: 'Chart series of a day or a range: revenue by day, cars inside hour by hour, stay lengths, payment methods, and a weekday × hour heatmap of the 8 weeks ending on the last day (managers)',
+  request: { query: ReportQuery.omit({ format: true }) },
+  responses: { 200: jsonResponse(ChartsReport, 'The series'), ...errorResponses(400, 401, 403) },
+});
+
 /** /api/reports — figures read from the read replica when there is one (`createReadPool`), stored on the primary. */
 export function reportRoutes(deps: Deps) {
   const reads = createReadPool(deps.sql, deps.sqlRead, deps.log);
@@ -117,6 +128,14 @@ export function reportRoutes(deps: Deps) {
       return c.body(validationsReportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     }
     return c.json(report, 200);
+  })
+  /** GET /api/reports/charts?date= | ?from=&to= */
+  .openapi(charts, async (c) => {
+    const q = c.req.valid('query');
+    const garageId = garageOf(c.var);
+    const { from, to } = await resolveReportPeriod(deps.sql, garageId, q, deps.now());
+    const timezone = await loadGarageTimezone(deps.sql, garageId);
+    return c.json(await reads((readFrom) => chartsReport(deps.sql, garageId, from, to, timezone, deps.now(), readFrom)), 200);
   })
   /** GET /api/reports/bookings?date= | ?from=&to= [&format=csv] */
   .openapi(bookings, async (c) => {

@@ -81,10 +81,10 @@ export async function inTicketsGarage<T>(
   }
 }
 
-/** Hands out the tickets of a search (GET /api/tickets?plate=&status=), newest first; active ones are recorded as seen now. */
+/** Hands out the tickets of a search (GET /api/tickets?plate=&status=&order=), newest (or oldest) first; active ones are recorded as seen now. */
 export async function showTickets(
   deps: Pick<TicketDeps, 'sql' | 'garageId' | 'now'>,
-  q: { plateNormalized?: string | undefined; status?: 'active' | 'completed' | 'voided' | undefined; limit: number },
+  q: { plateNormalized?: string | undefined; status?: 'active' | 'completed' | 'voided' | undefined; limit: number; order?: 'newest' | 'oldest' | undefined },
 ): Promise<Ticket[]> {
   const now = deps.now();
   const rows = await searchTickets(deps.sql, deps.garageId, q);

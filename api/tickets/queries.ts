@@ -354,14 +354,14 @@ export async function lockTicketForExit(sql: Db, garageId: number, ticketNumber:
 export async function searchTickets(
   sql: Db,
   garageId: number,
-  q: { plateNormalized?: string | undefined; status?: 'active' | 'completed' | 'voided' | undefined; limit: number },
+  q: { plateNormalized?: string | undefined; status?: 'active' | 'completed' | 'voided' | undefined; limit: number; order?: 'newest' | 'oldest' | undefined },
 ): Promise<TicketRow[]> {
   const rows = await sql<StoredTicket[]>`
     select ${columns(sql)} from tickets
     where garage_id = ${garageId}
       ${q.plateNormalized ? sql`and plate_normalized = ${q.plateNormalized}` : sql``}
       ${q.status ? sql`and status = ${q.status}` : sql``}
-    order by entry_time desc, id desc
+    ${q.order === 'oldest' ? sql`order by entry_time, id` : sql`order by entry_time desc, id desc`}
     limit ${q.limit}
   `;
   return rows.map(toRow);

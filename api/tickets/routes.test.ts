@@ -192,10 +192,13 @@ describe('GET /api/tickets?plate=&status=', () => {
     const active = await t.call('GET', '/api/tickets?plate=lost%201&status=active');
     expect(active.json).toHaveLength(1);
     expect(active.json[0].ticketNumber).toBe(second.json.ticketNumber);
+    const oldest = await t.call('GET', '/api/tickets?plate=LOST1&order=oldest');
+    expect(oldest.json.map((x: { ticketNumber: string }) => x.ticketNumber)).toEqual([first.json.ticketNumber, second.json.ticketNumber]);
   });
 
   it('400 for a bad status or limit', async () => {
     expect((await t.call('GET', '/api/tickets?status=parked')).status).toBe(400);
     expect((await t.call('GET', '/api/tickets?limit=0')).status).toBe(400);
+    expect((await t.call('GET', '/api/tickets?order=longest')).status).toBe(400);
   });
 });

@@ -72,7 +72,7 @@ export function ticketRoutes(deps: Deps, options: { findsOwnGarage: boolean }) {
       /** GET /api/tickets?plate=&status= */
       .openapi(search, async (c) => {
         const q = c.req.valid('query');
-        return c.json(await showTickets(inGarageOf(deps, c.var), { plateNormalized: q.plate?.normalized, status: q.status, limit: q.limit }), 200);
+        return c.json(await showTickets(inGarageOf(deps, c.var), { plateNormalized: q.plate?.normalized, status: q.status, limit: q.limit, order: q.order }), 200);
       })
       /** GET /api/tickets/:ticketNumber */
       .openapi(get, async (c) => {
