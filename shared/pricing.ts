@@ -1,4 +1,4 @@
-import type { FeeBreakdown } from './fee.js';
+import type { FeeBreakdown } from './fee-breakdown.js';
 import type { FeeLine } from './fee-lines.js';
 import { addDays, clockPosition, localInstant } from './garage-day.js';
 import { minutesOf, type EventPrice, type RatePlanSnapshot, type Special, type TimeBand, type VehicleRates } from './rate-plan.js';
