@@ -114,7 +114,7 @@ describe('a manager', () => {
     expect(GarageSettings.parse(await admin.call('GET', '/api/garage/settings')).hourlyRate).toBe(rateBefore === 1250 ? 1100 : 1250);
 
     await page.getByLabel('Total spaces').fill('0');
-    await page.getByLabel('Grace (minutes)').fill('121');
+    await page.getByLabel('Grace (minutes)', { exact: true }).fill('121');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expectInReach(page, page.getByText('Nothing was saved', { exact: false }), '"Nothing was saved"', { scrolled: true });
     await page.getByText('Total spaces is at least 1').waitFor();
