@@ -59,12 +59,12 @@ export function decideReportPeriod(
   return { ok: true, from, to, days };
 }
 
-/** GET /api/reports/daily: `date`, or `from` and `to`; `format=csv` for a spreadsheet. */
+/** GET /api/reports/daily: `date`, or `from` and `to`; `format=csv` for a spreadsheet, `format=pdf` to print (one page a day). */
 export const ReportQuery = z.object({
   date: LocalDateInput.optional(),
   from: LocalDateInput.optional(),
   to: LocalDateInput.optional(),
-  format: z.enum(['json', 'csv']).default('json'),
+  format: z.enum(['json', 'csv', 'pdf']).default('json'),
 });
 
 const revenueByMethod = z.object(

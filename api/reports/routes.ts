@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { DailyReport, ReportQuery } from '../../shared/reports.js';
 import type { Deps } from '../deps.js';
 import { createRouter, errorResponses, jsonResponse } from '../http/openapi.js';
@@ -16,18 +17,28 @@ import { BookingsReport } from '../../shared/reservations.js';
 import { loadGarageTimezone } from '../garage/queries.js';
 import { garageOf } from '../garages/scope.js';
 import { createReadPool } from '../db/read-pool.js';
+import { loadGarage } from '../garages/queries.js';
+import { AppError } from '../http/app-error.js';
+import { pdfPeriodProblem, reportPdf } from './pdf.js';
+
+/** The reports that come as JSON or CSV only (the PDF is the daily report's). */
+const CsvReportQuery = ReportQuery.extend({ format: z.enum(['json', 'csv']).default('json') });
 
 const daily = createRoute({
   method: 'get',
   path: '/daily',
   operationId: 'getDailyReport',
   summary: "One day's figures in the garage's timezone (default today), or a range with from and to",
-  description: "Dates run from the garage's first day (the day it was set up, or of its earliest ticket) to tomorrow in its timezone; a range covers at most 366 days. Anything else is a 400 that says which dates can be asked for.",
+  description: "Dates run from the garage's first day (the day it was set up, or of its earliest ticket) to tomorrow in its timezone; a range covers at most 366 days (a PDF at most 31). Anything else is a 400 that says which dates can be asked for.",
   request: { query: ReportQuery },
   responses: {
     200: {
-      description: 'The report (JSON, or CSV with format=csv)',
-      content: { 'application/json': { schema: DailyReport }, 'text/csv': { schema: { type: 'string' } } },
+      description: "The report (JSON; CSV with format=csv; with format=pdf a PDF to print: a summary page for a range, then one page a day with the garage's name, the date, the figures and the cars inside hour by hour)",
+      content: {
+        'application/json': { schema: DailyReport },
+        'text/csv': { schema: { type: 'string' } },
+        'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      },
     },
     ...errorResponses(400, 401, 403),
   },
@@ -38,7 +49,7 @@ const shifts = createRoute({
   path: '/shifts',
   operationId: 'getShiftReport',
   summary: 'The shifts opened in a day or a range, with their cash, card, mobile, refunds, voids, lost tickets and variance, and per attendant (managers)',
-  request: { query: ReportQuery },
+  request: { query: CsvReportQuery },
   responses: {
     200: {
       description: 'The shift report (JSON, or CSV with format=csv)',
@@ -53,7 +64,7 @@ const validations = createRoute({
   path: '/validations',
   operationId: 'getValidationsReport',
   summary: "The bill-back: per merchant and code, the exits validated in a day or a range and what they took off (managers)",
-  request: { query: ReportQuery },
+  request: { query: CsvReportQuery },
   responses: {
     200: {
       description: 'The report (JSON, or CSV with format=csv)',
@@ -68,7 +79,7 @@ const bookings = createRoute({
   path: '/bookings',
   operationId: 'getBookingsReport',
   summary: 'Permits and reservations in a day or a range: permit and reservation entries, no-shows, cancellations, overstays, prepaid revenue (managers)',
-  request: { query: ReportQuery },
+  request: { query: CsvReportQuery },
   responses: {
     200: {
       description: 'The report (JSON, or CSV with format=csv)',
@@ -90,13 +101,25 @@ const charts = createRoute({
 /** /api/reports — figures read from the read replica when there is one (`createReadPool`), stored on the primary. */
 export function reportRoutes(deps: Deps) {
   const reads = createReadPool(deps.sql, deps.sqlRead, deps.log);
-  /** GET /api/reports/daily?date=YYYY-MM-DD | ?from=&to= [&format=csv] */
+  /** GET /api/reports/daily?date=YYYY-MM-DD | ?from=&to= [&format=csv|pdf] */
   return createRouter().openapi(daily, async (c) => {
     const q = c.req.valid('query');
     const now = deps.now();
     const garageId = garageOf(c.var);
     const { from, to } = await resolveReportPeriod(deps.sql, garageId, q, now);
+    const tooLong = q.format === 'pdf' ? pdfPeriodProblem(from, to) : null;
+    if (tooLong) throw new AppError('validation_failed', tooLong);
     const report = await reads((readFrom) => dailyReport(deps.sql, garageId, from, to, now, { readFrom }));
+    if (q.format === 'pdf') {
+      const [charts, garage] = await Promise.all([
+        reads((readFrom) => chartsReport(deps.sql, garageId, from, to, report.timezone, now, readFrom)),
+        loadGarage(deps.sql, garageId),
+      ]);
+      if (!garage) throw new Error(`garage ${garageId} does not exist`);
+      const pdf = await reportPdf({ report, charts, garageName: garage.name, generatedAt: now });
+      c.header('Content-Disposition', `attachment; filename="parkops-${from}${to === from ? '' : `-to-${to}`}.pdf"`);
+      return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf' });
+    }
     if (q.format === 'csv') {
       c.header('Content-Disposition', `attachment; filename="parkops-${from}${to === from ? '' : `-to-${to}`}.csv"`);
       return c.body(reportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
