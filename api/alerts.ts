@@ -1,6 +1,7 @@
 import type { GarageException } from '../shared/corrections.js';
 import type { Discard } from '../shared/discards.js';
 import type { Shift } from '../shared/shifts.js';
+import type { AlertEpisode } from '../shared/alerts.js';
 
 /**
  * What managers hear about without asking (Slack, when it is connected). Called after the change
@@ -16,4 +17,8 @@ export type Alerts = {
   exceptionDecided?(exception: GarageException): void;
   /** A shift closed with a cash variance beyond the garage's threshold, or was left open 24 hours (unclosed). */
   shiftNeedsManager?(shift: Shift): void;
+  /** An alert's episode began (a garage at 95% or full, tickets open too long, a shift with many voids and refunds). */
+  alertRaised?(episode: AlertEpisode): void;
+  /** That episode ended (its message says so). */
+  alertCleared?(episode: AlertEpisode): void;
 };

@@ -12,6 +12,7 @@ import { ratePlanRoutes } from './rates/routes.js';
 import { merchantRoutes } from './validations/routes.js';
 import { permitRoutes } from './permits/routes.js';
 import { reservationRoutes } from './reservations/routes.js';
+import { alertRoutes } from './alert-episodes/routes.js';
 import { publicRoutes } from './public/routes.js';
 import { authenticate } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
@@ -74,7 +75,7 @@ export function createApp(deps: Deps, extra: ExtraRoutes = []) {
     .route('/garages', garagesRoutes(deps))
     .route('/public', publicRoutes(deps));
   // each garage's resources: at the seed path (the user's default garage) and under /garages/:garageId
-  const [garage, tickets, activities, reports, discards, audit, exceptions, shifts, ratePlan, merchants, permits, reservations] = GARAGE_RESOURCES;
+  const [garage, tickets, activities, reports, discards, audit, exceptions, shifts, ratePlan, merchants, permits, reservations, alerts] = GARAGE_RESOURCES;
   mountGarageResource(api, garage!, garageRoutes(deps));
   mountGarageResource(api, tickets!, ticketRoutes(deps, { findsOwnGarage: false }), ticketRoutes(deps, { findsOwnGarage: true }));
   mountGarageResource(api, activities!, activityRoutes(deps));
@@ -88,6 +89,7 @@ export function createApp(deps: Deps, extra: ExtraRoutes = []) {
   mountGarageResource(api, merchants!, merchantRoutes(deps));
   mountGarageResource(api, permits!, permitRoutes(deps));
   mountGarageResource(api, reservations!, reservationRoutes(deps));
+  mountGarageResource(api, alerts!, alertRoutes(deps));
   api.route('/docs', docsRoutes());
   app.route('/api', api);
   // named, not inline: doc31's config is typed with OpenAPI 3.0's License, which lacks 3.1's SPDX `identifier`

@@ -3,6 +3,7 @@ import { LOGIN_WINDOW_MS } from './auth/login.js';
 import { pruneLoginAttempts } from './auth/queries.js';
 import { expireExceptions } from './corrections/use-cases.js';
 import { closeShiftsLeftOpen } from './shifts/use-cases.js';
+import { checkAlerts } from './alert-episodes/evaluate.js';
 import { garagesHoldingPermitSpaces, rebalancePermitHolds, releaseNoShows } from './reservations/queries.js';
 import type { Deps } from './deps.js';
 import { pruneIdempotencyKeys } from './idempotency/queries.js';
@@ -53,6 +54,8 @@ export function startHousekeeping(deps: Pick<Deps, 'sql' | 'now' | 'log' | 'aler
       const noShows = await releaseNoShows(deps.sql, deps.now());
       if (noShows.length > 0) deps.log.info({ noShows: noShows.length }, 'reservations released as no-shows');
       for (const garageId of await garagesHoldingPermitSpaces(deps.sql)) await rebalancePermitHolds(deps.sql, garageId);
+      const alerts = await checkAlerts(deps);
+      if (alerts.opened.length + alerts.cleared.length > 0) deps.log.info({ opened: alerts.opened.length, cleared: alerts.cleared.length }, 'alert episodes opened and cleared');
     } catch (error) {
       deps.log.warn({ err: error }, 'expiring requests failed; the next minute tries again');
     }

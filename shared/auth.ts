@@ -148,6 +148,8 @@ export const ACTION_ROLES = {
   'permits.manage': 'manager',
   /** Book a space for a plate, see and cancel bookings (the front desk takes them by phone too). */
   'reservations.use': 'attendant',
+  /** See the garage's alerts and mute a kind of them. */
+  'alerts.manage': 'manager',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTION_ROLES;
 

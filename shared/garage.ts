@@ -41,6 +41,8 @@ const settingFields = {
   reservedPermitSpaces: z.number().int().min(0).max(100000).meta({ description: 'Spaces held back from transient cars for permit holders (less the permit cars inside)' }),
   reservationGraceMinutes: z.number().int().min(0).max(1440).meta({ description: 'A booked car may come in this early, and a reservation is released as a no-show this late' }),
   reservationMaxLeadHours: z.number().int().min(1).max(2160).meta({ description: 'How far ahead a reservation may start (its space is held from the booking on)' }),
+  staleTicketHours: z.number().int().min(1).max(720).meta({ description: "Tickets open longer than this are an alert to the managers' channel" }),
+  voidAlertPerShift: z.number().int().min(1).max(1000).meta({ description: "More voids and refunds than this in one shift are an alert to the managers' channel" }),
 };
 
 /**
@@ -57,6 +59,8 @@ export const GarageSettings = z.object({
   reservedPermitSpaces: settingFields.reservedPermitSpaces.default(0),
   reservationGraceMinutes: settingFields.reservationGraceMinutes.default(30),
   reservationMaxLeadHours: settingFields.reservationMaxLeadHours.default(168),
+  staleTicketHours: settingFields.staleTicketHours.default(24),
+  voidAlertPerShift: settingFields.voidAlertPerShift.default(3),
 });
 export type GarageSettings = z.infer<typeof GarageSettings>;
 /** The approval policy of a garage (see GarageSettings.approval). */

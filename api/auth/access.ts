@@ -72,6 +72,8 @@ const seedRules: ReadonlyArray<{ method: string; path: string; access: Access }>
   { method: 'POST', path: '/api/reservations', access: 'reservations.use' },
   { method: 'GET', path: '/api/reservations/:id', access: 'reservations.use' },
   { method: 'POST', path: '/api/reservations/:id/cancel', access: 'reservations.use' },
+  { method: 'GET', path: '/api/alerts', access: 'alerts.manage' },
+  { method: 'PUT', path: '/api/alerts/mutes', access: 'alerts.manage' },
 ];
 
 /**

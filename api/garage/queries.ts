@@ -26,6 +26,7 @@ export async function ensureGarage(sql: Sql, defaults: Pick<GarageSettings, 'tot
 const settingsColumns = (sql: Db) => sql`
   total_spaces, hourly_rate, timezone, grace_minutes, daily_max_cents, lost_ticket_policy, lost_ticket_fee_cents,
   require_shift_for_cash, cash_variance_alert_cents, reserved_permit_spaces, reservation_grace_minutes, reservation_max_lead_hours,
+  stale_ticket_hours, void_alert_per_shift,
   json_build_object(
     'autoApproveUnderCents', json_build_object('void', auto_approve_void_cents, 'refund', auto_approve_refund_cents, 'lostTicketWaiver', auto_approve_waiver_cents),
     'timeoutMinutes', approval_timeout_minutes
@@ -81,6 +82,8 @@ export async function updateGarageRow(sql: Db, garageId: number, fields: GarageF
       reserved_permit_spaces = coalesce(${fields.reservedPermitSpaces ?? null}::integer, reserved_permit_spaces),
       reservation_grace_minutes = coalesce(${fields.reservationGraceMinutes ?? null}::integer, reservation_grace_minutes),
       reservation_max_lead_hours = coalesce(${fields.reservationMaxLeadHours ?? null}::integer, reservation_max_lead_hours),
+      stale_ticket_hours = coalesce(${fields.staleTicketHours ?? null}::integer, stale_ticket_hours),
+      void_alert_per_shift = coalesce(${fields.voidAlertPerShift ?? null}::integer, void_alert_per_shift),
       updated_at = now()
     where id = ${garageId}
     returning id, name, address, lat, lon, public_feed, slack_managers_channel, ${settingsColumns(sql)}
@@ -97,7 +100,7 @@ export async function updateSettings(sql: Db, garageId: number, update: Settings
 /** A garage row's settings. */
 export function settingsOf(row: GarageSettings): GarageSettings {
   const { totalSpaces, hourlyRate, timezone, graceMinutes, dailyMaxCents, lostTicketPolicy, lostTicketFeeCents, approval, requireShiftForCash, cashVarianceAlertCents } = row;
-  const { reservedPermitSpaces, reservationGraceMinutes, reservationMaxLeadHours } = row;
+  const { reservedPermitSpaces, reservationGraceMinutes, reservationMaxLeadHours, staleTicketHours, voidAlertPerShift } = row;
   return {
     totalSpaces,
     hourlyRate,
@@ -112,5 +115,7 @@ export function settingsOf(row: GarageSettings): GarageSettings {
     reservedPermitSpaces,
     reservationGraceMinutes,
     reservationMaxLeadHours,
+    staleTicketHours,
+    voidAlertPerShift,
   };
 }

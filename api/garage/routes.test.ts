@@ -12,6 +12,8 @@ const CORRECTION_DEFAULTS = {
   reservedPermitSpaces: 0,
   reservationGraceMinutes: 30,
   reservationMaxLeadHours: 168,
+  staleTicketHours: 24,
+  voidAlertPerShift: 3,
 };
 
 let t: TestApp;

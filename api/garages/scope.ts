@@ -29,6 +29,7 @@ export const GARAGE_RESOURCES: ReadonlyArray<{ seed: string; scoped: string }> =
   { seed: '/merchants', scoped: '/merchants' },
   { seed: '/permits', scoped: '/permits' },
   { seed: '/reservations', scoped: '/reservations' },
+  { seed: '/alerts', scoped: '/alerts' },
 ];
 
 /** Where the garage-scoped copies live, below /api. */

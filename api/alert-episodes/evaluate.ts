@@ -1,0 +1,42 @@
+import { alertsDue, type AlertEpisode } from '../../shared/alerts.js';
+import type { Alerts } from '../alerts.js';
+import type { Sql } from '../db/types.js';
+import { countShiftFigures } from '../shifts/queries.js';
+import { clearEpisode, listOpenEpisodes, listOpenShiftsForAlerts, openEpisode, readAlertFigures } from './queries.js';
+
+/**
+ * The minute's alert check, on any replica: for every garage, decides which episodes should be open
+ * (`alertsDue`: at 95%, full, tickets open over staleTicketHours, a shift with more voids and refunds
+ * than voidAlertPerShift), opens the ones that are not and clears the ones that ended. Invariant —
+ * once per episode across replicas: an episode is announced by the replica whose insert opened it,
+ * and its end by the one whose update cleared it (a muted kind is recorded, not announced).
+ */
+export async function checkAlerts(deps: { sql: Sql; now: () => Date; alerts?: Alerts | undefined }): Promise<{ opened: AlertEpisode[]; cleared: AlertEpisode[] }> {
+  const now = deps.now();
+  const [garages, shifts, open] = await Promise.all([readAlertFigures(deps.sql, now), listOpenShiftsForAlerts(deps.sql), listOpenEpisodes(deps.sql)]);
+  const shiftFigures = await Promise.all(shifts.map(async (s) => ({ ...s, figures: await countShiftFigures(deps.sql, s.id, now) })));
+  const opened: AlertEpisode[] = [];
+  const cleared: AlertEpisode[] = [];
+  for (const g of garages) {
+    const mine = open.filter((e) => e.garageId === g.garageId);
+    const due = alertsDue({
+      ...g,
+      oldestStale: g.oldestStale?.toISOString() ?? null,
+      shifts: shiftFigures.filter((s) => s.garageId === g.garageId).map((s) => ({ id: s.id, username: s.username, voids: s.figures.voids, refunds: s.figures.refunds })),
+      open: mine,
+    });
+    for (const d of due) {
+      if (mine.some((e) => e.kind === d.kind && e.subject === d.subject)) continue;
+      const made = await openEpisode(deps.sql, { garageId: g.garageId, ...d, at: now });
+      if (made) opened.push(made);
+    }
+    for (const e of mine) {
+      if (due.some((d) => d.kind === e.kind && d.subject === e.subject)) continue;
+      const ended = await clearEpisode(deps.sql, e.id, now);
+      if (ended) cleared.push(ended);
+    }
+  }
+  for (const e of opened) if (!e.muted) deps.alerts?.alertRaised?.(e);
+  for (const e of cleared) if (!e.muted) deps.alerts?.alertCleared?.(e);
+  return { opened, cleared };
+}
