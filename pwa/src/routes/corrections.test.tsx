@@ -238,6 +238,25 @@ describe('refund', () => {
     expect(sent.at(-1)).toEqual({ amountCents: 1000, reason: 'overcharged', method: 'Debit Card' });
   });
 
+  it('a cash refund refused for want of an open shift says so with the way to the Shift screen', async () => {
+    const paid = { entryTime: minutesAgo(120), paymentMethod: 'Cash' as const };
+    server.use(
+      http.get('/api/garages/1/tickets/:n', () => HttpResponse.json(fixture.completedTicket(paid))),
+      http.post('/api/garages/1/tickets/:n/refunds', () =>
+        HttpResponse.json(apiError('shift_required', 'Cash needs your open shift: open your shift with your float first'), { status: 409 }),
+      ),
+    );
+    renderWithOutbox(<ExitScreen />);
+    findTicket('PS-7K3QXM');
+    expect(await screen.findByRole('heading', { name: 'Already paid' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Refund…' }));
+    await screen.findByLabelText('Amount to give back ($)');
+    fireEvent.click(screen.getByRole('radio', { name: 'Overcharged' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Refund' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/open your shift/i);
+    expect(screen.getByTestId('open-shift-link').getAttribute('href')).toBe('/shift');
+  });
+
   it('from the receipt just paid; waiting for a manager says to give no money back yet', async () => {
     const entryTime = minutesAgo(90);
     server.use(

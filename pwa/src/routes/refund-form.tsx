@@ -6,6 +6,7 @@ import { ChoiceGroup } from '../components/choice-group.js';
 import { centsToInput, parseDollars } from '../lib/money.js';
 import { reasonWords } from '../lib/request-words.js';
 import { NoteField, useRequestSend } from './request-form.js';
+import { RefusalText } from '../components/refusal-text.js';
 
 /** What is left to refund on a paid ticket: what it paid less what was given back already. */
 export const refundableCents = (t: Pick<Ticket, 'amountPaid' | 'refundedCents'>) => Math.max(0, (t.amountPaid ?? 0) - t.refundedCents);
@@ -27,7 +28,7 @@ export function RefundForm({ action, onDone, onCancel }: Props) {
   const method = useSignal<PaymentMethod>(t.paymentMethod ?? 'Cash');
   const amountProblem = useSignal<string | null>(null);
   const noteProblem = useSignal<string | null>(null);
-  const { problem, busy, send } = useRequestSend(onDone);
+  const { problem, problemCode, busy, send } = useRequestSend(onDone);
   const limit = `At most ${formatCents(left)} can be refunded on this ticket (paid ${formatCents(t.amountPaid ?? 0)}${t.refundedCents > 0 ? `, ${formatCents(t.refundedCents)} refunded already` : ''}).`;
 
   function submit(event: Event) {
@@ -93,11 +94,7 @@ export function RefundForm({ action, onDone, onCancel }: Props) {
       />
       {reason.value && <NoteField id="refund-note" required={reason.value === 'other'} value={note.value} onValue={(v) => (note.value = v)} problem={noteProblem.value} />}
       <ChoiceGroup legend="Give it back by" name="refund-method" options={PAYMENT_METHODS} value={method.value} onChange={(m) => (method.value = m)} />
-      {problem.value && (
-        <p class="error" role="alert">
-          {problem.value}
-        </p>
-      )}
+      {problem.value && <RefusalText failure={problemCode.value ? { text: problem.value, code: problemCode.value } : problem.value} />}
       <p class="muted small">A manager may have to approve: give the money back once this says it is done or approved.</p>
       <button type="submit" class="button button-primary" disabled={busy.value}>
         Refund

@@ -11,16 +11,21 @@ import { useOutbox, type RequestDraft } from '../lib/outbox.js';
 export function useRequestSend(onDone: (key: string) => void) {
   const outbox = useOutbox();
   const problem = useSignal<string | null>(null);
+  /** The error code of a server refusal shown in `problem` (null for the phone's own words). */
+  const problemCode = useSignal<string | null>(null);
   const busy = useSignal(false);
   async function send(draft: RequestDraft) {
     const garageId = currentGarageId.value;
     if (garageId === null) return;
     busy.value = true;
     problem.value = null;
+    problemCode.value = null;
     try {
       const item = await outbox.recordRequest(garageId, draft);
       if (item.state === 'refused') {
-        problem.value = describeRefusal(item.error ?? { code: 'internal', message: 'The server refused this request.' });
+        const refusal = item.error ?? { code: 'internal', message: 'The server refused this request.' };
+        problem.value = describeRefusal(refusal);
+        problemCode.value = refusal.code;
         await outbox.withdraw(item.key);
         return;
       }
@@ -31,7 +36,7 @@ export function useRequestSend(onDone: (key: string) => void) {
       busy.value = false;
     }
   }
-  return { problem, busy, send };
+  return { problem, problemCode, busy, send };
 }
 
 /** The note of a request: required (the reason is Other) or optional; what is wrong with it said by it. */
