@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { DailyReport, ReportQuery } from '../../shared/reports.js';
 import type { Deps } from '../deps.js';
@@ -98,9 +99,22 @@ const charts = createRoute({
   responses: { 200: jsonResponse(ChartsReport, 'The series'), ...errorResponses(400, 401, 403) },
 });
 
+/** A report as a CSV download named `parkops-<name>.csv`. */
+function csvFile(c: Context, name: string, csv: string) {
+  c.header('Content-Disposition', `attachment; filename="parkops-${name}.csv"`);
+  return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+}
+
 /** /api/reports — figures read from the read replica when there is one (`createReadPool`), stored on the primary. */
 export function reportRoutes(deps: Deps) {
   const reads = createReadPool(deps.sql, deps.sqlRead, deps.log);
+  /** The request's garage, the local dates it asks for, its timezone, and the period as a file name part. */
+  const periodOf = async (vars: { garageId?: number | undefined }, q: { date?: string | undefined; from?: string | undefined; to?: string | undefined }) => {
+    const garageId = garageOf(vars);
+    const { from, to } = await resolveReportPeriod(deps.sql, garageId, q, deps.now());
+    const timezone = await loadGarageTimezone(deps.sql, garageId);
+    return { garageId, from, to, timezone, name: `${from}${to === from ? '' : `-to-${to}`}` };
+  };
   /** GET /api/reports/daily?date=YYYY-MM-DD | ?from=&to= [&format=csv|pdf] */
   return createRouter().openapi(daily, async (c) => {
     const q = c.req.valid('query');
@@ -120,57 +134,29 @@ export function reportRoutes(deps: Deps) {
       c.header('Content-Disposition', `attachment; filename="parkops-${from}${to === from ? '' : `-to-${to}`}.pdf"`);
       return c.body(new Uint8Array(pdf), 200, { 'Content-Type': 'application/pdf' });
     }
-    if (q.format === 'csv') {
-      c.header('Content-Disposition', `attachment; filename="parkops-${from}${to === from ? '' : `-to-${to}`}.csv"`);
-      return c.body(reportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
-    }
-    return c.json(report, 200);
+    return q.format === 'csv' ? csvFile(c, `${from}${to === from ? '' : `-to-${to}`}`, reportCsv(report)) : c.json(report, 200);
   })
   /** GET /api/reports/shifts?date= | ?from=&to= [&format=csv] */
   .openapi(shifts, async (c) => {
-    const q = c.req.valid('query');
-    const garageId = garageOf(c.var);
-    const { from, to } = await resolveReportPeriod(deps.sql, garageId, q, deps.now());
-    const timezone = await loadGarageTimezone(deps.sql, garageId);
-    const report = await reads((readFrom) => shiftReport(readFrom, garageId, from, to, timezone));
-    if (q.format === 'csv') {
-      c.header('Content-Disposition', `attachment; filename="parkops-shifts-${from}${to === from ? '' : `-to-${to}`}.csv"`);
-      return c.body(shiftReportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
-    }
-    return c.json(report, 200);
+    const p = await periodOf(c.var, c.req.valid('query'));
+    const report = await reads((readFrom) => shiftReport(readFrom, p.garageId, p.from, p.to, p.timezone));
+    return c.req.valid('query').format === 'csv' ? csvFile(c, `shifts-${p.name}`, shiftReportCsv(report)) : c.json(report, 200);
   })
   /** GET /api/reports/validations?date= | ?from=&to= [&format=csv] */
   .openapi(validations, async (c) => {
-    const q = c.req.valid('query');
-    const garageId = garageOf(c.var);
-    const { from, to } = await resolveReportPeriod(deps.sql, garageId, q, deps.now());
-    const timezone = await loadGarageTimezone(deps.sql, garageId);
-    const report = await reads((readFrom) => validationsReport(readFrom, garageId, from, to, timezone));
-    if (q.format === 'csv') {
-      c.header('Content-Disposition', `attachment; filename="parkops-validations-${from}${to === from ? '' : `-to-${to}`}.csv"`);
-      return c.body(validationsReportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
-    }
-    return c.json(report, 200);
+    const p = await periodOf(c.var, c.req.valid('query'));
+    const report = await reads((readFrom) => validationsReport(readFrom, p.garageId, p.from, p.to, p.timezone));
+    return c.req.valid('query').format === 'csv' ? csvFile(c, `validations-${p.name}`, validationsReportCsv(report)) : c.json(report, 200);
   })
   /** GET /api/reports/charts?date= | ?from=&to= */
   .openapi(charts, async (c) => {
-    const q = c.req.valid('query');
-    const garageId = garageOf(c.var);
-    const { from, to } = await resolveReportPeriod(deps.sql, garageId, q, deps.now());
-    const timezone = await loadGarageTimezone(deps.sql, garageId);
-    return c.json(await reads((readFrom) => chartsReport(deps.sql, garageId, from, to, timezone, deps.now(), readFrom)), 200);
+    const p = await periodOf(c.var, c.req.valid('query'));
+    return c.json(await reads((readFrom) => chartsReport(deps.sql, p.garageId, p.from, p.to, p.timezone, deps.now(), readFrom)), 200);
   })
   /** GET /api/reports/bookings?date= | ?from=&to= [&format=csv] */
   .openapi(bookings, async (c) => {
-    const q = c.req.valid('query');
-    const garageId = garageOf(c.var);
-    const { from, to } = await resolveReportPeriod(deps.sql, garageId, q, deps.now());
-    const timezone = await loadGarageTimezone(deps.sql, garageId);
-    const report = await reads((readFrom) => bookingsReport(readFrom, garageId, from, to, timezone));
-    if (q.format === 'csv') {
-      c.header('Content-Disposition', `attachment; filename="parkops-bookings-${from}${to === from ? '' : `-to-${to}`}.csv"`);
-      return c.body(bookingsReportCsv(report), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
-    }
-    return c.json(report, 200);
+    const p = await periodOf(c.var, c.req.valid('query'));
+    const report = await reads((readFrom) => bookingsReport(readFrom, p.garageId, p.from, p.to, p.timezone));
+    return c.req.valid('query').format === 'csv' ? csvFile(c, `bookings-${p.name}`, bookingsReportCsv(report)) : c.json(report, 200);
   });
 }
