@@ -12,13 +12,15 @@ describe('bot/manifest.yml', () => {
     ['interactivity', 'is_enabled: true'],
     ['HTTP, not Socket Mode', 'socket_mode_enabled: false'],
     ['the messages tab, where requesters hear a manager’s decision', 'messages_tab_enabled: true'],
+    ['the Home tab, a manager’s garages', 'home_tab_enabled: true'],
+    ['the app_home_opened event, which builds the Home tab', '- app_home_opened'],
   ])('declares %s', (_name, line) => {
     expect(lines).toContain(line);
   });
 
-  it('sends commands and button clicks to the one route, POST /slack/events', () => {
+  it('sends commands, events and button clicks to the one route, POST /slack/events', () => {
     const urls = lines.filter((l) => /^(url|request_url):/.test(l)).map((l) => l.split(': ')[1]);
-    expect(urls).toEqual(['https://parkops.example.com/slack/events', 'https://parkops.example.com/slack/events']);
+    expect(urls).toEqual(Array(3).fill('https://parkops.example.com/slack/events'));
   });
 
   it('asks for no scope beyond commands and chat:write', () => {
@@ -29,6 +31,15 @@ describe('bot/manifest.yml', () => {
   it('shows the reservation commands in the usage hint', () => {
     const hint = lines.find((l) => l.startsWith('usage_hint:'))!;
     for (const command of ['reserve ABC123 08:00-18:00 prepaid 20', 'reservations', 'cancel-reservation 12']) expect(hint).toContain(command);
+  });
+
+  it('subscribes to app_home_opened alone, as a bot event', () => {
+    const events = manifest.split('bot_events:\n')[1]!.split('\n  interactivity:')[0]!.trim().split('\n').map((l) => l.trim());
+    expect(events).toEqual(['- app_home_opened']);
+  });
+
+  it('shows /park alerts in the usage hint', () => {
+    expect(lines.find((l) => l.startsWith('usage_hint:'))).toContain('alerts [mute full]');
   });
 
   it('shows the correction commands in the usage hint', () => {

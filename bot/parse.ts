@@ -1,6 +1,7 @@
 import { isLocalDate, type LocalDate } from '../shared/garage-day.js';
 import { readPlate, type Plate } from '../shared/plate.js';
 import { readTicketTarget, VEHICLE_TYPES, type PaymentMethod, type TicketTarget, type VehicleType } from '../shared/tickets.js';
+import { parseAlerts, type AlertsCommand } from './parse-alerts.js';
 import { parseRefund, parseVoid, parseWaive, type CorrectionCommand } from './parse-corrections.js';
 import { parseCancelReservation, parseReserve, type ReservationCommand } from './parse-reserve.js';
 import { splitLost, splitPaymentMethod, splitValidationCode } from './parse-words.js';
@@ -19,6 +20,7 @@ export type ParkCommand =
   | Exclude<CorrectionCommand, { kind: 'invalid' }>
   | Exclude<ReservationCommand, { kind: 'invalid' }>
   | { kind: 'approvals' }
+  | Exclude<AlertsCommand, { kind: 'invalid' }>
   | { kind: 'help'; notUnderstood?: string }
   | { kind: 'invalid'; message: string };
 
@@ -78,6 +80,8 @@ export function parseParkCommand(text: string, command = '/park'): ParkCommand {
       return parseWaive(args, command);
     case 'approvals':
       return { kind: 'approvals' };
+    case 'alerts':
+      return parseAlerts(args, command);
     case 'reserve':
       return parseReserve(args, command);
     case 'reservations':

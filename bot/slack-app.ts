@@ -5,6 +5,7 @@ import { registerCancelReservationButtons } from './commands/cancel-reservation.
 import { registerDecisionButtons } from './commands/decide.js';
 import { registerParkCommand } from './commands/park.js';
 import { registerPayButtons } from './commands/pay.js';
+import { registerAppHome } from './home/app-home.js';
 import type { HonoReceiver } from './receiver.js';
 import { requireTeam } from './team.js';
 
@@ -23,7 +24,7 @@ export function buildSlackApp(options: { receiver: HonoReceiver; deps: Deps; bot
       ...(source.enterpriseId ? { enterpriseId: source.enterpriseId } : {}),
     }),
     tokenVerificationEnabled: false,
-    ignoreSelf: false, // no event subscriptions: nothing of our own can come back
+    ignoreSelf: false, // the one event subscribed, app_home_opened, is a person's: nothing of our own can come back
     convoStore: false, // no per-process state: replicas stay interchangeable
     logger: boltLogger(deps.log),
     clientOptions: {
@@ -44,5 +45,6 @@ export function buildSlackApp(options: { receiver: HonoReceiver; deps: Deps; bot
   registerPayButtons(app, deps);
   registerDecisionButtons(app, deps);
   registerCancelReservationButtons(app, deps);
+  registerAppHome(app, deps);
   return app;
 }

@@ -1,11 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import { AlertMuteBody, AlertsView } from '../../shared/alerts.js';
-import { recordAudit } from '../audit/queries.js';
 import type { Deps } from '../deps.js';
 import { garageOf } from '../garages/scope.js';
 import { attributionOf } from '../http/env.js';
 import { createRouter, errorResponses, jsonBody, jsonResponse } from '../http/openapi.js';
-import { loadGarageAlerts, setMute } from './queries.js';
+import { loadGarageAlerts } from './queries.js';
+import { muteAlertKind } from './use-cases.js';
 
 const list = createRoute({
   method: 'get',
@@ -31,15 +31,6 @@ export function alertRoutes(deps: Deps) {
       /** GET /api/garages/:garageId/alerts */
       .openapi(list, async (c) => c.json(await loadGarageAlerts(sql, garageOf(c.var)), 200))
       /** PUT /api/garages/:garageId/alerts/mutes */
-      .openapi(mute, async (c) => {
-        const body = c.req.valid('json');
-        const garageId = garageOf(c.var);
-        const by = attributionOf(c.var);
-        await sql.begin(async (tx) => {
-          await setMute(tx, garageId, body.kind, body.muted, by.actor, deps.now());
-          await recordAudit(tx, { garageId, ...by, action: body.muted ? 'alert.mute' : 'alert.unmute', subject: body.kind, details: {} });
-        });
-        return c.json(await loadGarageAlerts(sql, garageId), 200);
-      })
+      .openapi(mute, async (c) => c.json(await muteAlertKind(deps, garageOf(c.var), c.req.valid('json'), attributionOf(c.var)), 200))
   );
 }

@@ -1,10 +1,13 @@
+import { loadEpisodeMessage, loadGarageAlerts, saveEpisodeMessage } from '../../api/alert-episodes/queries.js';
 import type { Alerts } from '../../api/alerts.js';
 import { viewExceptions } from '../../api/corrections/use-cases.js';
 import { loadException, saveExceptionMessage } from '../../api/corrections/queries.js';
 import type { Deps } from '../../api/deps.js';
 import { loadManagedGarage } from '../../api/slack/managed-garage.js';
 import { loadGarageOfDiscard, type ManagedGarage } from '../../api/slack/managers-channels.js';
+import type { AlertEpisode } from '../../shared/alerts.js';
 import type { GarageException } from '../../shared/corrections.js';
+import { buildAlertCleared, buildAlertRaised } from '../blocks/alert.js';
 import { buildPaymentNeedsManager } from '../blocks/discard.js';
 import { buildExceptionDecided, buildExceptionRequest, buildOutcomeForRequester } from '../blocks/exception.js';
 import { slackUserOf } from '../blocks/person.js';
@@ -15,15 +18,17 @@ import { namedByStaff, namedRequest } from '../staff-names.js';
 import type { MessageUpdater } from './update.js';
 
 /** Slack's side of `Alerts`, with a way to wait for posts still on their way (shutdown, tests). */
-export type SlackAlerts = Alerts & Required<Pick<Alerts, 'exceptionRequested' | 'exceptionDecided'>> & { settled(): Promise<void> };
+export type SlackAlerts = Alerts & Required<Pick<Alerts, 'exceptionRequested' | 'exceptionDecided' | 'alertRaised' | 'alertCleared'>> & { settled(): Promise<void> };
 
 const NO_CHANNEL = "slack alert not posted: the garage has no managers' channel and SLACK_SUMMARY_CHANNEL is not set";
 
 /**
  * Announces to the managers' channel of the garage it happened in (its `slackManagersChannel`, else
  * `fallbackChannel`, SLACK_SUMMARY_CHANNEL; a garage with neither gets none, and the log says so):
- * paid exits discarded on phones, and requests that wait for a manager — posted with Approve / Deny,
- * their channel and `ts` saved, and replaced (`update`) by the decision when they are decided, from
+ * paid exits discarded on phones; alert episodes (a garage at 95% or full, tickets open too long,
+ * a shift with many voids and refunds), posted once when they start, their channel and `ts` saved,
+ * and that message replaced (`update`) by "Ended at …" when they end; and requests that wait for a
+ * manager — posted with Approve / Deny, their channel and `ts` saved, and replaced (`update`) by the decision when they are decided, from
  * any door, or expire; a requester who asked from Slack is told the outcome in a direct message.
  * Each alert is sent once, after its change committed, with the client's bounded retries; one that
  * still fails is logged with what it was about (the record stays in PostgreSQL, listed in the app
@@ -63,6 +68,13 @@ export function createSlackAlerts(input: {
     }
     const message = buildExceptionDecided(e, garage);
     await update({ channel: where.slackChannel, ts: where.slackTs, text: message.text, blocks: message.blocks });
+  };
+
+  /** Replaces an episode's message by its end; without a way to replace it (no bot token for `chat.update`), posts the end. */
+  const showEnd = async (e: AlertEpisode, garage: ManagedGarage, where: { channel: string; ts: string }) => {
+    const message = buildAlertCleared(e, garage);
+    if (update) await update({ channel: where.channel, ts: where.ts, text: message.text, blocks: message.blocks });
+    else await post({ channel: where.channel, text: message.text, blocks: message.blocks });
   };
 
   return {
@@ -133,6 +145,46 @@ export function createSlackAlerts(input: {
         if (!garage) throw new Error(`garage ${decided.garageId} does not exist`);
         const message = buildOutcomeForRequester(e, garage);
         await post({ channel: requester, text: message.text, blocks: message.blocks });
+      });
+    },
+
+    /**
+     * An episode began: posted to its garage's managers, where saved. Cleared before it was saved
+     * (another server, a slow post)? That end found no message to replace and was posted on its own;
+     * this message is then replaced by the end too, so it never reads as still going on.
+     */
+    alertRaised(episode) {
+      const about = { alert: 'alert_raised', kind: episode.kind, subject: String(episode.id) };
+      track(about, async (state) => {
+        const found = await channelOf(episode.garageId, about);
+        if (!found) return;
+        state.channel = found.channel;
+        const message = buildAlertRaised(episode, found.garage);
+        const { ts } = await post({ channel: found.channel, text: message.text, blocks: message.blocks });
+        await saveEpisodeMessage(deps.sql, episode.id, found.channel, ts);
+        const { recent } = await loadGarageAlerts(deps.sql, episode.garageId);
+        const ended = recent.find((e) => e.id === episode.id);
+        if (ended) await showEnd(ended, found.garage, { channel: found.channel, ts });
+      });
+    },
+
+    /** An episode ended: its message (where one was saved) now says so and when; without one, the end is posted. */
+    alertCleared(episode) {
+      const about = { alert: 'alert_cleared', kind: episode.kind, subject: String(episode.id) };
+      track(about, async (state) => {
+        const where = await loadEpisodeMessage(deps.sql, episode.id);
+        if (where) {
+          state.channel = where.channel;
+          const garage = await loadManagedGarage(deps.sql, episode.garageId);
+          if (!garage) throw new Error(`garage ${episode.garageId} does not exist`);
+          await showEnd(episode, garage, where);
+          return;
+        }
+        const found = await channelOf(episode.garageId, about);
+        if (!found) return;
+        state.channel = found.channel;
+        const message = buildAlertCleared(episode, found.garage);
+        await post({ channel: found.channel, text: message.text, blocks: message.blocks });
       });
     },
 

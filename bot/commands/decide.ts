@@ -10,6 +10,7 @@ import { SlackUserId } from '../../shared/auth.js';
 import { buildError } from '../blocks/error.js';
 import { APPROVE_ACTION, askedText, buildDecisionNotice, buildExceptionDecided, DENY_ACTION, readExceptionChoice, type ExceptionChoice, type ExceptionGarage } from '../blocks/exception.js';
 import type { Reply } from '../blocks/reply.js';
+import { publishHome } from '../home/app-home.js';
 import { namedRequest } from '../staff-names.js';
 import { requireSlackAccess } from './access.js';
 import { listWaitingRequests } from './approvals.js';
@@ -81,13 +82,14 @@ export async function decideClick(request: SlackRequest, choice: ExceptionChoice
 }
 
 /**
- * The Approve / Deny buttons of a request (the managers' channel message, `/park approvals`):
- * acknowledged at once, so Slack hears back within its 3 seconds; the answers follow through
- * `response_url`, and an unexpected failure is answered with an apology, never silence.
+ * The Approve / Deny buttons of a request (the managers' channel message, `/park approvals`, the
+ * app's Home tab): acknowledged at once, so Slack hears back within its 3 seconds; the answers
+ * follow through `response_url` — or, clicked on the Home tab (which has none), the tab is published
+ * again, headed by what the click did. An unexpected failure is answered with an apology, never silence.
  */
 export function registerDecisionButtons(app: App, deps: Deps): void {
   const actionId = new RegExp(`^(${APPROVE_ACTION}|${DENY_ACTION})$`);
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: actionId }, async ({ ack, action, body, respond }) => {
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: actionId }, async ({ ack, action, body, respond, client }) => {
     await ack();
     const request: SlackRequest = {
       deps: slackDeps(deps), // read per request: the composition root wires `deps.alerts` after building the app
@@ -96,16 +98,21 @@ export function registerDecisionButtons(app: App, deps: Deps): void {
       command: '/park',
       channelId: body.channel?.id ?? body.container?.channel_id,
     };
+    const onHome = body.view?.type === 'home';
     const choice = readExceptionChoice(action.value);
-    if (!choice) {
-      await respond({ ...buildError('This button is not one ParkOps made; `/park approvals` lists the requests that wait.'), replace_original: false });
-      return;
-    }
     let replies: Reply[];
-    try {
-      replies = await decideClick(request, choice, action.action_id === APPROVE_ACTION);
-    } catch (error) {
-      replies = [{ ...replyToFailure(request, error, 'decide'), replace_original: false }];
+    if (!choice) {
+      replies = [{ ...buildError('This button is not one ParkOps made; `/park approvals` lists the requests that wait.'), replace_original: false }];
+    } else {
+      try {
+        replies = await decideClick(request, choice, action.action_id === APPROVE_ACTION);
+      } catch (error) {
+        replies = [{ ...replyToFailure(request, error, 'decide'), replace_original: false }];
+      }
+    }
+    if (onHome) {
+      await publishHome(client, deps, request.userId, replies.at(-1)?.text);
+      return;
     }
     for (const reply of replies) await respond(reply);
   });

@@ -5,6 +5,7 @@ import { buildHelp } from '../blocks/help.js';
 import type { Reply } from '../blocks/reply.js';
 import { parseParkCommand, type ParkCommand } from '../parse.js';
 import { slackDeps, type SlackContext, type SlackRequest } from './context.js';
+import { alertsCommand } from './alerts.js';
 import { approvalsCommand } from './approvals.js';
 import { refundCommand, voidCommand, waiveCommand } from './corrections.js';
 import { enterCommand } from './enter.js';
@@ -47,6 +48,8 @@ function runInGarage(ctx: SlackContext, parsed: GarageCommand): Promise<Reply> {
       return waiveCommand(ctx, parsed);
     case 'approvals':
       return approvalsCommand(ctx);
+    case 'alerts':
+      return alertsCommand(ctx, parsed.mute);
     case 'shift':
       return shiftCommand(ctx);
     case 'reserve':

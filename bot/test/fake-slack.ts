@@ -38,6 +38,12 @@ export function fakeSlack() {
       apiCalls.push({ method: 'chat.update', args });
       return HttpResponse.json({ ok: true, channel: args.channel, ts: args.ts, text: args.text });
     }),
+    http.post('https://slack.com/api/views.publish', async ({ request }) => {
+      const args = await readArgs(request);
+      if (typeof args.view === 'string') args.view = JSON.parse(args.view);
+      apiCalls.push({ method: 'views.publish', args });
+      return HttpResponse.json({ ok: true, view: { id: `V${++ts}`, ...(args.view as object) } });
+    }),
   );
   return {
     server,

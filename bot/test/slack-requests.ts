@@ -88,3 +88,35 @@ export function buttonClickBody(input: { actionId: string; value: string; userId
   };
   return { body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), responseUrl: url };
 }
+
+/** The JSON body of an `app_home_opened` event (Events API), as Slack sends it when someone opens the app's Home tab. */
+export function appHomeOpenedBody(input: { userId: string; tab?: 'home' | 'messages'; teamId?: string }): string {
+  const team = input.teamId ?? TEST_TEAM;
+  return JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: team,
+    api_app_id: 'A0PARKOPS',
+    event: { type: 'app_home_opened', user: input.userId, channel: 'D0PARKOPS', tab: input.tab ?? 'home', event_ts: '1700000002.000300' },
+    type: 'event_callback',
+    event_id: `Ev${++sequence}${token()}`,
+    event_time: 1_700_000_002,
+    authorizations: [{ team_id: team, user_id: 'U0PARKOPSBOT', is_bot: true }],
+  });
+}
+
+/** The form body of a button click on the app's Home tab: no `response_url`, a `view` container. */
+export function homeButtonClickBody(input: { actionId: string; value: string; userId: string; teamId?: string }): string {
+  const team = input.teamId ?? TEST_TEAM;
+  const payload = {
+    type: 'block_actions',
+    user: { id: input.userId, username: 'manager', name: 'manager', team_id: team },
+    api_app_id: 'A0PARKOPS',
+    token: 'deprecated-verification-token',
+    container: { type: 'view', view_id: 'V0HOME' },
+    trigger_id: triggerId(),
+    team: { id: team, domain: 'parkops-test' },
+    view: { id: 'V0HOME', type: 'home', blocks: [], private_metadata: '', callback_id: '', hash: 'h', app_id: 'A0PARKOPS', team_id: team },
+    actions: [{ type: 'button', block_id: 'exception', action_id: input.actionId, text: { type: 'plain_text', text: 'Approve' }, value: input.value, action_ts: '1700000003.000400' }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

@@ -22,6 +22,8 @@ const GarageScreen = lazy(() => import('./routes/garage.js').then((m) => m.Garag
 const RatesScreen = lazy(() => import('./routes/rates.js').then((m) => m.RatesScreen));
 const ValidationsScreen = lazy(() => import('./routes/validations.js').then((m) => m.ValidationsScreen));
 const PermitsScreen = lazy(() => import('./routes/permits.js').then((m) => m.PermitsScreen));
+const ReportsScreen = lazy(() => import('./routes/reports.js').then((m) => m.ReportsScreen));
+const ParkedScreen = lazy(() => import('./routes/parked.js').then((m) => m.ParkedScreen));
 // Reservations: any staff, but looked at a few times a day, so it loads when it is opened.
 const ReservationsScreen = lazy(() => import('./routes/reservations.js').then((m) => m.ReservationsScreen));
 // The Shift screen: opened a few times a day, so it loads when it is opened.
@@ -43,6 +45,8 @@ const titles: Record<string, string> = {
   '/validations': 'Validations',
   '/permits': 'Monthly parkers',
   '/reservations': 'Reservations',
+  '/reports': 'Reports',
+  '/parked': 'Parked now',
 };
 
 /** What a lazily loaded screen shows while it loads: its title. */
@@ -118,6 +122,18 @@ function Screen({ path, isManager }: { path: string; isManager: boolean }) {
       return (
         <ForManagers isManager={isManager} title="Monthly parkers" others="Only managers manage monthly parkers' permits. Ask a manager.">
           <PermitsScreen />
+        </ForManagers>
+      );
+    case '/reports':
+      return (
+        <ForManagers isManager={isManager} title="Reports" others="Only managers see the garage's reports. Ask a manager.">
+          <ReportsScreen />
+        </ForManagers>
+      );
+    case '/parked':
+      return (
+        <ForManagers isManager={isManager} title="Parked now" others="Only managers see the list of cars parked now. Ask a manager.">
+          <ParkedScreen />
         </ForManagers>
       );
     case '/payments':

@@ -10,6 +10,8 @@ import { RatePlan, type RatePlanBody } from '../../shared/rate-plan.js';
 import { Merchant, ValidationCode, ValidationsReport } from '../../shared/validations.js';
 import { Permit } from '../../shared/permits.js';
 import { Reservation } from '../../shared/reservations.js';
+import { DailyReport, type PeriodFigures } from '../../shared/reports.js';
+import { ChartsReport } from '../../shared/charts.js';
 import type { VehicleType } from '../../shared/vehicle-type.js';
 import { StayQuote } from '../src/lib/api.js';
 import { Activity, Ticket, type PaymentMethod } from '../../shared/tickets.js';
@@ -272,6 +274,66 @@ export const fixture = {
       merchants,
       totalUses: merchants.reduce((n, m) => n + m.uses, 0),
       totalDiscountCents: merchants.reduce((n, m) => n + m.discountCents, 0),
+      ...over,
+    }),
+  /**
+   * The daily report as GET …/reports/daily answers it: Monday Nov 23, 2026 in New York, $412.50 gross,
+   * $12.50 refunded, unless a test says otherwise (the one day's row is the period's figures).
+   */
+  dailyReport: (over: Partial<PeriodFigures> = {}, days?: PeriodFigures[]): DailyReport => {
+    const figures: PeriodFigures = {
+      from: '2026-11-23',
+      to: '2026-11-23',
+      totalRevenue: 41250,
+      revenueByPaymentMethod: { Cash: 15000, 'Credit Card': 20250, 'Debit Card': 0, Mobile: 6000 },
+      grossRevenue: 41250,
+      refunds: 1250,
+      refundsByPaymentMethod: { Cash: 1250, 'Credit Card': 0, 'Debit Card': 0, Mobile: 0 },
+      netRevenue: 40000,
+      refundCount: 1,
+      voids: 2,
+      corrections: 1,
+      lostTickets: 3,
+      vehiclesIn: 48,
+      vehiclesOut: 41,
+      averageStayMinutes: 135,
+      peakOccupancy: 57,
+      peakAt: '2026-11-23T19:12:00.000Z',
+      peakHour: '14:00',
+      stillParked: 9,
+      openOver24h: 2,
+      ...over,
+    };
+    return DailyReport.parse({ ...figures, timezone: 'America/New_York', days: days ?? [figures] });
+  },
+  /**
+   * The chart series as GET …/reports/charts answers them: Nov 23, 2026 in New York (24 hours of
+   * occupancy from midnight, rising by 2 an hour to noon, then falling), six stay buckets, four
+   * payment methods and a heatmap whose cell (weekday d, hour h) is d × 24 + h divided by 10,
+   * unless a test says otherwise.
+   */
+  chartsReport: (over: Partial<ChartsReport> = {}): ChartsReport =>
+    ChartsReport.parse({
+      from: '2026-11-23',
+      to: '2026-11-23',
+      timezone: 'America/New_York',
+      revenueByDay: [{ date: '2026-11-23', grossCents: 41250, refundsCents: 1250, netCents: 40000, vehiclesIn: 48 }],
+      occupancy: Array.from({ length: 24 }, (_, h) => ({ at: new Date(Date.parse('2026-11-23T05:00:00.000Z') + h * 3_600_000).toISOString(), occupied: 2 * Math.min(h, 24 - h) })),
+      stayLengths: [
+        { label: 'under 1 h', count: 12 },
+        { label: '1–2 h', count: 15 },
+        { label: '2–4 h', count: 8 },
+        { label: '4–8 h', count: 4 },
+        { label: '8–24 h', count: 2 },
+        { label: 'over 24 h', count: 0 },
+      ],
+      paymentMethods: [
+        { method: 'Cash', count: 16, cents: 15000 },
+        { method: 'Credit Card', count: 18, cents: 20250 },
+        { method: 'Debit Card', count: 0, cents: 0 },
+        { method: 'Mobile', count: 7, cents: 6000 },
+      ],
+      heatmap: { from: '2026-09-29', to: '2026-11-23', cells: Array.from({ length: 7 }, (_, d) => Array.from({ length: 24 }, (_, h) => (d * 24 + h) / 10)) },
       ...over,
     }),
 };

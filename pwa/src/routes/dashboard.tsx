@@ -1,5 +1,7 @@
 import { useSignal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { hasRole } from '../../../shared/auth.js';
 import { formatCents, formatDuration } from '../../../shared/format.js';
 import type { GarageStats } from '../../../shared/garage.js';
 import type { Activity } from '../../../shared/tickets.js';
@@ -11,6 +13,7 @@ import { describeFailure } from '../lib/failure-text.js';
 import { currentGarageId } from '../lib/garage-choice.js';
 import { garageLocale, garageTimeZone, lastStats, rememberStats } from '../lib/garage.js';
 import { isPlainClick, navigate } from '../lib/router.js';
+import { currentUser } from '../lib/session.js';
 import { formatTime } from '../lib/time.js';
 
 /** How often the figures refresh while the dashboard is on screen. */
@@ -21,16 +24,35 @@ export function garageFull(s: Pick<GarageStats, 'availableSpaces' | 'occupiedSpa
   return s.availableSpaces <= 0 || s.occupiedSpaces >= s.totalSpaces;
 }
 
+/** A button-sized link to another screen, opened without reloading. */
+function ScreenButton({ href, children }: { href: string; children: ComponentChildren }) {
+  return (
+    <a
+      class="button"
+      href={href}
+      onClick={(e) => {
+        if (!isPlainClick(e)) return;
+        e.preventDefault();
+        navigate(href);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
 /**
  * What needs the attendant (refused items, with Retry and Discard; requests a manager is deciding or
  * has decided), then occupancy now and today's
- * figures of the garage on screen; refreshed every 15 s, when the app comes back to the front, and
- * at once when another garage is picked.
+ * figures of the garage on screen (for managers, the way to Parked now and Reports); refreshed every
+ * 15 s, when the app comes back to the front, and at once when another garage is picked.
  */
 export function DashboardScreen() {
   const activities = useSignal<Activity[] | null>(null);
   const error = useSignal<string | null>(null);
   const garageId = currentGarageId.value;
+  const user = currentUser.value;
+  const manager = user !== null && hasRole(user.role, 'manager');
 
   useEffect(() => {
     if (garageId === null) return;
@@ -74,17 +96,9 @@ export function DashboardScreen() {
       <WaitingRequests />
       {garageId !== null && <ShiftLink garageId={garageId} />}
       <p class="shift-link">
-        <a
-          class="button"
-          href="/reservations"
-          onClick={(e) => {
-            if (!isPlainClick(e)) return;
-            e.preventDefault();
-            navigate('/reservations');
-          }}
-        >
+        <ScreenButton href="/reservations">
           Reservations{s && s.heldForReservations > 0 ? ` · ${s.heldForReservations} ${s.heldForReservations === 1 ? 'space' : 'spaces'} held` : ''}
-        </a>
+        </ScreenButton>
       </p>
       {error.value && (
         <p class="error" role="alert">
@@ -139,6 +153,12 @@ export function DashboardScreen() {
         </>
       ) : (
         !error.value && <p role="status">Loading the garage figures…</p>
+      )}
+      {manager && (
+        <p class="row" data-testid="manager-links">
+          <ScreenButton href="/parked">Parked now{s ? ` · ${s.occupiedSpaces}` : ''}</ScreenButton>
+          <ScreenButton href="/reports">Reports</ScreenButton>
+        </p>
       )}
       <section aria-labelledby="recent-title">
         <h2 id="recent-title">Recent activity</h2>

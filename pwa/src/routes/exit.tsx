@@ -6,6 +6,7 @@ import type { PaymentMethod, Ticket } from '../../../shared/tickets.js';
 import { CodeInput } from '../components/code-input.js';
 import { OfflineCars } from '../components/offline-cars.js';
 import { RefusalText, type ShownFailure } from '../components/refusal-text.js';
+import { ticketForCarOut } from '../lib/car-out.js';
 import { serverNow } from '../lib/clock.js';
 import { findOfflineCar, findTicket, type Found } from '../lib/exit-lookup.js';
 import { describeFailure, describeRefusal } from '../lib/failure-text.js';
@@ -96,6 +97,15 @@ export function ExitScreen() {
   useEffect(() => {
     if (view === 'lookup') ticketField.current?.focus();
   }, [view]);
+  // A ticket sent from another screen (Parked now) is looked up as if typed here.
+  useEffect(() => {
+    const sent = ticketForCarOut.value;
+    if (sent === null) return;
+    ticketForCarOut.value = null;
+    startOver();
+    number.value = sent;
+    void lookUp(sent);
+  }, []);
 
   function show(found: Found, { lost = false } = {}) {
     if (found.found === 'quote') {

@@ -108,6 +108,8 @@ export function SettingsScreen() {
     <main id="main" class="screen settings">
       <h1>Garage settings</h1>
       {currentGarage.value && <p class="muted">{currentGarage.value.name}</p>}
+      <ScreenLink href="/reports">Reports: figures and charts →</ScreenLink>
+      <ScreenLink href="/parked">Parked now →</ScreenLink>
       <ScreenLink href="/garage">Garage profile and public feed →</ScreenLink>
       <ScreenLink href="/rates">Rates: bands, specials, events →</ScreenLink>
       <ScreenLink href="/validations">Validations: merchants and codes →</ScreenLink>

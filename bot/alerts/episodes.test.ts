@@ -1,0 +1,90 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { checkAlerts } from '../../api/alert-episodes/evaluate.js';
+import { capturedLog } from '../test/captured-log.js';
+import type { SlackHarness } from '../test/harness.js';
+import { onlyReply, ticketNumberIn } from '../test/replies.js';
+import { slackSuite } from '../test/slack-suite.js';
+
+/**
+ * Alert episodes in Slack: each posted once, in words, to its garage's managers' channel; the
+ * message's channel and ts saved; its end written over it ("Ended at …"), or posted when it has none.
+ */
+const { slack, start } = slackSuite();
+
+const calls = (method: string) => slack.apiCalls.filter((c) => c.method === method);
+/** The minute's check, as housekeeping runs it, and the Slack work it set off. */
+const check = async (h: SlackHarness) => {
+  const done = await checkAlerts({ sql: h.db.sql, now: h.clock.now, alerts: h.deps.alerts });
+  await h.settled();
+  return done;
+};
+/** Fills `n` spaces from Slack; the ticket numbers. */
+const park = async (h: SlackHarness, n: number, from = 0) => {
+  const tickets: string[] = [];
+  for (let i = 0; i < n; i++) tickets.push(ticketNumberIn(onlyReply((await h.command(`enter AL ${from + i}`)).replies)));
+  return tickets;
+};
+const savedMessage = async (h: SlackHarness, kind: string) => {
+  const [row] = await h.db.sql<{ channel: string | null; messageTs: string | null }[]>`select channel, message_ts from alert_episodes where kind = ${kind}`;
+  return row;
+};
+
+describe('alert episodes in the managers’ channel', () => {
+  it('a garage at 95% is posted once, in words and garage time; its ts is saved; its end replaces it', async () => {
+    const h = await start({ totalSpaces: 20, timezone: 'America/New_York', start: '2026-11-23T15:00:00.000Z' });
+    const tickets = await park(h, 19);
+    await check(h);
+    await check(h);
+    expect(calls('chat.postMessage').map((c) => [c.args.channel, c.args.text])).toEqual([['C0MANAGERS', 'Garage is 95% full — 19 of 20 spaces taken']]);
+    expect(JSON.stringify(calls('chat.postMessage')[0]!.args.blocks)).toContain('Since Mon 23 Nov 10:00');
+    const saved = await savedMessage(h, 'occupancy_high');
+    expect(saved).toEqual({ channel: 'C0MANAGERS', messageTs: expect.stringMatching(/^\d+\.\d+$/) });
+
+    h.clock.advance(42 * 60_000);
+    for (const t of tickets.slice(0, 2)) await h.command(`exit ${t} cash`);
+    await check(h);
+    expect(calls('chat.update').map((c) => [c.args.channel, c.args.ts, c.args.text])).toEqual([['C0MANAGERS', saved!.messageTs, 'Ended at 10:42: Garage is below 90% again']]);
+    expect(calls('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('a garage with its own managers’ channel: its alerts go there, named by it', async () => {
+    const h = await start();
+    const south = await h.addGarage('South', { totalSpaces: 1, timezone: 'America/Chicago', slackManagersChannel: 'C0SOUTHMGR' });
+    await h.addUser('ana', 'attendant', 'U0ANA', { garageIds: [south.id], defaultGarageId: south.id });
+    await h.command('enter SOU 1', { userId: 'U0ANA' });
+    await check(h);
+    expect(calls('chat.postMessage').map((c) => [c.args.channel, c.args.text]).sort()).toEqual([
+      ['C0SOUTHMGR', 'South is 100% full — 1 of 1 spaces taken'],
+      ['C0SOUTHMGR', 'South is full (1 of 1)'],
+    ]);
+  });
+
+  it('an end with no message saved (its post failed) is posted on its own; the failure was logged with what it was about', async () => {
+    const { log, lines } = capturedLog();
+    const h = await start({ totalSpaces: 1, log, start: '2026-11-23T15:00:00.000Z' });
+    slack.server.use(http.post('https://slack.com/api/chat.postMessage', () => HttpResponse.json({ ok: false, error: 'channel_not_found' }), { once: true }));
+    slack.server.use(http.post('https://slack.com/api/chat.postMessage', () => HttpResponse.json({ ok: false, error: 'channel_not_found' }), { once: true }));
+    const [ticket] = await park(h, 1);
+    await check(h);
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'slack alert could not be posted', alert: 'alert_raised', channel: 'C0MANAGERS' }));
+    h.clock.advance(5 * 60_000);
+    await h.command(`exit ${ticket} cash`);
+    await check(h);
+    expect(calls('chat.update')).toEqual([]);
+    expect(calls('chat.postMessage').map((c) => c.args.text).sort()).toEqual(['Ended at 10:05: Garage has spaces free again (below 95%)', 'Ended at 10:05: Garage is below 90% again']);
+  });
+
+  it('a muted kind is neither posted nor ended in Slack', async () => {
+    const h = await start({ totalSpaces: 1 });
+    await h.addUser('maria', 'manager', 'U0MANAGER');
+    await h.command('alerts mute full', { userId: 'U0MANAGER' });
+    const [ticket] = await park(h, 1);
+    await check(h);
+    expect(calls('chat.postMessage').map((c) => c.args.text)).toEqual(['Garage is 100% full — 1 of 1 spaces taken']);
+    await h.command(`exit ${ticket} cash`);
+    expect((await check(h)).cleared.map((e) => e.kind).sort()).toEqual(['garage_full', 'occupancy_high']);
+    expect(calls('chat.update').map((c) => c.args.text)).toEqual(['Ended at 10:00: Garage is below 90% again']);
+    expect(calls('chat.postMessage')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { ALERT_KINDS, type AlertEpisode, type AlertKind, type AlertsView } from '../../shared/alerts.js';
+import { formatDateTime, formatWhen } from './format.js';
+import { context, escapeText, header, section, type Block, type Reply } from './reply.js';
+
+/** The garage an alert is about, as its messages name it and tell its time. */
+export type AlertGarage = { name: string; timezone: string };
+
+/** Each kind in a few words, for lists and mute answers. */
+export const ALERT_KIND_NAMES: Record<AlertKind, string> = {
+  occupancy_high: 'garage at 95%',
+  garage_full: 'garage full',
+  stale_tickets: 'tickets open too long',
+  shift_corrections: 'many voids and refunds in a shift',
+};
+
+/** The word `/park alerts mute <word>` takes for each kind (any of parse-alerts' words work too). */
+export const ALERT_KIND_WORD: Record<AlertKind, string> = { occupancy_high: '95', garage_full: 'full', stale_tickets: 'stale', shift_corrections: 'shift' };
+
+// What `alertsDue` (shared/alerts.ts) puts in each kind's details; read, never cast.
+const Occupancy = z.object({ occupied: z.number(), totalSpaces: z.number(), percent: z.number() });
+const Stale = z.object({ count: z.number(), hours: z.number(), oldestEntry: z.string().nullable() });
+const ShiftCorrections = z.object({ shiftId: z.number(), username: z.string(), voids: z.number(), refunds: z.number(), threshold: z.number() });
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** What an episode is about, in words (plain text, no emoji), and its emoji. */
+export function alertWords(e: Pick<AlertEpisode, 'kind' | 'details'>, garage: AlertGarage): { emoji: string; text: string } {
+  const at = garage.name;
+  switch (e.kind) {
+    case 'occupancy_high': {
+      const d = Occupancy.safeParse(e.details);
+      if (!d.success) break;
+      return { emoji: ':warning:', text: `${at} is ${d.data.percent}% full — ${d.data.occupied} of ${d.data.totalSpaces} spaces taken` };
+    }
+    case 'garage_full': {
+      const d = Occupancy.safeParse(e.details);
+      if (!d.success) break;
+      return { emoji: ':no_entry:', text: `${at} is full (${d.data.occupied} of ${d.data.totalSpaces})` };
+    }
+    case 'stale_tickets': {
+      const d = Stale.safeParse(e.details);
+      if (!d.success) break;
+      const oldest = d.data.oldestEntry ? ` (oldest since ${formatDateTime(d.data.oldestEntry, garage.timezone)})` : '';
+      const verb = d.data.count === 1 ? 'has' : 'have';
+      return { emoji: ':hourglass:', text: `${plural(d.data.count, 'ticket')} at ${at} ${verb} been open over ${d.data.hours} h${oldest}` };
+    }
+    case 'shift_corrections': {
+      const d = ShiftCorrections.safeParse(e.details);
+      if (!d.success) break;
+      const { username, shiftId, voids, refunds, threshold } = d.data;
+      return { emoji: ':rotating_light:', text: `${username}'s shift #${shiftId} at ${at} has ${plural(voids, 'void')} and ${plural(refunds, 'refund')} (more than ${threshold})` };
+    }
+  }
+  return { emoji: ':warning:', text: `Alert at ${at}: ${ALERT_KIND_NAMES[e.kind]}` };
+}
+
+/** How an episode ended, in words: "North is below 90% again". */
+export function endWords(e: Pick<AlertEpisode, 'kind' | 'details'>, garage: AlertGarage): string {
+  const at = garage.name;
+  switch (e.kind) {
+    case 'occupancy_high':
+      return `${at} is below 90% again`;
+    case 'garage_full':
+      return `${at} has spaces free again (below 95%)`;
+    case 'stale_tickets': {
+      const d = Stale.safeParse(e.details);
+      return `no ticket at ${at} is open over ${d.success ? d.data.hours : 'the garage\'s limit of'} h any more`;
+    }
+    case 'shift_corrections': {
+      const d = ShiftCorrections.safeParse(e.details);
+      return d.success ? `${d.data.username}'s shift #${d.data.shiftId} at ${at} has closed` : `the shift at ${at} has closed`;
+    }
+  }
+}
+
+/** Where to mute this kind, for the message's footer. */
+const muteHint = (e: Pick<AlertEpisode, 'kind'>, garage: AlertGarage, command: string) =>
+  `Garage: *${escapeText(garage.name)}* · a manager can mute this kind with \`${command} alerts mute ${ALERT_KIND_WORD[e.kind]}\` in a channel of this garage.`;
+
+/** The managers' channel message when an episode starts: what, in words, since when (garage time). */
+export function buildAlertRaised(e: AlertEpisode, garage: AlertGarage, command = '/park'): Reply {
+  const words = alertWords(e, garage);
+  return {
+    response_type: 'in_channel',
+    text: words.text,
+    blocks: [section(`${words.emoji} ${escapeText(words.text)}`), context(`Since ${formatDateTime(e.openedAt, garage.timezone)} · ${muteHint(e, garage, command)}`)],
+  };
+}
+
+/** The same message once the episode ended (it replaces the first, or is posted when there was none): "Ended at 10:42: North is below 90% again". */
+export function buildAlertCleared(e: AlertEpisode, garage: AlertGarage): Reply {
+  const ended = e.clearedAt ? formatWhen(e.clearedAt, new Date(e.openedAt), garage.timezone) : '—';
+  const text = `Ended at ${ended}: ${endWords(e, garage)}`;
+  const was = alertWords(e, garage);
+  return {
+    response_type: 'in_channel',
+    text,
+    blocks: [
+      section(`:white_check_mark: ${escapeText(text)}`),
+      context(`Was: ${escapeText(was.text)} (since ${formatDateTime(e.openedAt, garage.timezone)}) · Garage: *${escapeText(garage.name)}*`),
+    ],
+  };
+}
+
+/** One open episode as a list line (mrkdwn): emoji, words, since when, muted. */
+export function alertLine(e: AlertEpisode, garage: AlertGarage, now: Date): string {
+  const words = alertWords(e, garage);
+  return `${words.emoji} ${escapeText(words.text)} · since ${formatWhen(e.openedAt, now, garage.timezone)}${e.muted ? ' · _muted_' : ''}`;
+}
+
+/** `/park alerts` (managers, ephemeral): the garage's open episodes and its muted kinds, headed by `notice` (what a mute just did). */
+export function buildAlertsList(view: Pick<AlertsView, 'open' | 'muted'>, garage: AlertGarage, now: Date, options: { command?: string; notice?: string } = {}): Reply {
+  const command = options.command ?? '/park';
+  const muted = view.muted.length ? view.muted.map((k) => `${ALERT_KIND_NAMES[k]} (\`${ALERT_KIND_WORD[k]}\`)`).join(', ') : 'none';
+  const blocks: Block[] = [
+    header(`Alerts — ${garage.name}`),
+    ...(options.notice ? [section(escapeText(options.notice))] : []),
+    section(view.open.length ? view.open.slice(0, 20).map((e) => alertLine(e, garage, now)).join('\n') : 'Nothing going on: no alert is open.'),
+    section(`*Muted here:* ${muted}`),
+    context(
+      `Mute a kind (still recorded, not posted): \`${command} alerts mute <kind>\`; \`${command} alerts unmute <kind>\`. Kinds: ${ALERT_KINDS.map((k) => `\`${ALERT_KIND_WORD[k]}\` ${ALERT_KIND_NAMES[k]}`).join(', ')}.`,
+    ),
+  ];
+  const plainMuted = view.muted.length ? view.muted.map((k) => ALERT_KIND_NAMES[k]).join(', ') : 'none';
+  return { response_type: 'ephemeral', text: `${options.notice ? `${options.notice} ` : ''}${plural(view.open.length, 'alert')} open at ${garage.name}; muted: ${plainMuted}`, blocks };
+}
