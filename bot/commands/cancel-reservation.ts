@@ -4,7 +4,7 @@ import { AppError } from '../../api/http/app-error.js';
 import { buildError } from '../blocks/error.js';
 import type { Reply } from '../blocks/reply.js';
 import { CANCEL_RESERVATION_ACTION, readCancelChoice, reservationWords, type CancelChoice } from '../blocks/reservations.js';
-import { slackDeps, type SlackContext, type SlackRequest } from './context.js';
+import { clickRequest, type SlackContext } from './context.js';
 import { answerInGarage } from './garage.js';
 import { cancelReservation, listTodaysReservations } from './reservations.js';
 
@@ -33,13 +33,7 @@ export async function cancelClick(ctx: SlackContext, choice: CancelChoice): Prom
 export function registerCancelReservationButtons(app: App, deps: Deps): void {
   app.action<BlockButtonAction>({ type: 'block_actions', action_id: CANCEL_RESERVATION_ACTION }, async ({ ack, action, body, respond }) => {
     await ack();
-    const request: SlackRequest = {
-      deps: slackDeps(deps), // read per request: the composition root wires `deps.alerts` after building the app
-      userId: body.user.id,
-      triggerId: body.trigger_id,
-      command: '/park',
-      channelId: body.channel?.id ?? body.container?.channel_id,
-    };
+    const request = clickRequest(deps, body);
     const choice = readCancelChoice(action.value);
     if (!choice) {
       await respond({ ...buildError('This button is not one ParkOps made; `/park reservations` lists today’s reservations.'), replace_original: false });

@@ -62,3 +62,14 @@ export function replyToFailure(ctx: Pick<SlackRequest, 'deps' | 'userId'>, error
   ctx.deps.log.error({ err: error, slackUser: ctx.userId, what }, 'slack command failed');
   return buildError(INTERNAL_ERROR_MESSAGE);
 }
+
+/** A button click as a request: who clicked, its trigger id, and the conversation it came from. */
+export function clickRequest(deps: Deps, body: { user: { id: string }; trigger_id?: string | undefined; channel?: { id: string } | undefined; container?: { channel_id?: string } | undefined }): SlackRequest {
+  return {
+    deps: slackDeps(deps), // read per request: the composition root wires `deps.alerts` after building the app
+    userId: body.user.id,
+    triggerId: body.trigger_id,
+    command: '/park',
+    channelId: body.channel?.id ?? body.container?.channel_id,
+  };
+}

@@ -14,7 +14,7 @@ import { publishHome } from '../home/app-home.js';
 import { namedRequest } from '../staff-names.js';
 import { requireSlackAccess } from './access.js';
 import { listWaitingRequests } from './approvals.js';
-import { attribution, replyToFailure, slackDeps, type SlackRequest } from './context.js';
+import { attribution, clickRequest, replyToFailure, type SlackRequest } from './context.js';
 
 /** A refusal only the clicker sees, leaving the message clicked as it was. */
 const refusal = (message: string): Reply => ({
@@ -91,13 +91,7 @@ export function registerDecisionButtons(app: App, deps: Deps): void {
   const actionId = new RegExp(`^(${APPROVE_ACTION}|${DENY_ACTION})$`);
   app.action<BlockButtonAction>({ type: 'block_actions', action_id: actionId }, async ({ ack, action, body, respond, client }) => {
     await ack();
-    const request: SlackRequest = {
-      deps: slackDeps(deps), // read per request: the composition root wires `deps.alerts` after building the app
-      userId: body.user.id,
-      triggerId: body.trigger_id,
-      command: '/park',
-      channelId: body.channel?.id ?? body.container?.channel_id,
-    };
+    const request = clickRequest(deps, body);
     const onHome = body.view?.type === 'home';
     const choice = readExceptionChoice(action.value);
     let replies: Reply[];

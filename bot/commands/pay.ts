@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Deps } from '../../api/deps.js';
 import { buildError } from '../blocks/error.js';
 import { PAY_ACTION_PREFIX, readPayChoice } from '../blocks/exit.js';
-import { slackDeps, type SlackRequest } from './context.js';
+import { clickRequest } from './context.js';
 import { payCommand } from './exit.js';
 import { answerInGarage } from './garage.js';
 
@@ -15,13 +15,7 @@ import { answerInGarage } from './garage.js';
 export function registerPayButtons(app: App, deps: Deps): void {
   app.action<BlockButtonAction>({ type: 'block_actions', action_id: new RegExp(`^${PAY_ACTION_PREFIX}`) }, async ({ ack, action, body, respond }) => {
     await ack();
-    const request: SlackRequest = {
-      deps: slackDeps(deps), // read per request: the composition root wires `deps.alerts` after building the app
-      userId: body.user.id,
-      triggerId: body.trigger_id,
-      command: '/park',
-      channelId: body.channel?.id ?? body.container?.channel_id,
-    };
+    const request = clickRequest(deps, body);
     const choice = readPayChoice(action.value);
     if (!choice) {
       await respond(buildError('This button is not one ParkOps made; run the exit command again.'));
