@@ -1,21 +1,10 @@
 import { STAY_BUCKETS, MAX_OCCUPANCY_DAYS, type ChartsReport } from '../../shared/charts.js';
 import { addDays, daysBetween, localDayRange, type LocalDate } from '../../shared/garage-day.js';
-import { PAYMENT_METHODS, type PaymentMethod } from '../../shared/tickets.js';
+import { PAYMENT_METHODS } from '../../shared/tickets.js';
 import { parseCents } from '../cents.js';
-import type { Db, Sql } from '../db/types.js';
+import type { Sql } from '../db/types.js';
 import { dailyReport } from './daily.js';
-
-/** Cars inside at the start of each local hour from `start` to `end` (a stay counts from its entry to its exit; voided tickets not). */
-async function occupancyByHour(sql: Db, garageId: number, start: Date, end: Date): Promise<{ at: Date; occupied: number }[]> {
-  return sql<{ at: Date; occupied: number }[]>`
-    select h.at, (
-      select count(*)::int from tickets t
-      where t.garage_id = ${garageId} and t.status <> 'voided' and tstzrange(t.entry_time, t.exit_time, '(]') @> h.at
-    ) as occupied
-    from generate_series(${start}::timestamptz, ${end}::timestamptz - interval '1 hour', interval '1 hour') as h(at)
-    order by h.at
-  `;
-}
+import { averageOccupancyByWeekHour, countStayLengths, occupancyByHour, sumPaymentMethods } from './queries.js';
 
 /**
  * The charts of local dates `from`..`to`: revenue by day (the daily report's stored figures), cars
@@ -31,25 +20,9 @@ export async function chartsReport(sql: Sql, garageId: number, from: LocalDate, 
   const [report, occupancy, stays, methods, heatCells] = await Promise.all([
     dailyReport(sql, garageId, from, to, now, { readFrom }),
     days <= MAX_OCCUPANCY_DAYS ? occupancyByHour(readFrom, garageId, start, end) : Promise.resolve([]),
-    readFrom<{ bucket: number; count: number }[]>`
-      select width_bucket(duration_minutes, ${STAY_BUCKETS.slice(1).map((b) => b.from)}::int[]) as bucket, count(*)::int as count
-      from tickets where garage_id = ${garageId} and status = 'completed' and exit_time >= ${start} and exit_time < ${end}
-      group by 1
-    `,
-    readFrom<{ method: PaymentMethod; count: number; cents: string }[]>`
-      select payment_method as method, count(*)::int as count, sum(amount_paid)::text as cents
-      from tickets where garage_id = ${garageId} and status = 'completed' and exit_time >= ${start} and exit_time < ${end}
-      group by 1
-    `,
-    readFrom<{ weekday: number; hour: number; average: number }[]>`
-      select extract(isodow from h.at at time zone ${timeZone})::int as weekday, extract(hour from h.at at time zone ${timeZone})::int as hour,
-        round(avg((
-          select count(*) from tickets t
-          where t.garage_id = ${garageId} and t.status <> 'voided' and tstzrange(t.entry_time, t.exit_time, '(]') @> h.at
-        )), 1)::float8 as average
-      from generate_series(${heat.start}::timestamptz, least(${heat.end}::timestamptz, ${now}::timestamptz) - interval '1 hour', interval '1 hour') as h(at)
-      group by 1, 2
-    `,
+    countStayLengths(readFrom, garageId, STAY_BUCKETS.slice(1).map((b) => b.from), start, end),
+    sumPaymentMethods(readFrom, garageId, start, end),
+    averageOccupancyByWeekHour(readFrom, garageId, heat.start, heat.end < now ? heat.end : now, timeZone),
   ]);
   const cells = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
   for (const c of heatCells) cells[c.weekday - 1]![c.hour] = c.average;

@@ -1,5 +1,7 @@
 import postgres from 'postgres';
 import type { PeriodSums, PeriodTally, ReportPart } from '../../shared/reports.js';
+import type { PaymentMethod } from '../../shared/tickets.js';
+import type { BookingsReport } from '../../shared/reservations.js';
 import type { Db, Sql, TransactionSql } from '../db/types.js';
 
 /** What of a period to count: everything, or only its sums (the dashboard's today). */
@@ -262,4 +264,67 @@ export async function loadReportBounds(sql: Db, garageId: number) {
     from garages g where g.id = ${garageId}
   `;
   return row ?? null;
+}
+
+/** Cars inside at the start of each local hour from `start` to `end` (a stay counts from its entry to its exit; voided tickets not). */
+export async function occupancyByHour(sql: Db, garageId: number, start: Date, end: Date): Promise<{ at: Date; occupied: number }[]> {
+  return sql<{ at: Date; occupied: number }[]>`
+    select h.at, (
+      select count(*)::int from tickets t
+      where t.garage_id = ${garageId} and t.status <> 'voided' and tstzrange(t.entry_time, t.exit_time, '(]') @> h.at
+    ) as occupied
+    from generate_series(${start}::timestamptz, ${end}::timestamptz - interval '1 hour', interval '1 hour') as h(at)
+    order by h.at
+  `;
+}
+
+/** Paid exits between start and end by stay length: `width_bucket` over the buckets' lower bounds (0: under the first). */
+export async function countStayLengths(sql: Db, garageId: number, bounds: readonly number[], start: Date, end: Date) {
+  return sql<{ bucket: number; count: number }[]>`
+    select width_bucket(duration_minutes, ${bounds as number[]}::int[]) as bucket, count(*)::int as count
+    from tickets where garage_id = ${garageId} and status = 'completed' and exit_time >= ${start} and exit_time < ${end}
+    group by 1
+  `;
+}
+
+/** Paid exits between start and end by payment method: how many, and their total (as text: a bigint sum). */
+export async function sumPaymentMethods(sql: Db, garageId: number, start: Date, end: Date) {
+  return sql<{ method: PaymentMethod; count: number; cents: string }[]>`
+    select payment_method as method, count(*)::int as count, sum(amount_paid)::text as cents
+    from tickets where garage_id = ${garageId} and status = 'completed' and exit_time >= ${start} and exit_time < ${end}
+    group by 1
+  `;
+}
+
+/** The average cars inside at the start of each local weekday (1 Monday) and hour, over the hours from start to end. */
+export async function averageOccupancyByWeekHour(sql: Db, garageId: number, start: Date, end: Date, timeZone: string) {
+  return sql<{ weekday: number; hour: number; average: number }[]>`
+    select extract(isodow from h.at at time zone ${timeZone})::int as weekday, extract(hour from h.at at time zone ${timeZone})::int as hour,
+      round(avg((
+        select count(*) from tickets t
+        where t.garage_id = ${garageId} and t.status <> 'voided' and tstzrange(t.entry_time, t.exit_time, '(]') @> h.at
+      )), 1)::float8 as average
+    from generate_series(${start}::timestamptz, ${end}::timestamptz - interval '1 hour', interval '1 hour') as h(at)
+    group by 1, 2
+  `;
+}
+
+/** What permits and reservations did between start and end (money as text: bigint sums). */
+export async function countBookings(sql: Db, garageId: number, start: Date, end: Date) {
+  const [row] = await sql<(Omit<BookingsReport, 'from' | 'to' | 'timezone' | 'overstayCents' | 'prepaidCents'> & { overstayCents: string; prepaidCents: string })[]>`
+    select
+      (select count(*)::int from tickets where garage_id = ${garageId} and kind = 'permit' and entry_time >= ${start} and entry_time < ${end}) as permit_entries,
+      (select count(*)::int from tickets where garage_id = ${garageId} and kind = 'permit' and status = 'completed' and amount_paid > 0
+        and exit_time >= ${start} and exit_time < ${end}) as permit_overstays,
+      (select count(*)::int from reservations where garage_id = ${garageId} and status <> 'cancelled' and starts_at >= ${start} and starts_at < ${end}) as reservations,
+      (select count(*)::int from tickets where garage_id = ${garageId} and kind = 'reservation' and entry_time >= ${start} and entry_time < ${end}) as reservation_entries,
+      (select count(*)::int from reservations where garage_id = ${garageId} and status = 'no_show' and ended_at >= ${start} and ended_at < ${end}) as no_shows,
+      (select count(*)::int from reservations where garage_id = ${garageId} and status = 'cancelled' and ended_at >= ${start} and ended_at < ${end}) as cancellations,
+      (select count(*)::int from tickets k join reservations r on r.id = k.reservation_id
+        where k.garage_id = ${garageId} and k.status = 'completed' and k.exit_time > r.ends_at and k.exit_time >= ${start} and k.exit_time < ${end}) as overstays,
+      (select coalesce(sum(k.amount_paid), 0)::text from tickets k join reservations r on r.id = k.reservation_id
+        where k.garage_id = ${garageId} and k.status = 'completed' and k.exit_time > r.ends_at and k.exit_time >= ${start} and k.exit_time < ${end}) as overstay_cents,
+      (select coalesce(sum(prepaid_cents), 0)::text from reservations
+        where garage_id = ${garageId} and status <> 'cancelled' and starts_at >= ${start} and starts_at < ${end}) as prepaid_cents
+  `;  return row!;
 }
