@@ -28,5 +28,10 @@ export const reportsApi = {
 
 /** The daily report of a period as a CSV download. */
 export function dailyReportCsvPath(garageId: number, period: ReportPeriod): string {
-  return inGarage(garageId, `/reports/daily?${periodQuery(period, { format: 'csv' })}`);
+  return dailyReportFilePath(garageId, period, 'csv');
+}
+
+/** The daily report of a period as a file to download: CSV, or PDF (a page a day; the server takes at most 31 days). */
+export function dailyReportFilePath(garageId: number, period: ReportPeriod, format: 'csv' | 'pdf'): string {
+  return inGarage(garageId, `/reports/daily?${periodQuery(period, { format })}`);
 }

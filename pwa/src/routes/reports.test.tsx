@@ -145,6 +145,7 @@ describe('Reports', () => {
     expect(asked.charts[1]?.toString()).toBe('from=2026-11-01&to=2026-11-03');
     await waitFor(() => expect(screen.getByTestId('report-period').textContent).toMatch(/^Sun, Nov 1 to Tue, Nov 3/));
     expect(screen.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).toBe('/api/garages/1/reports/daily?from=2026-11-01&to=2026-11-03&format=csv');
+    expect(screen.getByRole('link', { name: 'Download PDF' }).getAttribute('href')).toBe('/api/garages/1/reports/daily?from=2026-11-01&to=2026-11-03&format=pdf');
     expect(screen.getByRole('img', { name: /^Revenue by day, .*: \$420\.00 gross, \$60\.00 refunded, \$360\.00 net; the best day Tue, Nov 3 with \$290\.00 net\.$/ })).toBeTruthy();
     expect(tableOf('chart-revenue')[2]).toEqual(['Mon, Nov 2', '$20.00', '$50.00', '-$30.00', '4']);
     expect(screen.queryByRole('alert')).toBeNull();

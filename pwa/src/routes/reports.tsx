@@ -14,7 +14,7 @@ import { isOffline } from '../lib/network.js';
 import { useOutbox } from '../lib/outbox.js';
 import { readPeriod, type PeriodForm } from '../lib/report-period.js';
 import { periodWords } from '../lib/report-words.js';
-import { dailyReportCsvPath, reportsApi, type ReportPeriod } from '../lib/reports-api.js';
+import { dailyReportCsvPath, dailyReportFilePath, reportsApi, type ReportPeriod } from '../lib/reports-api.js';
 import './reports.css';
 import { ReportCharts } from './reports-charts.js';
 import { ReportFigures } from './reports-figures.js';
@@ -106,6 +106,11 @@ export function ReportsScreen() {
           <a class="button" href={dailyReportCsvPath(s.garageId, s.period)} download>
             Download CSV
           </a>
+          {s.daily.days.length <= 31 && (
+            <a class="button" href={dailyReportFilePath(s.garageId, s.period, 'pdf')} download>
+              Download PDF
+            </a>
+          )}
           <ReportFigures report={s.daily} timeZone={s.daily.timezone} locale={garageLocale.value} />
           <ReportCharts charts={s.charts} locale={garageLocale.value} />
         </>
