@@ -14,6 +14,12 @@ describe('readAlertKind', () => {
     ['STALE_TICKETS', 'stale_tickets'],
     ['shift', 'shift_corrections'],
     ['voids', 'shift_corrections'],
+    ['summary', 'summary_unposted'],
+    ['summary_unposted', 'summary_unposted'],
+    ['Summary-Unposted', 'summary_unposted'],
+    ['feed', 'feed_stale'],
+    ['public', 'feed_stale'],
+    ['feed_stale', 'feed_stale'],
     ['90', null],
     ['everything', null],
     ['', null],
@@ -30,6 +36,10 @@ describe('/park alerts', () => {
     ['alerts unmute 95', { kind: 'alerts', mute: { kind: 'occupancy_high', muted: false } }],
     ['alerts Mute stale_tickets', { kind: 'alerts', mute: { kind: 'stale_tickets', muted: true } }],
     ['alerts mute shift', { kind: 'alerts', mute: { kind: 'shift_corrections', muted: true } }],
+    ['alerts mute summary_unposted', { kind: 'alerts', mute: { kind: 'summary_unposted', muted: true } }],
+    ['alerts unmute summary', { kind: 'alerts', mute: { kind: 'summary_unposted', muted: false } }],
+    ['alerts mute feed_stale', { kind: 'alerts', mute: { kind: 'feed_stale', muted: true } }],
+    ['alerts mute feed', { kind: 'alerts', mute: { kind: 'feed_stale', muted: true } }],
   ])('%s', (text, parsed) => {
     expect(parseParkCommand(text)).toEqual(parsed);
   });
@@ -37,6 +47,7 @@ describe('/park alerts', () => {
   it.each([
     ['alerts mute', 'Which kind?'],
     ['alerts mute everything', '"everything" is not a kind of alert.'],
+    ['alerts mute nonsense', '`summary` (daily summary not posted), `feed` (public feed not changing)'],
     ['alerts mute full stale', '"full stale" is not a kind of alert.'],
     ['alerts off', 'lists this garage\'s alerts'],
   ])('%s is refused with what to type', (text, message) => {

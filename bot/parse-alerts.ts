@@ -19,11 +19,17 @@ const KIND_WORDS: Record<string, AlertKind> = {
   voids: 'shift_corrections',
   refunds: 'shift_corrections',
   corrections: 'shift_corrections',
+  summary: 'summary_unposted',
+  summaries: 'summary_unposted',
+  unposted: 'summary_unposted',
+  feed: 'feed_stale',
+  public: 'feed_stale',
+  public_feed: 'feed_stale',
 };
 
 /**
  * A kind of alert from what a person typed: its name (`garage_full`, `garage-full`) or a word for it
- * (`full`, `95`, `stale`, `shift`); null when it is none.
+ * (`full`, `95`, `stale`, `shift`, `summary`, `feed`); null when it is none.
  * @example readAlertKind('Full') // 'garage_full'
  */
 export function readAlertKind(word: string): AlertKind | null {
@@ -44,7 +50,7 @@ export function parseAlerts(args: string[], command: string): AlertsCommand {
   const kind = rest.length === 1 ? readAlertKind(word) : null;
   if (!kind) {
     const shown = word ? `"${word.slice(0, 40)}" is not a kind of alert. ` : 'Which kind? ';
-    return { kind: 'invalid', message: `${shown}Kinds: \`95\` (garage at 95%), \`full\`, \`stale\` (tickets open too long), \`shift\` (many voids and refunds in a shift); ${example}.` };
+    return { kind: 'invalid', message: `${shown}Kinds: \`95\` (garage at 95%), \`full\`, \`stale\` (tickets open too long), \`shift\` (many voids and refunds in a shift), \`summary\` (daily summary not posted), \`feed\` (public feed not changing); ${example}.` };
   }
   return { kind: 'alerts', mute: { kind, muted: action === 'mute' } };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Instant } from './vehicle-type.js';
 
 /** What managers are alerted about (each once per episode, and told when it ends). */
-export const ALERT_KINDS = ['occupancy_high', 'garage_full', 'stale_tickets', 'shift_corrections'] as const;
+export const ALERT_KINDS = ['occupancy_high', 'garage_full', 'stale_tickets', 'shift_corrections', 'summary_unposted', 'feed_stale'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** An alert's episode: what, in which garage, since when, until when (null: still going), and its figures. */
@@ -13,7 +13,12 @@ export const AlertEpisode = z.object({
   subject: z.string().meta({ description: 'what it is about within the garage (a shift id), or empty' }),
   openedAt: Instant,
   clearedAt: Instant.nullable(),
-  details: z.record(z.string(), z.unknown()),
+  details: z.record(z.string(), z.unknown()).meta({
+    description:
+      "the kind's figures: occupancy_high and garage_full {occupied, totalSpaces, percent}; stale_tickets {count, hours, oldestEntry}; " +
+      'shift_corrections {shiftId, username, voids, refunds, threshold}; summary_unposted {date (the first day not posted), dueSince, days, attempts, lastError}; ' +
+      'feed_stale {lastChange (when cars inside last changed), hours, occupied, totalSpaces}',
+  }),
   muted: z.boolean(),
 });
 export type AlertEpisode = z.infer<typeof AlertEpisode>;
@@ -26,8 +31,32 @@ export type AlertMuteBody = z.infer<typeof AlertMuteBody>;
 export const AlertsView = z.object({ open: z.array(AlertEpisode), recent: z.array(AlertEpisode), muted: z.array(z.enum(ALERT_KINDS)) });
 export type AlertsView = z.infer<typeof AlertsView>;
 
-/** The condition of each kind, decided from a garage's figures (pure): which episodes should be open now. */
+/** A daily summary still not posted this long after it became due is an alert. */
+export const SUMMARY_UNPOSTED_MINUTES = 60;
+/** A published garage whose occupancy has not changed this long while open is an alert. */
+export const FEED_STALE_HOURS = 6;
+
+/**
+ * A garage's daily summaries not posted since its last posted one (none: null): the first such day,
+ * when it became due (its first claim: the scheduler claims a day at its scheduled time), how many
+ * days, the claims made and the last error Slack gave.
+ */
+export type UnpostedSummaries = { date: string; dueSince: string; days: number; attempts: number; lastError: string | null };
+
+/** What the public feed shows of a garage: whether it is published, open now, and when its cars inside last changed (null: never). */
+export type FeedFigures = { published: boolean; open: boolean; lastChange: string | null };
+
+/**
+ * The condition of each kind, decided from a garage's figures at `now` (pure): which episodes should be open.
+ * - occupancy_high from 95% until below 90%; garage_full from full until below 95%;
+ * - stale_tickets while a ticket is open over staleTicketHours; shift_corrections per shift over voidAlertPerShift;
+ * - summary_unposted while a summary has waited SUMMARY_UNPOSTED_MINUTES or more since it became due (ends when posted);
+ * - feed_stale while a published garage's cars inside have not changed for FEED_STALE_HOURS or more; it starts
+ *   only while the garage is open (closed hours are quiet by nature) and ends when occupancy changes or the
+ *   garage leaves the feed, not when it closes.
+ */
 export function alertsDue(g: {
+  now: Date;
   totalSpaces: number;
   occupied: number;
   stale: number;
@@ -35,10 +64,13 @@ export function alertsDue(g: {
   oldestStale: string | null;
   shifts: { id: number; username: string; voids: number; refunds: number }[];
   voidAlertPerShift: number;
+  summary: UnpostedSummaries | null;
+  feed: FeedFigures;
   open: ReadonlyArray<{ kind: AlertKind; subject: string }>;
 }): { kind: AlertKind; subject: string; details: Record<string, unknown> }[] {
   const percent = g.totalSpaces > 0 ? (g.occupied / g.totalSpaces) * 100 : 0;
   const isOpen = (kind: AlertKind, subject = '') => g.open.some((e) => e.kind === kind && e.subject === subject);
+  const minutesSince = (iso: string) => (g.now.getTime() - Date.parse(iso)) / 60_000;
   const due: { kind: AlertKind; subject: string; details: Record<string, unknown> }[] = [];
   const figures = { occupied: g.occupied, totalSpaces: g.totalSpaces, percent: Math.round(percent) };
   // an episode ends some way below where it starts, so a garage at the edge is not announced every minute
@@ -49,6 +81,11 @@ export function alertsDue(g: {
     if (s.voids + s.refunds > g.voidAlertPerShift) {
       due.push({ kind: 'shift_corrections', subject: String(s.id), details: { shiftId: s.id, username: s.username, voids: s.voids, refunds: s.refunds, threshold: g.voidAlertPerShift } });
     }
+  }
+  if (g.summary && minutesSince(g.summary.dueSince) >= SUMMARY_UNPOSTED_MINUTES) due.push({ kind: 'summary_unposted', subject: '', details: { ...g.summary } });
+  const { feed } = g;
+  if (feed.published && feed.lastChange !== null && minutesSince(feed.lastChange) >= FEED_STALE_HOURS * 60 && (feed.open || isOpen('feed_stale'))) {
+    due.push({ kind: 'feed_stale', subject: '', details: { lastChange: feed.lastChange, hours: FEED_STALE_HOURS, occupied: g.occupied, totalSpaces: g.totalSpaces } });
   }
   return due;
 }

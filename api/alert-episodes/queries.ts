@@ -9,14 +9,40 @@ const episodeColumns = (sql: Db) => sql`
 `;
 const toEpisode = (r: EpisodeRow): AlertEpisode => ({ ...r, openedAt: r.openedAt.toISOString(), clearedAt: r.clearedAt?.toISOString() ?? null });
 
-/** What the minute's check reads of every garage: its spaces, cars inside, tickets open too long, its thresholds. */
+/**
+ * What the minute's check reads of every garage: its spaces, cars inside, tickets open too long, its
+ * thresholds; and, for a garage in the public feed, when its cars inside last changed — the latest
+ * entry or exit (a void is an exit), each index-backed, so the same on every replica (the feed's own
+ * `realtime_data_updated_at` lives in one process's memory).
+ */
 export async function readAlertFigures(sql: Db, now: Date) {
-  return sql<{ garageId: number; totalSpaces: number; occupied: number; stale: number; oldestStale: Date | null; staleTicketHours: number; voidAlertPerShift: number }[]>`
-    select g.id as garage_id, g.total_spaces, g.stale_ticket_hours, g.void_alert_per_shift,
+  return sql<{ garageId: number; totalSpaces: number; occupied: number; stale: number; oldestStale: Date | null; staleTicketHours: number; voidAlertPerShift: number; publicFeed: boolean; lastChange: Date | null }[]>`
+    select g.id as garage_id, g.total_spaces, g.stale_ticket_hours, g.void_alert_per_shift, g.public_feed,
       (select count(*)::int from spaces s where s.garage_id = g.id and s.ticket_id is not null) as occupied,
       (select count(*)::int from tickets t where t.garage_id = g.id and t.status = 'active' and t.entry_time < ${now}::timestamptz - make_interval(hours => g.stale_ticket_hours)) as stale,
-      (select min(entry_time) from tickets t where t.garage_id = g.id and t.status = 'active' and t.entry_time < ${now}::timestamptz - make_interval(hours => g.stale_ticket_hours)) as oldest_stale
+      (select min(entry_time) from tickets t where t.garage_id = g.id and t.status = 'active' and t.entry_time < ${now}::timestamptz - make_interval(hours => g.stale_ticket_hours)) as oldest_stale,
+      case when g.public_feed then greatest(
+        (select max(t.entry_time) from tickets t where t.garage_id = g.id),
+        (select max(t.exit_time) from tickets t where t.garage_id = g.id and t.exit_time is not null)
+      ) end as last_change
     from garages g order by g.id
+  `;
+}
+
+/**
+ * Each garage's daily summaries not posted since its last posted day (the scheduler only ever tries
+ * the latest due day, so a day before a posted one will never be posted and no longer counts): the
+ * first such day, when it was first claimed (= when it became due), how many days, claims and the
+ * last error recorded. Garages with none are absent.
+ */
+export async function listUnpostedSummaries(sql: Db): Promise<{ garageId: number; day: string; dueSince: Date; days: number; attempts: number; lastError: string | null }[]> {
+  return sql`
+    select s.garage_id, min(s.day)::text as day, min(s.created_at) as due_since, count(*)::int as days, sum(s.attempts)::int as attempts,
+      (array_agg(s.last_error order by s.updated_at desc) filter (where s.last_error is not null))[1] as last_error
+    from slack_summaries s
+    where s.status = 'pending'
+      and s.day > coalesce((select max(p.day) from slack_summaries p where p.garage_id = s.garage_id and p.status = 'posted'), '-infinity'::date)
+    group by s.garage_id
   `;
 }
 

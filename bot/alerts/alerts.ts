@@ -26,7 +26,8 @@ const NO_CHANNEL = "slack alert not posted: the garage has no managers' channel 
  * Announces to the managers' channel of the garage it happened in (its `slackManagersChannel`, else
  * `fallbackChannel`, SLACK_SUMMARY_CHANNEL; a garage with neither gets none, and the log says so):
  * paid exits discarded on phones; alert episodes (a garage at 95% or full, tickets open too long,
- * a shift with many voids and refunds), posted once when they start, their channel and `ts` saved,
+ * a shift with many voids and refunds, a daily summary unposted for an hour, a public feed that
+ * has not changed for 6 hours), posted once when they start, their channel and `ts` saved,
  * and that message replaced (`update`) by "Ended at …" when they end; and requests that wait for a
  * manager — posted with Approve / Deny, their channel and `ts` saved, and replaced (`update`) by the decision when they are decided, from
  * any door, or expire; a requester who asked from Slack is told the outcome in a direct message.

@@ -1,6 +1,8 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { checkAlerts } from '../../api/alert-episodes/evaluate.js';
+import { createSummaryClient, createSummaryPoster } from '../summary/post.js';
+import { runDailySummary } from '../summary/run.js';
 import { capturedLog } from '../test/captured-log.js';
 import type { SlackHarness } from '../test/harness.js';
 import { onlyReply, ticketNumberIn } from '../test/replies.js';
@@ -86,5 +88,65 @@ describe('alert episodes in the managers’ channel', () => {
     expect((await check(h)).cleared.map((e) => e.kind).sort()).toEqual(['garage_full', 'occupancy_high']);
     expect(calls('chat.update').map((c) => c.args.text)).toEqual(['Ended at 10:00: Garage is below 90% again']);
     expect(calls('chat.postMessage')).toHaveLength(1);
+  });
+});
+
+describe('a daily summary not posted, and a public feed that stopped changing', () => {
+  /** A summary poster as production builds it (through msw), without retries. */
+  const poster = () => createSummaryPoster(createSummaryClient('xoxb-test-token', { retry: { retries: 0 } }));
+
+  it('a summary Slack refused is an alert an hour after it became due, posted once; posting the summary ends it on the same message', async () => {
+    const h = await start({ start: '2026-11-24T12:00:00.000Z' }); // 07:00 in New York: the 23rd is due
+    slack.server.use(http.post('https://slack.com/api/chat.postMessage', () => HttpResponse.json({ ok: false, error: 'channel_not_found' }), { once: true }));
+    expect(await runDailySummary({ deps: h.deps, day: '2026-11-23', channel: 'C0MANAGERS', post: poster() })).toBe('failed');
+    h.clock.advance(59 * 60_000);
+    await check(h);
+    expect(calls('chat.postMessage')).toEqual([]);
+    h.clock.advance(2 * 60_000);
+    await check(h);
+    await check(h);
+    const text = 'The daily summary of Mon 23 Nov 2026 for Garage has not been posted for over an hour (1 attempt; last error: An API error occurred: channel_not_found)';
+    expect(calls('chat.postMessage').map((c) => [c.args.channel, c.args.text])).toEqual([['C0MANAGERS', text]]);
+    expect(JSON.stringify(calls('chat.postMessage')[0]!.args.blocks)).toContain('/park alerts mute summary');
+    const saved = await savedMessage(h, 'summary_unposted');
+
+    expect(await runDailySummary({ deps: h.deps, day: '2026-11-23', channel: 'C0MANAGERS', post: poster() })).toBe('posted');
+    await check(h);
+    await check(h);
+    expect(calls('chat.update').map((c) => [c.args.ts, c.args.text])).toEqual([[saved!.messageTs, "Ended at 08:01: Garage's daily summary is posted again"]]);
+    expect(calls('chat.postMessage')).toHaveLength(2); // the alert, then the summary itself
+  });
+
+  it('a published garage whose cars inside have not changed for 6 hours: posted once; a car leaving ends it', async () => {
+    const h = await start({ start: '2026-11-24T12:00:00.000Z' });
+    await h.addUser('root', 'admin');
+    expect((await h.apiSend('PATCH', `/api/garages/${h.deps.garageId}`, 'root', { publicFeed: true })).status).toBe(200);
+    const [ticket] = await park(h, 1);
+    h.clock.advance((5 * 60 + 59) * 60_000);
+    await check(h);
+    expect(calls('chat.postMessage')).toEqual([]);
+    h.clock.advance(2 * 60_000);
+    await check(h);
+    await check(h);
+    expect(calls('chat.postMessage').map((c) => c.args.text)).toEqual(["Garage's occupancy in the public feed has not changed for over 6 h (1 of 140 since Tue 24 Nov 07:00)"]);
+    await h.command(`exit ${ticket} cash`);
+    await check(h);
+    expect(calls('chat.update').map((c) => c.args.text)).toEqual(["Ended at 13:01: Garage's occupancy has changed again (or it left the public feed)"]);
+  });
+
+  it('`/park alerts mute summary_unposted` and `mute feed` mute them for the garage: recorded, not posted', async () => {
+    const h = await start({ start: '2026-11-24T12:00:00.000Z' });
+    await h.addUser('maria', 'manager', 'U0MANAGER');
+    await h.addUser('root', 'admin');
+    const muted = await h.command('alerts mute summary_unposted', { userId: 'U0MANAGER' });
+    expect(JSON.stringify(muted.replies)).toContain('daily summary not posted (`summary`)');
+    await h.command('alerts mute feed', { userId: 'U0MANAGER' });
+    await h.apiSend('PATCH', `/api/garages/${h.deps.garageId}`, 'root', { publicFeed: true });
+    await park(h, 1);
+    slack.server.use(http.post('https://slack.com/api/chat.postMessage', () => HttpResponse.json({ ok: false, error: 'not_in_channel' }), { once: true }));
+    expect(await runDailySummary({ deps: h.deps, day: '2026-11-23', channel: 'C0MANAGERS', post: poster() })).toBe('failed');
+    h.clock.advance(7 * 60 * 60_000);
+    expect((await check(h)).opened.map((e) => [e.kind, e.muted])).toEqual([['summary_unposted', true], ['feed_stale', true]]);
+    expect(calls('chat.postMessage')).toEqual([]);
   });
 });

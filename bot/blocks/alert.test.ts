@@ -12,6 +12,9 @@ const high = episode({ kind: 'occupancy_high', details: { occupied: 19, totalSpa
 const full = episode({ kind: 'garage_full', details: { occupied: 20, totalSpaces: 20, percent: 100 } });
 const stale = (count: number) => episode({ kind: 'stale_tickets', details: { count, hours: 24, oldestEntry: '2026-11-23T13:00:00.000Z' } });
 const shift = episode({ kind: 'shift_corrections', subject: '12', details: { shiftId: 12, username: 'sam', voids: 3, refunds: 2, threshold: 3 } });
+const unposted = (days: number, lastError: string | null) =>
+  episode({ kind: 'summary_unposted', details: { date: '2026-11-22', dueSince: '2026-11-23T12:00:00.000Z', days, attempts: 5, lastError } });
+const feedStale = episode({ kind: 'feed_stale', details: { lastChange: '2026-11-23T09:00:00.000Z', hours: 6, occupied: 12, totalSpaces: 20 } });
 
 describe('alertWords', () => {
   it.each([
@@ -20,6 +23,9 @@ describe('alertWords', () => {
     ['stale, several (garage time)', stale(2), ':hourglass:', '2 tickets at North have been open over 24 h (oldest since Mon 23 Nov 08:00)'],
     ['stale, one', stale(1), ':hourglass:', '1 ticket at North has been open over 24 h (oldest since Mon 23 Nov 08:00)'],
     ['a shift', shift, ':rotating_light:', "sam's shift #12 at North has 3 voids and 2 refunds (more than 3)"],
+    ['summary unposted, one day, with its error', unposted(1, 'An API error occurred: channel_not_found'), ':mailbox_with_no_mail:', 'The daily summary of Sun 22 Nov 2026 for North has not been posted for over an hour (5 attempts; last error: An API error occurred: channel_not_found)'],
+    ['summary unposted, several days, no error recorded', unposted(3, null), ':mailbox_with_no_mail:', "North's daily summaries since Sun 22 Nov 2026 (3 days) have not been posted for over an hour (5 attempts)"],
+    ['feed stale (garage time)', feedStale, ':satellite_antenna:', "North's occupancy in the public feed has not changed for over 6 h (12 of 20 since Mon 23 Nov 04:00)"],
     ['details it cannot read', episode({ kind: 'garage_full', details: { occupied: 'lots' } }), ':warning:', 'Alert at North: garage full'],
   ])('%s', (_name, e, emoji, text) => {
     expect(alertWords(e, north)).toEqual({ emoji, text });
@@ -32,6 +38,8 @@ describe('endWords', () => {
     [full, 'North has spaces free again (below 95%)'],
     [stale(2), 'no ticket at North is open over 24 h any more'],
     [shift, "sam's shift #12 at North has closed"],
+    [unposted(1, null), "North's daily summary is posted again"],
+    [feedStale, "North's occupancy has changed again (or it left the public feed)"],
   ])('%#: %s', (e, text) => {
     expect(endWords(e, north)).toBe(text);
   });
@@ -54,6 +62,13 @@ describe('the managers’ channel messages', () => {
     const message = buildAlertCleared({ ...high, clearedAt }, north);
     expect(message.text).toBe(text);
     expect(JSON.stringify(message.blocks)).toContain('Was: North is 95% full — 19 of 20 spaces taken (since Mon 23 Nov 10:02)');
+  });
+
+  it.each([
+    [unposted(1, null), '/park alerts mute summary'],
+    [feedStale, '/park alerts mute feed'],
+  ])('the new kinds say how to mute them: %#', (e, hint) => {
+    expect(JSON.stringify(buildAlertRaised(e, north).blocks)).toContain(hint);
   });
 
   it('escapes a garage name for mrkdwn', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALERT_KINDS, type AlertEpisode, type AlertKind, type AlertsView } from '../../shared/alerts.js';
-import { formatDateTime, formatWhen } from './format.js';
+import { formatDateTime, formatDay, formatWhen } from './format.js';
 import { context, escapeText, header, section, type Block, type Reply } from './reply.js';
 
 /** The garage an alert is about, as its messages name it and tell its time. */
@@ -12,15 +12,26 @@ export const ALERT_KIND_NAMES: Record<AlertKind, string> = {
   garage_full: 'garage full',
   stale_tickets: 'tickets open too long',
   shift_corrections: 'many voids and refunds in a shift',
+  summary_unposted: 'daily summary not posted',
+  feed_stale: 'public feed not changing',
 };
 
 /** The word `/park alerts mute <word>` takes for each kind (any of parse-alerts' words work too). */
-export const ALERT_KIND_WORD: Record<AlertKind, string> = { occupancy_high: '95', garage_full: 'full', stale_tickets: 'stale', shift_corrections: 'shift' };
+export const ALERT_KIND_WORD: Record<AlertKind, string> = {
+  occupancy_high: '95',
+  garage_full: 'full',
+  stale_tickets: 'stale',
+  shift_corrections: 'shift',
+  summary_unposted: 'summary',
+  feed_stale: 'feed',
+};
 
 // What `alertsDue` (shared/alerts.ts) puts in each kind's details; read, never cast.
 const Occupancy = z.object({ occupied: z.number(), totalSpaces: z.number(), percent: z.number() });
 const Stale = z.object({ count: z.number(), hours: z.number(), oldestEntry: z.string().nullable() });
 const ShiftCorrections = z.object({ shiftId: z.number(), username: z.string(), voids: z.number(), refunds: z.number(), threshold: z.number() });
+const SummaryUnposted = z.object({ date: z.iso.date(), dueSince: z.string(), days: z.number(), attempts: z.number(), lastError: z.string().nullable() });
+const FeedStale = z.object({ lastChange: z.string(), hours: z.number(), occupied: z.number(), totalSpaces: z.number() });
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -51,6 +62,23 @@ export function alertWords(e: Pick<AlertEpisode, 'kind' | 'details'>, garage: Al
       const { username, shiftId, voids, refunds, threshold } = d.data;
       return { emoji: ':rotating_light:', text: `${username}'s shift #${shiftId} at ${at} has ${plural(voids, 'void')} and ${plural(refunds, 'refund')} (more than ${threshold})` };
     }
+    case 'summary_unposted': {
+      const d = SummaryUnposted.safeParse(e.details);
+      if (!d.success) break;
+      const { date, days, attempts, lastError } = d.data;
+      const what = days === 1 ? `The daily summary of ${formatDay(date)} for ${at} has` : `${at}'s daily summaries since ${formatDay(date)} (${days} days) have`;
+      const error = lastError ? `; last error: ${lastError.slice(0, 200)}` : '';
+      return { emoji: ':mailbox_with_no_mail:', text: `${what} not been posted for over an hour (${plural(attempts, 'attempt')}${error})` };
+    }
+    case 'feed_stale': {
+      const d = FeedStale.safeParse(e.details);
+      if (!d.success) break;
+      const { lastChange, hours, occupied, totalSpaces } = d.data;
+      return {
+        emoji: ':satellite_antenna:',
+        text: `${at}'s occupancy in the public feed has not changed for over ${hours} h (${occupied} of ${totalSpaces} since ${formatDateTime(lastChange, garage.timezone)})`,
+      };
+    }
   }
   return { emoji: ':warning:', text: `Alert at ${at}: ${ALERT_KIND_NAMES[e.kind]}` };
 }
@@ -71,6 +99,10 @@ export function endWords(e: Pick<AlertEpisode, 'kind' | 'details'>, garage: Aler
       const d = ShiftCorrections.safeParse(e.details);
       return d.success ? `${d.data.username}'s shift #${d.data.shiftId} at ${at} has closed` : `the shift at ${at} has closed`;
     }
+    case 'summary_unposted':
+      return `${at}'s daily summary is posted again`;
+    case 'feed_stale':
+      return `${at}'s occupancy has changed again (or it left the public feed)`;
   }
 }
 

@@ -4,6 +4,7 @@ import { PAYMENT_METHODS } from '../../shared/tickets.js';
 import { formatChange, formatDay } from './format.js';
 import { formatCents, formatDuration } from '../../shared/format.js';
 import { context, fields, header, section, type Block, type Reply } from './reply.js';
+import { occupancySparkline, type HourOccupancy } from './sparkline.js';
 
 /** One figure with its change against the week before: `$1,234.00 (+12% vs $1,100.00)`. */
 function compared(current: number, previous: number, show: (n: number) => string): string {
@@ -55,6 +56,14 @@ function cashVariancePart(shifts: ShiftsClosed | undefined): Block[] {
   return [section(`${sum} over ${counted(shifts.counted, 'counted shift', 'counted shifts')} · ${counted(shifts.closed, 'shift', 'shifts')} closed, ${unclosed}`)];
 }
 
+/** The cars inside hour by hour of the day (the daily summary's chart): a sparkline and its words, or nothing without hours. */
+function occupancyPart(occupancy: { hours: HourOccupancy[]; totalSpaces: number } | undefined): Block[] {
+  const spark = occupancy && occupancySparkline(occupancy.hours, occupancy.totalSpaces);
+  if (!spark) return [];
+  const span = `${occupancy.hours[0]!.hour}–${occupancy.hours.at(-1)!.hour}`;
+  return [section(`*Cars inside at each hour* (${span}, of ${occupancy.totalSpaces} spaces)\n\`${spark.line}\`\n${spark.words}`)];
+}
+
 /** The late changes section and the words for the text line, or nothing when there were none. */
 function lateChangesPart(changes: LateDayChanges[]): { blocks: Block[]; text: string } {
   if (changes.length === 0) return { blocks: [], text: '' };
@@ -102,12 +111,21 @@ function booksPart(r: DailyReport): { blocks: Block[]; money: string; counts: st
  * was refunded that day); a day with refunds, voids, corrections or lost tickets has a
  * "Corrections" section with gross, refunds, net and those counts. Used by the daily summary and
  * by `/park report`; the summary also lists the late changes to earlier days received that day,
- * and the cash variance of the shifts closed that day (no line when none was closed).
+ * the cash variance of the shifts closed that day (no line when none was closed), and draws the
+ * day's cars inside at the start of each hour (`occupancy`) as a sparkline with its words.
  */
 export function buildDayReport(
   report: DailyReport,
   weekBefore: DailyReport,
-  options: { title: string; garage?: string; visibility?: 'in_channel' | 'ephemeral'; lateChanges?: LateDayChanges[]; toResolve?: PaymentsToResolve; shiftsClosed?: ShiftsClosed },
+  options: {
+    title: string;
+    garage?: string;
+    visibility?: 'in_channel' | 'ephemeral';
+    lateChanges?: LateDayChanges[];
+    toResolve?: PaymentsToResolve;
+    shiftsClosed?: ShiftsClosed;
+    occupancy?: { hours: HourOccupancy[]; totalSpaces: number };
+  },
 ): Reply {
   const late = lateChangesPart(options.lateChanges ?? []);
   const books = booksPart(report);
@@ -131,6 +149,7 @@ export function buildDayReport(
         ['Peak occupancy', peak],
         ['Still parked', `${report.stillParked} (${report.openOver24h} over 24 h)`],
       ]),
+      ...occupancyPart(options.occupancy),
       section(`*By payment method*\n${byMethod}`),
       ...books.blocks,
       ...cashVariancePart(options.shiftsClosed),

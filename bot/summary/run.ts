@@ -3,9 +3,10 @@ import type { Deps } from '../../api/deps.js';
 import { countPaymentsToResolve } from '../../api/discards/queries.js';
 import { dailyReport } from '../../api/reports/daily.js';
 import { loadGarage } from '../../api/garages/queries.js';
+import { occupancyByHour } from '../../api/reports/queries.js';
 import { sumShiftsClosedBetween } from '../../api/shifts/queries.js';
 import { claimSummaryDay, loadLastPostedDayBefore, loadLateChanges, markSummaryPosted, releaseSummaryDay } from '../../api/summaries/queries.js';
-import { addDays, localDayRange, type LocalDate } from '../../shared/garage-day.js';
+import { addDays, localDayRange, localHour, type LocalDate } from '../../shared/garage-day.js';
 import { weekBefore } from '../blocks/format.js';
 import { buildDayReport } from '../blocks/report.js';
 import { SlackRateLimited, type SummaryPoster } from './post.js';
@@ -31,7 +32,9 @@ export type SummaryOutcome = 'posted' | 'not_claimed' | 'failed';
  * the last posted summary's day through `day` (so days without a summary of their own, such as a
  * weekend on a weekday schedule, are covered, and each change is listed once); the paid exits still
  * waiting for a manager are counted as of the post (so one that a failed alert missed is not lost); the cash
- * variance is that of the shifts closed (or closed unclosed by the server) during the day; the day is marked
+ * variance is that of the shifts closed (or closed unclosed by the server) during the day; the chart is the
+ * cars inside at the start of each local hour of the day (the reports' `occupancyByHour`, the PWA's
+ * occupancy chart), scaled to the garage's spaces; the day is marked
  * posted, with the message ts, only after Slack accepted it; a failed post gives the day back with a
  * retry time and is never marked posted.
  */
@@ -48,14 +51,16 @@ export async function runDailySummary(input: { deps: Deps; day: LocalDate; chann
     if (!garage) throw new Error(`garage ${garageId} does not exist`);
     const late = localDayRange(lastPosted ? addDays(lastPosted, 1) : day, day, garage.timezone);
     const today = localDayRange(day, day, garage.timezone);
-    const [report, previous, lateChanges, toResolve, shiftsClosed] = await Promise.all([
+    const [report, previous, lateChanges, toResolve, shiftsClosed, hours] = await Promise.all([
       dailyReport(sql, garageId, day, day, claimedAt),
       dailyReport(sql, garageId, before, before, claimedAt),
       loadLateChanges(sql, garageId, late.start, late.end),
       countPaymentsToResolve(sql, garageId),
       sumShiftsClosedBetween(sql, garageId, today.start, today.end),
+      occupancyByHour(sql, garageId, today.start, today.end),
     ]);
-    const message = buildDayReport(report, previous, { title: 'Daily summary', garage: garage.name, lateChanges, toResolve, shiftsClosed });
+    const occupancy = { hours: hours.map((h) => ({ hour: localHour(h.at, garage.timezone), occupied: h.occupied })), totalSpaces: garage.totalSpaces };
+    const message = buildDayReport(report, previous, { title: 'Daily summary', garage: garage.name, lateChanges, toResolve, shiftsClosed, occupancy });
     const { ts } = await input.post({ channel, text: message.text, blocks: message.blocks });
     const marked = await markSummaryPosted(sql, { garageId, day, claimToken, channel, messageTs: ts, now: deps.now() });
     if (!marked) log.error({ garageId, day, ts }, 'daily summary posted after its claim ran out; another server may have posted it too');

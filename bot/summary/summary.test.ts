@@ -118,6 +118,16 @@ describe('the daily summary', () => {
     expect(await loadSummaryDay(db.sql, deps.garageId, DAY)).toMatchObject({ status: 'posted', channel: CHANNEL, messageTs: '1700000001.000100', attempts: 1 });
   });
 
+  it("draws the day's cars inside at the start of each New York hour as a sparkline scaled to the garage's spaces, with its words", async () => {
+    await knownTickets();
+    await updateSettings(db.sql, deps.garageId, { totalSpaces: 4 }); // so the glyphs show the known day's shape
+    expect(await runDailySummary({ deps, day: DAY, channel: CHANNEL, post: poster() })).toBe('posted');
+    // 00–08 the overnight car (it leaves at 08:00: still in at 08:00); 09:00 nobody (two arrive at 09:00 sharp,
+    // counted from just after); 10:00 three; 11–12 two; 13–23 one (LATE1 arrives at 23:00 sharp) — of 4 spaces
+    const line = `${'▂'.repeat(9)}▁▆▄▄${'▂'.repeat(11)}`;
+    expect(said(posts()[0]!.args.blocks)).toContain(`*Cars inside at each hour* (00:00–23:00, of 4 spaces)\\n\`${line}\`\\npeak 3 at 10:00, low 0 at 09:00`);
+  });
+
   it('counts the paid exits handed to a manager that still wait, with the money they took', async () => {
     await knownTickets();
     const [user] = await db.sql<{ id: number }[]>`
