@@ -17,7 +17,7 @@ export type Alerts = {
   exceptionDecided?(exception: GarageException): void;
   /** A shift closed with a cash variance beyond the garage's threshold, or was left open 24 hours (unclosed). */
   shiftNeedsManager?(shift: Shift): void;
-  /** An alert's episode began (a garage at 95% or full, tickets open too long, a shift with many voids and refunds). */
+  /** An alert's episode began (a garage at 95% or full, tickets open too long, a shift with many voids and refunds, a summary not posted for an hour, a public-feed garage unchanged for 6 hours). */
   alertRaised?(episode: AlertEpisode): void;
   /** That episode ended (its message says so). */
   alertCleared?(episode: AlertEpisode): void;
