@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
-import { hasRole } from '../../shared/auth.js';
+import { ACTION_ROLES, hasRole, type Action, type Role } from '../../shared/auth.js';
 import { ErrorBoundary } from './components/error-boundary.js';
 import { Layout } from './components/layout.js';
 import { NetworkFailure } from './lib/api.js';
@@ -30,6 +30,11 @@ const ReservationsScreen = lazy(() => import('./routes/reservations.js').then((m
 const ShiftScreen = lazy(() => import('./routes/shift.js').then((m) => m.ShiftScreen));
 // The garage picker too: only someone who works in several garages ever sees it.
 const GaragesScreen = lazy(() => import('./routes/garages.js').then((m) => m.GaragesScreen));
+// The managers' and admins' screens of the menu (components/layout.tsx).
+const AuditScreen = lazy(() => import('./routes/audit.js').then((m) => m.AuditScreen));
+const AlertsScreen = lazy(() => import('./routes/alerts.js').then((m) => m.AlertsScreen));
+const StaffScreen = lazy(() => import('./routes/staff.js').then((m) => m.StaffScreen));
+const GaragesAdminScreen = lazy(() => import('./routes/garages-admin.js').then((m) => m.GaragesAdminScreen));
 
 const titles: Record<string, string> = {
   '/': 'Dashboard',
@@ -47,6 +52,10 @@ const titles: Record<string, string> = {
   '/reservations': 'Reservations',
   '/reports': 'Reports',
   '/parked': 'Parked now',
+  '/audit': 'Audit',
+  '/alerts': 'Alerts',
+  '/staff': 'Staff',
+  '/all-garages': 'Garages',
 };
 
 /** What a lazily loaded screen shows while it loads: its title. */
@@ -59,9 +68,9 @@ function Loading({ title }: { title: string }) {
   );
 }
 
-/** A manager-only screen: loaded lazily for managers; for others, who to ask. */
-function ForManagers({ isManager, title, others, children }: { isManager: boolean; title: string; others: string; children: ComponentChildren }) {
-  if (!isManager) {
+/** A screen of managers (or admins): loaded lazily for those `allowed`; for others, who to ask. */
+function ForRole({ allowed, title, others, children }: { allowed: boolean; title: string; others: string; children: ComponentChildren }) {
+  if (!allowed) {
     return (
       <main id="main" class="screen">
         <h1>{title}</h1>
@@ -74,7 +83,9 @@ function ForManagers({ isManager, title, others, children }: { isManager: boolea
   );
 }
 
-function Screen({ path, isManager }: { path: string; isManager: boolean }) {
+function Screen({ path, role }: { path: string; role: Role }) {
+  const isManager = hasRole(role, 'manager');
+  const may = (action: Action) => hasRole(role, ACTION_ROLES[action]);
   switch (path) {
     case '/':
       return <DashboardScreen />;
@@ -96,57 +107,81 @@ function Screen({ path, isManager }: { path: string; isManager: boolean }) {
       );
     case '/settings':
       return (
-        <ForManagers isManager={isManager} title="Garage settings" others="Only managers can change the garage settings. Ask a manager.">
+        <ForRole allowed={isManager} title="Garage settings" others="Only managers can change the garage settings. Ask a manager.">
           <SettingsScreen />
-        </ForManagers>
+        </ForRole>
       );
     case '/garage':
       return (
-        <ForManagers isManager={isManager} title="Garage" others="Only managers and admins see the garage's profile. Ask a manager.">
+        <ForRole allowed={isManager} title="Garage" others="Only managers and admins see the garage's profile. Ask a manager.">
           <GarageScreen />
-        </ForManagers>
+        </ForRole>
       );
     case '/rates':
       return (
-        <ForManagers isManager={isManager} title="Rates" others="Only managers change the garage's rates. Ask a manager.">
+        <ForRole allowed={isManager} title="Rates" others="Only managers change the garage's rates. Ask a manager.">
           <RatesScreen />
-        </ForManagers>
+        </ForRole>
       );
     case '/validations':
       return (
-        <ForManagers isManager={isManager} title="Validations" others="Only managers manage merchants and their validation codes. Ask a manager.">
+        <ForRole allowed={isManager} title="Validations" others="Only managers manage merchants and their validation codes. Ask a manager.">
           <ValidationsScreen />
-        </ForManagers>
+        </ForRole>
       );
     case '/permits':
       return (
-        <ForManagers isManager={isManager} title="Monthly parkers" others="Only managers manage monthly parkers' permits. Ask a manager.">
+        <ForRole allowed={isManager} title="Monthly parkers" others="Only managers manage monthly parkers' permits. Ask a manager.">
           <PermitsScreen />
-        </ForManagers>
+        </ForRole>
       );
     case '/reports':
       return (
-        <ForManagers isManager={isManager} title="Reports" others="Only managers see the garage's reports. Ask a manager.">
+        <ForRole allowed={isManager} title="Reports" others="Only managers see the garage's reports. Ask a manager.">
           <ReportsScreen />
-        </ForManagers>
+        </ForRole>
       );
     case '/parked':
       return (
-        <ForManagers isManager={isManager} title="Parked now" others="Only managers see the list of cars parked now. Ask a manager.">
+        <ForRole allowed={isManager} title="Parked now" others="Only managers see the list of cars parked now. Ask a manager.">
           <ParkedScreen />
-        </ForManagers>
+        </ForRole>
       );
     case '/payments':
       return (
-        <ForManagers isManager={isManager} title="Payments to resolve" others="Only managers resolve payments. Ask a manager.">
+        <ForRole allowed={isManager} title="Payments to resolve" others="Only managers resolve payments. Ask a manager.">
           <PaymentsScreen />
-        </ForManagers>
+        </ForRole>
       );
     case '/approvals':
       return (
-        <ForManagers isManager={isManager} title="Approvals" others="Only managers approve voids, refunds and lost-ticket fee waivers. Ask a manager.">
+        <ForRole allowed={isManager} title="Approvals" others="Only managers approve voids, refunds and lost-ticket fee waivers. Ask a manager.">
           <ApprovalsScreen />
-        </ForManagers>
+        </ForRole>
+      );
+    case '/audit':
+      return (
+        <ForRole allowed={may('audit.read')} title="Audit" others="Only managers see who did what in the garage. Ask a manager.">
+          <AuditScreen />
+        </ForRole>
+      );
+    case '/alerts':
+      return (
+        <ForRole allowed={may('alerts.manage')} title="Alerts" others="Only managers see and mute the garage's alerts. Ask a manager.">
+          <AlertsScreen />
+        </ForRole>
+      );
+    case '/staff':
+      return (
+        <ForRole allowed={may('users.manage')} title="Staff" others="Only admins add and change staff accounts. Ask an admin.">
+          <StaffScreen />
+        </ForRole>
+      );
+    case '/all-garages':
+      return (
+        <ForRole allowed={may('garages.manage')} title="Garages" others="Only admins add and change garages. Ask an admin.">
+          <GaragesAdminScreen />
+        </ForRole>
       );
     default:
       return (
@@ -198,7 +233,7 @@ export function App({ outbox }: { outbox: Outbox }) {
                 <GaragesScreen />
               </Suspense>
             ) : (
-              <Screen path={path} isManager={hasRole(user.role, 'manager')} />
+              <Screen path={path} role={user.role} />
             )}
           </Layout>
         ) : (

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
-import { hasRole, type User } from '../../../shared/auth.js';
+import { useEffect, useRef } from 'preact/hooks';
+import { ACTION_ROLES, hasRole, type Action, type User } from '../../../shared/auth.js';
 import { NetworkFailure } from '../lib/api.js';
 import { approvalsBadge, useApprovalsBadge } from '../lib/approvals.js';
 import { describeFailure } from '../lib/failure-text.js';
@@ -12,6 +12,17 @@ import { currentPath, isPlainClick, navigate, restartScreens, tapTab } from '../
 import { signOut } from '../lib/session.js';
 import { Banners } from './banners.js';
 import { PendingChip } from './pending-chip.js';
+import './manage-menu.css';
+
+/** The managers' and admins' screens, each shown to whom the permission rule allows (shared/auth.ts). */
+const MANAGE_SCREENS: ReadonlyArray<{ href: string; label: string; action: Action }> = [
+  { href: '/reports', label: 'Reports', action: 'reports.read' },
+  { href: '/parked', label: 'Parked now', action: 'reports.read' },
+  { href: '/alerts', label: 'Alerts', action: 'alerts.manage' },
+  { href: '/audit', label: 'Audit', action: 'audit.read' },
+  { href: '/staff', label: 'Staff', action: 'users.manage' },
+  { href: '/all-garages', label: 'Garages', action: 'garages.manage' },
+];
 
 function NavLink({ href, children }: { href: string; children: ComponentChildren }) {
   const here = currentPath.value === href;
@@ -28,6 +39,55 @@ function NavLink({ href, children }: { href: string; children: ComponentChildren
     >
       {children}
     </a>
+  );
+}
+
+/**
+ * The header's Menu for managers and admins: a button that opens, under the header, the list of
+ * their screens (the tab bar keeps its five tabs, which fit a 360 px phone). Closes on a pick, on
+ * Escape (focus back on the button) and on any change of screen.
+ */
+function ManageMenu({ user }: { user: User }) {
+  const open = useSignal(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const path = currentPath.value;
+  useEffect(() => {
+    open.value = false;
+  }, [path]);
+  const screens = MANAGE_SCREENS.filter((s) => hasRole(user.role, ACTION_ROLES[s.action]));
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        class="link-button menu-button"
+        aria-expanded={open.value}
+        aria-controls={open.value ? 'manage-menu' : undefined}
+        onClick={() => (open.value = !open.value)}
+      >
+        Menu
+      </button>
+      {open.value && (
+        <nav
+          id="manage-menu"
+          class="manage-menu"
+          aria-label="Manage"
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            open.value = false;
+            button.current?.focus();
+          }}
+        >
+          <ul>
+            {screens.map((s) => (
+              <li key={s.href}>
+                <NavLink href={s.href}>{s.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </>
   );
 }
 
@@ -117,6 +177,7 @@ export function Layout({ user, children }: { user: User; children: ComponentChil
         <span class="brand">ParkOps</span>
         <WhereAndWho user={user} />
         <PendingChip />
+        {manager && currentGarageId.value !== null && <ManageMenu user={user} />}
         <button type="button" class="link-button" onClick={leave}>
           Sign out
         </button>

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * Each kind of alert in a few words, by its name as the server sends it. A kind the app does not know
+ * yet (added on the server first) is shown by its raw name: see `alertKindName`.
+ */
+const KIND_NAMES: Readonly<Record<string, string>> = {
+  occupancy_high: 'Garage at 95%',
+  garage_full: 'Garage full',
+  stale_tickets: 'Tickets open too long',
+  shift_corrections: 'Many voids and refunds in a shift',
+  summary_unposted: 'Daily summary not posted',
+  feed_stale: 'Public feed not changing',
+};
+
+/**
+ * A kind of alert in words; its raw name when the app has no words for it.
+ * @example alertKindName('garage_full') // 'Garage full'
+ * @example alertKindName('new_kind') // 'new_kind'
+ */
+export function alertKindName(kind: string): string {
+  return Object.hasOwn(KIND_NAMES, kind) ? KIND_NAMES[kind]! : kind;
+}
+
+// What the server puts in each kind's details (shared/alerts.ts alertsDue); read, never cast.
+const Occupancy = z.object({ occupied: z.number(), totalSpaces: z.number(), percent: z.number() });
+const Stale = z.object({ count: z.number(), hours: z.number() });
+const ShiftCorrections = z.object({ shiftId: z.number(), username: z.string(), voids: z.number(), refunds: z.number(), threshold: z.number() });
+const Summary = z.object({ date: z.string() });
+const Feed = z.object({ hours: z.number() });
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * What an alert is about, in a sentence, from its kind and details; the kind's words when its
+ * details are not the ones expected.
+ * @example alertSentence({ kind: 'garage_full', details: { occupied: 140, totalSpaces: 140, percent: 100 } }) // 'Garage full: 140 of 140 spaces taken'
+ */
+export function alertSentence(e: { kind: string; details: Record<string, unknown> }): string {
+  switch (e.kind) {
+    case 'occupancy_high': {
+      const d = Occupancy.safeParse(e.details);
+      if (d.success) return `${d.data.percent}% full: ${d.data.occupied} of ${d.data.totalSpaces} spaces taken`;
+      break;
+    }
+    case 'garage_full': {
+      const d = Occupancy.safeParse(e.details);
+      if (d.success) return `Garage full: ${d.data.occupied} of ${d.data.totalSpaces} spaces taken`;
+      break;
+    }
+    case 'stale_tickets': {
+      const d = Stale.safeParse(e.details);
+      if (d.success) return `${plural(d.data.count, 'ticket')} open over ${d.data.hours} h`;
+      break;
+    }
+    case 'shift_corrections': {
+      const d = ShiftCorrections.safeParse(e.details);
+      if (d.success) {
+        const { username, shiftId, voids, refunds, threshold } = d.data;
+        return `${username}'s shift #${shiftId}: ${plural(voids, 'void')} and ${plural(refunds, 'refund')} (more than ${threshold})`;
+      }
+      break;
+    }
+    case 'summary_unposted': {
+      const d = Summary.safeParse(e.details);
+      return `The daily summary${d.success ? ` of ${d.data.date}` : ''} could not be posted to Slack for an hour`;
+    }
+    case 'feed_stale': {
+      const d = Feed.safeParse(e.details);
+      return `The public feed has shown the same occupancy for ${d.success ? d.data.hours : 6} hours while open`;
+    }
+  }
+  return alertKindName(e.kind);
+}
