@@ -81,7 +81,7 @@ export function createApp(deps: Deps, extra: ExtraRoutes = []) {
   mountGarageResource(api, activities!, activityRoutes(deps));
   mountGarageResource(api, reports!, reportRoutes(deps));
   mountGarageResource(api, discards!, discardRoutes(deps));
-  mountGarageResource(api, audit!, auditRoutes(deps, { withStaffRows: false }), auditRoutes(deps, { withStaffRows: true }));
+  mountGarageResource(api, audit!, auditRoutes(deps), auditRoutes(deps));
   mountGarageResource(api, tickets!, correctionRoutes(deps, { findsOwnGarage: false }), correctionRoutes(deps, { findsOwnGarage: true }));
   mountGarageResource(api, exceptions!, exceptionRoutes(deps, { anyOwnGarage: false }), exceptionRoutes(deps, { anyOwnGarage: true }));
   mountGarageResource(api, shifts!, shiftRoutes(deps, { anyOwnGarage: false }), shiftRoutes(deps, { anyOwnGarage: true }));

@@ -44,3 +44,19 @@ describe('GET /api/audit filters are bounded at the door', () => {
     expect(res.status).toBe(400);
   });
 });
+
+describe('rows of no garage (staff accounts, garages created)', () => {
+  it("an admin sees them under the garage's own path too (the app's Audit screen reads it); a manager sees only the garage's rows", async () => {
+    await recordAudit(t.sql, { garageId: null, actor: 'user:1', source: 'api', action: 'test.staff_row', subject: 'someone' });
+    await recordAudit(t.sql, { garageId: t.garageId, actor: 'user:1', source: 'api', action: 'test.staff_row', subject: 'garage row' });
+    const subjects = async (path: string, as: 'manager' | 'admin') => {
+      const res = await t.call('GET', `${path}?action=test.staff_row`, { as });
+      expect(res.status).toBe(200);
+      return res.json.entries.map((e: { subject: string }) => e.subject).sort();
+    };
+    for (const path of ['/api/audit', `/api/garages/${t.garageId}/audit`]) {
+      expect(await subjects(path, 'admin')).toEqual(['garage row', 'someone']);
+      expect(await subjects(path, 'manager')).toEqual(['garage row']);
+    }
+  });
+});

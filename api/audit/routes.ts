@@ -30,17 +30,19 @@ const list = createRoute({
 });
 
 /**
- * /api/audit: who did what, for managers — the rows of the request's garage. At the seed path
- * (`withStaffRows`) an admin also sees the rows of no garage (staff accounts, garages created).
+ * /api/audit: who did what, for managers — the rows of the request's garage. An admin also sees the
+ * rows of no garage (staff accounts, garages created, failed sign-ins), at the seed path and under
+ * any garage: an admin administers those for every garage, and the app's Audit screen reads the
+ * garage-scoped path.
  */
-export function auditRoutes(deps: Deps, options: { withStaffRows: boolean }) {
+export function auditRoutes(deps: Deps) {
   /** GET /api/audit?actor=&action=&subject=&since=&until=&before=&limit= */
   return createRouter().openapi(list, async (c) => {
     const q = c.req.valid('query');
     const entries = await listAudit(deps.sql, {
       ...q,
       garageId: garageOf(c.var),
-      withoutGarage: options.withStaffRows && currentUser(c.var).role === 'admin',
+      withoutGarage: currentUser(c.var).role === 'admin',
       since: q.since ? new Date(q.since) : undefined,
       until: q.until ? new Date(q.until) : undefined,
     });
