@@ -14,6 +14,8 @@ import { permitRoutes } from './permits/routes.js';
 import { reservationRoutes } from './reservations/routes.js';
 import { alertRoutes } from './alert-episodes/routes.js';
 import { publicRoutes } from './public/routes.js';
+import { receiptKeys } from './receipts/links.js';
+import { receiptLinkRoutes, receiptPageRoutes } from './receipts/routes.js';
 import { authenticate } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
 import type { Deps } from './deps.js';
@@ -52,15 +54,18 @@ export type ExtraRoutes = { path: string; app: Hono<any, any, any> }[];
  * | /api/discards… | what the phone gave up on, and the payments a manager resolves |
  * | /api/tickets/:n/void, /refunds, /lost-ticket-waiver, PATCH /api/tickets/:n | corrections; /api/exceptions… the requests a manager approves |
  * | /api/shifts… | cashier shifts: open with a float, movements, blind close, reconcile |
+ * | /api/tickets/:n/receipt-link, …/revoke | a paid ticket's receipt link for the driver; a manager revokes it |
  * | /api/garages… | the garages a user may use, their profile |
  * | /api/garages/:garageId/… | each garage's stats, settings, tickets, activities, reports, discards, audit (the seed paths act on the user's default garage) |
  * | /api/public/occupancy… | free spaces of the garages that publish them, for anyone |
  * | /api/openapi.json, /api/docs | the contract and a page to read it |
  * | /metrics | Prometheus metrics, for the holder of METRICS_TOKEN |
+ * | /r/:token | a receipt, for whoever holds its link (no sign-in) |
  * | everything else | the app page |
  */
-export function createApp(deps: Deps, extra: ExtraRoutes = []) {
+export function createApp(deps: Deps, extra: ExtraRoutes = [], options: { receiptLinkSecret?: string | undefined } = {}) {
   const app = new OpenAPIHono();
+  const receiptKeyring = receiptKeys(options.receiptLinkSecret);
   const metrics = createMetrics(deps);
   const circuit = createDatabaseCircuit({ probe: () => pingDatabase(deps.sql), log: deps.log });
   app.onError(errorHandler(deps.log, circuit));
@@ -90,6 +95,7 @@ export function createApp(deps: Deps, extra: ExtraRoutes = []) {
   mountGarageResource(api, permits!, permitRoutes(deps));
   mountGarageResource(api, reservations!, reservationRoutes(deps));
   mountGarageResource(api, alerts!, alertRoutes(deps));
+  mountGarageResource(api, tickets!, receiptLinkRoutes(deps, receiptKeyring, { findsOwnGarage: false }), receiptLinkRoutes(deps, receiptKeyring, { findsOwnGarage: true }));
   api.route('/docs', docsRoutes());
   app.route('/api', api);
   // named, not inline: doc31's config is typed with OpenAPI 3.0's License, which lacks 3.1's SPDX `identifier`
@@ -110,6 +116,7 @@ export function createApp(deps: Deps, extra: ExtraRoutes = []) {
   app.all('/api/*', apiNotFound);
 
   app.route('/metrics', metricsRoutes(metrics, deps.metricsToken));
+  app.route('/r', receiptPageRoutes(deps, receiptKeyring));
   for (const { path, app: sub } of extra) app.route(path, sub);
   app.get('*', homePage);
   app.notFound(apiNotFound);

@@ -37,6 +37,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['TRUSTED_PROXY', '10.0.0.0/33'],
     ['TRUSTED_PROXY', '127.0.0.1, proxy.internal'],
+    ['RECEIPT_LINK_SECRET', 'too-short-to-sign-links'],
   ])('a bad %s stops the start with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
   });
@@ -51,5 +52,13 @@ describe('loadConfig', () => {
   it('TRUSTED_PROXY takes addresses and CIDR ranges, and names what it cannot read', () => {
     expect(loadConfig({ TRUSTED_PROXY: '127.0.0.1, 10.0.0.0/8, ::1, fd00::/8' }).TRUSTED_PROXY).toBe('127.0.0.1, 10.0.0.0/8, ::1, fd00::/8');
     expect(() => loadConfig({ TRUSTED_PROXY: '127.0.0.1, proxy.internal' })).toThrow(/TRUSTED_PROXY: .*\(not: proxy\.internal\)/);
+  });
+
+  it('RECEIPT_LINK_SECRET is optional (blank is unset) and at least 32 characters when set', () => {
+    expect(loadConfig({}).RECEIPT_LINK_SECRET).toBeUndefined();
+    expect(loadConfig({ RECEIPT_LINK_SECRET: '  ' }).RECEIPT_LINK_SECRET).toBeUndefined();
+    const secret = 'x'.repeat(31) + 'y';
+    expect(loadConfig({ RECEIPT_LINK_SECRET: secret }).RECEIPT_LINK_SECRET).toBe(secret);
+    expect(() => loadConfig({ RECEIPT_LINK_SECRET: 'x'.repeat(31) })).toThrow('RECEIPT_LINK_SECRET: must be at least 32 characters');
   });
 });

@@ -35,6 +35,8 @@ export const ConfigSchema = z.object({
     const bad = v === undefined ? [] : invalidProxyEntries(v);
     if (bad.length) ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of IP addresses or CIDR ranges of your reverse proxies, e.g. 127.0.0.1,10.0.0.0/8 (not: ${bad.join(', ')})` });
   }),
+  /** Signs receipt links (/r/<token>); unset: a key made once and kept in the database. Changing it ends every link. */
+  RECEIPT_LINK_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters (e.g. openssl rand -base64 32)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -76,7 +76,7 @@ async function start(config: Config, log: Logger) {
   };
   const slack = createSlack({ deps, config, log });
   deps.alerts = slack.alerts ?? undefined; // anomalies reach the managers' channel when Slack is set up
-  const app = createApp(deps, slack.routes);
+  const app = createApp(deps, slack.routes, { receiptLinkSecret: config.RECEIPT_LINK_SECRET });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT }, () => resolve(s));
   });

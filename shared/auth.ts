@@ -150,6 +150,8 @@ export const ACTION_ROLES = {
   'reservations.use': 'attendant',
   /** See the garage's alerts and mute a kind of them. */
   'alerts.manage': 'manager',
+  /** Revoke a receipt's link (/r/<token>): whoever holds it no longer sees the receipt. */
+  'receipts.revoke': 'manager',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof ACTION_ROLES;
 

@@ -10,9 +10,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the access table', () => {
-  it('has a rule for every route the app serves under /api, and no rule for a route that does not exist', () => {
+  it('has a rule for every route the app serves under /api and /r, and no rule for a route that does not exist', () => {
     const served = new Set(
-      t.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`),
+      t.app.routes.filter((r) => r.method !== 'ALL' && (r.path.startsWith('/api/') || r.path.startsWith('/r/'))).map((r) => `${r.method} ${r.path}`),
     );
     const ruled = new Set(accessRules.map((r) => `${r.method} ${r.path}`));
     expect([...served].filter((r) => !ruled.has(r))).toEqual([]);

@@ -32,6 +32,7 @@ const seedRules: ReadonlyArray<{ method: string; path: string; access: Access }>
   { method: 'POST', path: '/api/users', access: 'users.manage' },
   { method: 'PATCH', path: '/api/users/:id', access: 'users.manage' },
   { method: 'GET', path: '/api/public/occupancy', access: 'public' },
+  { method: 'GET', path: '/r/:token', access: 'public' },
   { method: 'GET', path: '/api/public/occupancy/:garageId', access: 'public' },
   { method: 'GET', path: '/api/garages', access: 'garages.read' },
   { method: 'POST', path: '/api/garages', access: 'garages.manage' },
@@ -74,6 +75,8 @@ const seedRules: ReadonlyArray<{ method: string; path: string; access: Access }>
   { method: 'POST', path: '/api/reservations/:id/cancel', access: 'reservations.use' },
   { method: 'GET', path: '/api/alerts', access: 'alerts.manage' },
   { method: 'PUT', path: '/api/alerts/mutes', access: 'alerts.manage' },
+  { method: 'POST', path: '/api/tickets/:ticketNumber/receipt-link', access: 'tickets.use' },
+  { method: 'POST', path: '/api/tickets/:ticketNumber/receipt-link/revoke', access: 'receipts.revoke' },
 ];
 
 /**

@@ -10,7 +10,8 @@ export function accessLog(log: Logger): MiddlewareHandler {
     const started = performance.now();
     await next();
     const status = c.res.status;
-    const line = { reqId: c.get('requestId'), method: c.req.method, path: c.req.path, status, ms: Math.round((performance.now() - started) * 10) / 10 };
+    // a receipt link's token is a credential: never written to the log
+    const line = { reqId: c.get('requestId'), method: c.req.method, path: c.req.path.replace(/^\/r\/[^/]+/, '/r/…'), status, ms: Math.round((performance.now() - started) * 10) / 10 };
     if (status >= 500) log.warn(line, 'request failed');
     else log.debug(line, 'request');
   };

@@ -1,8 +1,11 @@
+import { useRef } from 'preact/hooks';
+import { HandoffActions } from './handoff.js';
 import { QrCode } from './qr-code.js';
 import { garageLocale, garageTimeZone } from '../lib/garage.js';
 import { serverNow } from '../lib/clock.js';
 import { provisionalRef } from '../lib/ids.js';
 import type { OutboxItem } from '../lib/local-store.js';
+import { ticketShareText } from '../lib/share.js';
 import { ticketKindWords } from '../lib/ticket-kind-words.js';
 import { formatDateTime, formatTime } from '../lib/time.js';
 
@@ -33,14 +36,15 @@ function Facts({ plate, vehicle, at }: { plate: string; vehicle: string; at: str
 /**
  * The ticket for a car that came in: its number and QR code once the server has it (and whether it
  * is a monthly parker's or a booked car's); recorded offline, a provisional reference and a plain
- * statement that the number comes later.
+ * statement that the number comes later. A ticket can be shared (words and its QR image) and printed.
  */
 export function TicketCard({ item }: { item: EntryItem }) {
   const ticket = item.ticket;
+  const card = useRef<HTMLElement>(null);
   if (ticket) {
     const kind = ticketKindWords(ticket, { timeZone: garageTimeZone.value, locale: garageLocale.value, now: serverNow() });
     return (
-      <article class="ticket-card" aria-labelledby={`t-${item.key}`}>
+      <article class="ticket-card" aria-labelledby={`t-${item.key}`} ref={card}>
         <p class="eyebrow">Ticket</p>
         <h2 id={`t-${item.key}`} class="ticket-number" data-testid="ticket-number">
           {ticket.ticketNumber}
@@ -55,6 +59,14 @@ export function TicketCard({ item }: { item: EntryItem }) {
         {item.attempts > 1 && (
           <p class="note">Recorded offline at {formatTime(item.createdAt, garageTimeZone.value, garageLocale.value)}; the server gave it this number when the phone reconnected.</p>
         )}
+        <HandoffActions
+          target={card}
+          handoff={{
+            title: `Parking ticket ${ticket.ticketNumber}`,
+            text: ticketShareText(ticket, { timeZone: garageTimeZone.value, locale: garageLocale.value }),
+            qr: { text: ticket.ticketNumber, fileName: `${ticket.ticketNumber}.png` },
+          }}
+        />
       </article>
     );
   }

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { formatCents } from '../../../shared/format.js';
 import type { Ticket } from '../../../shared/tickets.js';
 import { garageLocale, garageTimeZone } from '../lib/garage.js';
@@ -24,9 +24,10 @@ export function Facts({ facts }: { facts: [string, string][] }) {
 
 /**
  * A ticket the server closed, as its receipt: paid (how, how much, a validation, any money given back
- * since, why the amount line by line in the garage's time) or voided (never charged, who and why). `id` names the heading for the article's label.
+ * since, why the amount line by line in the garage's time) or voided (never charged, who and why). `id` names the heading for the article's label;
+ * `articleRef` gives the article (what Print prints).
  */
-export function TicketReceipt({ ticket: t, id, children }: { ticket: Ticket; id: string; children?: ComponentChildren }) {
+export function TicketReceipt({ ticket: t, id, children, articleRef }: { ticket: Ticket; id: string; children?: ComponentChildren; articleRef?: Ref<HTMLElement> }) {
   const facts: [string, string][] = [
     ['Ticket', t.ticketNumber],
     ['Plate', t.licensePlate],
@@ -34,7 +35,7 @@ export function TicketReceipt({ ticket: t, id, children }: { ticket: Ticket; id:
   ];
   if (t.status === 'voided') {
     return (
-      <article class="receipt voided" aria-labelledby={id}>
+      <article class="receipt voided" aria-labelledby={id} ref={articleRef}>
         <p class="eyebrow">Voided{t.voided ? ` · ${reasonWords(t.voided.reason)}` : ''}</p>
         <h2 id={id} class="big-text" data-testid="voided">
           Voided — never charged
@@ -46,7 +47,7 @@ export function TicketReceipt({ ticket: t, id, children }: { ticket: Ticket; id:
     );
   }
   return (
-    <article class="receipt" aria-labelledby={id}>
+    <article class="receipt" aria-labelledby={id} ref={articleRef}>
       <p class="eyebrow">
         Paid · {t.paymentMethod}
         {t.lostTicket ? ' · Lost ticket' : ''}

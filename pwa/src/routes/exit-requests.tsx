@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { lazy, Suspense } from 'preact/compat';
 import type { Ticket } from '../../../shared/tickets.js';
-import { TicketReceipt } from '../components/ticket-receipt.js';
+import { HandedReceipt } from './receipt.js';
 import type { RequestItem } from '../lib/local-store.js';
 import type { TicketAction } from './ticket-actions.js';
 
@@ -42,7 +42,7 @@ export function ClosedView({ ticket: t, error, onNextCar, onAsk }: { ticket: Tic
     <main id="main" class="screen exit">
       <h1>{t.status === 'voided' ? 'Voided ticket' : 'Already paid'}</h1>
       <p role="status">{`Ticket ${t.ticketNumber} was ${t.status === 'voided' ? 'voided' : 'already paid'}: nothing is due.`}</p>
-      <TicketReceipt ticket={t} id="closed-ticket" />
+      <HandedReceipt ticket={t} id="closed-ticket" />
       {error}
       <NextCar onClick={onNextCar} />
       <RefundButton ticket={t} onAsk={onAsk} />
