@@ -1,6 +1,5 @@
 import type { GarageException } from '../shared/corrections.js';
 import type { Discard } from '../shared/discards.js';
-import type { Shift } from '../shared/shifts.js';
 import type { AlertEpisode } from '../shared/alerts.js';
 
 /**
@@ -15,9 +14,11 @@ export type Alerts = {
   exceptionRequested?(exception: GarageException): void;
   /** A request was approved, denied or expired (Slack: its message is replaced by the decision). */
   exceptionDecided?(exception: GarageException): void;
-  /** A shift closed with a cash variance beyond the garage's threshold, or was left open 24 hours (unclosed). */
-  shiftNeedsManager?(shift: Shift): void;
-  /** An alert's episode began (a garage at 95% or full, tickets open too long, a shift with many voids and refunds, a summary not posted for an hour, a public-feed garage unchanged for 6 hours). */
+  /**
+   * An alert's episode began (a garage at 95% or full, tickets open too long, a shift with many voids and refunds, a summary not posted
+   * for an hour, a public-feed garage unchanged for 6 hours, a shift closed with a cash variance beyond the garage's threshold or left open
+   * 24 hours (unclosed) — opened by its close, ended by its reconciliation).
+   */
   alertRaised?(episode: AlertEpisode): void;
   /** That episode ended (its message says so). */
   alertCleared?(episode: AlertEpisode): void;

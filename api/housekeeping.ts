@@ -32,7 +32,7 @@ export async function pruneExpired(deps: Pick<Deps, 'sql' | 'now'>): Promise<{ i
 /**
  * Every hour, `pruneExpired`; every minute, requests for a manager past their expiry are marked
  * expired and Slack is told (their buttons then say so), shifts left open 24 hours are closed
- * as unclosed and announced, and alert episodes are opened and cleared (`checkAlerts`, each
+ * as unclosed (a cash_variance alert episode), and alert episodes are opened and cleared (`checkAlerts`, each
  * announced by the replica whose write made it). Any replica may do all of it: deletes of the
  * same rows simply find fewer, and each request is marked by exactly one of them (the one whose
  * update changed it), which alone tells Slack.

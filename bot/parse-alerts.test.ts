@@ -20,6 +20,10 @@ describe('readAlertKind', () => {
     ['feed', 'feed_stale'],
     ['public', 'feed_stale'],
     ['feed_stale', 'feed_stale'],
+    ['cash', 'cash_variance'],
+    ['Cash-Variance', 'cash_variance'],
+    ['variance', 'cash_variance'],
+    ['unclosed', 'cash_variance'],
     ['90', null],
     ['everything', null],
     ['', null],
@@ -40,6 +44,8 @@ describe('/park alerts', () => {
     ['alerts unmute summary', { kind: 'alerts', mute: { kind: 'summary_unposted', muted: false } }],
     ['alerts mute feed_stale', { kind: 'alerts', mute: { kind: 'feed_stale', muted: true } }],
     ['alerts mute feed', { kind: 'alerts', mute: { kind: 'feed_stale', muted: true } }],
+    ['alerts mute cash', { kind: 'alerts', mute: { kind: 'cash_variance', muted: true } }],
+    ['alerts unmute cash_variance', { kind: 'alerts', mute: { kind: 'cash_variance', muted: false } }],
   ])('%s', (text, parsed) => {
     expect(parseParkCommand(text)).toEqual(parsed);
   });
@@ -47,7 +53,7 @@ describe('/park alerts', () => {
   it.each([
     ['alerts mute', 'Which kind?'],
     ['alerts mute everything', '"everything" is not a kind of alert.'],
-    ['alerts mute nonsense', '`summary` (daily summary not posted), `feed` (public feed not changing)'],
+    ['alerts mute nonsense', '`summary` (daily summary not posted), `feed` (public feed not changing), `cash` (cash variance or unclosed shift)'],
     ['alerts mute full stale', '"full stale" is not a kind of alert.'],
     ['alerts off', 'lists this garage\'s alerts'],
   ])('%s is refused with what to type', (text, message) => {

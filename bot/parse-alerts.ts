@@ -25,11 +25,14 @@ const KIND_WORDS: Record<string, AlertKind> = {
   feed: 'feed_stale',
   public: 'feed_stale',
   public_feed: 'feed_stale',
+  cash: 'cash_variance',
+  variance: 'cash_variance',
+  unclosed: 'cash_variance',
 };
 
 /**
  * A kind of alert from what a person typed: its name (`garage_full`, `garage-full`) or a word for it
- * (`full`, `95`, `stale`, `shift`, `summary`, `feed`); null when it is none.
+ * (`full`, `95`, `stale`, `shift`, `summary`, `feed`, `cash`); null when it is none.
  * @example readAlertKind('Full') // 'garage_full'
  */
 export function readAlertKind(word: string): AlertKind | null {
@@ -50,7 +53,7 @@ export function parseAlerts(args: string[], command: string): AlertsCommand {
   const kind = rest.length === 1 ? readAlertKind(word) : null;
   if (!kind) {
     const shown = word ? `"${word.slice(0, 40)}" is not a kind of alert. ` : 'Which kind? ';
-    return { kind: 'invalid', message: `${shown}Kinds: \`95\` (garage at 95%), \`full\`, \`stale\` (tickets open too long), \`shift\` (many voids and refunds in a shift), \`summary\` (daily summary not posted), \`feed\` (public feed not changing); ${example}.` };
+    return { kind: 'invalid', message: `${shown}Kinds: \`95\` (garage at 95%), \`full\`, \`stale\` (tickets open too long), \`shift\` (many voids and refunds in a shift), \`summary\` (daily summary not posted), \`feed\` (public feed not changing), \`cash\` (cash variance or unclosed shift); ${example}.` };
   }
   return { kind: 'alerts', mute: { kind, muted: action === 'mute' } };
 }

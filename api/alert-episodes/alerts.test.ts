@@ -67,7 +67,7 @@ describe('alert episodes', () => {
 });
 
 describe('alertsDue', () => {
-  const base = { now: new Date('2026-11-23T12:00:00.000Z'), totalSpaces: 100, occupied: 0, stale: 0, staleTicketHours: 24, oldestStale: null, shifts: [], voidAlertPerShift: 3, summary: null, feed: { published: false, open: true, lastChange: null }, open: [] };
+  const base = { now: new Date('2026-11-23T12:00:00.000Z'), totalSpaces: 100, occupied: 0, stale: 0, staleTicketHours: 24, oldestStale: null, shifts: [], voidAlertPerShift: 3, summary: null, feed: { published: false, open: true, lastChange: null }, endedShifts: [], cashVarianceAlertCents: 500, open: [] };
   it('starts at 95% and at full, ends below 90% and 95%', () => {
     expect(alertsDue({ ...base, occupied: 94 }).map((d) => d.kind)).toEqual([]);
     expect(alertsDue({ ...base, occupied: 95 }).map((d) => d.kind)).toEqual(['occupancy_high']);

@@ -11,13 +11,15 @@ const toEpisode = (r: EpisodeRow): AlertEpisode => ({ ...r, openedAt: r.openedAt
 
 /**
  * What the minute's check reads of every garage: its spaces, cars inside, tickets open too long, its
- * thresholds; and, for a garage in the public feed, when its cars inside last changed — the latest
+ * thresholds (tickets, voids and refunds, cash variance); and, for a garage in the public feed, when its cars inside last changed — the latest
  * entry or exit (a void is an exit), each index-backed, so the same on every replica (the feed's own
  * `realtime_data_updated_at` lives in one process's memory).
  */
 export async function readAlertFigures(sql: Db, now: Date) {
-  return sql<{ garageId: number; totalSpaces: number; occupied: number; stale: number; oldestStale: Date | null; staleTicketHours: number; voidAlertPerShift: number; publicFeed: boolean; lastChange: Date | null }[]>`
-    select g.id as garage_id, g.total_spaces, g.stale_ticket_hours, g.void_alert_per_shift, g.public_feed,
+  return sql<
+    { garageId: number; totalSpaces: number; occupied: number; stale: number; oldestStale: Date | null; staleTicketHours: number; voidAlertPerShift: number; cashVarianceAlertCents: number; publicFeed: boolean; lastChange: Date | null }[]
+  >`
+    select g.id as garage_id, g.total_spaces, g.stale_ticket_hours, g.void_alert_per_shift, g.cash_variance_alert_cents, g.public_feed,
       (select count(*)::int from spaces s where s.garage_id = g.id and s.ticket_id is not null) as occupied,
       (select count(*)::int from tickets t where t.garage_id = g.id and t.status = 'active' and t.entry_time < ${now}::timestamptz - make_interval(hours => g.stale_ticket_hours)) as stale,
       (select min(entry_time) from tickets t where t.garage_id = g.id and t.status = 'active' and t.entry_time < ${now}::timestamptz - make_interval(hours => g.stale_ticket_hours)) as oldest_stale,
@@ -75,6 +77,19 @@ export async function openEpisode(sql: Db, e: { garageId: number; kind: AlertKin
 export async function clearEpisode(sql: Db, id: number, at: Date): Promise<AlertEpisode | null> {
   const [row] = await sql<EpisodeRow[]>`
     with cleared as (update alert_episodes set cleared_at = ${at} where id = ${id} and cleared_at is null returning *)
+    select ${episodeColumns(sql)} from cleared e
+  `;
+  return row ? toEpisode(row) : null;
+}
+
+/** Clears the open episode of a garage, kind and subject: the episode when this call cleared it, else null (none open, or another did). */
+export async function clearEpisodeOf(sql: Db, e: { garageId: number; kind: AlertKind; subject: string }, at: Date): Promise<AlertEpisode | null> {
+  const [row] = await sql<EpisodeRow[]>`
+    with cleared as (
+      update alert_episodes set cleared_at = ${at}
+      where garage_id = ${e.garageId} and kind = ${e.kind} and subject = ${e.subject} and cleared_at is null
+      returning *
+    )
     select ${episodeColumns(sql)} from cleared e
   `;
   return row ? toEpisode(row) : null;

@@ -181,6 +181,24 @@ export async function reconcileShiftRow(sql: Db, id: number, r: { by: string; at
   return rows.length > 0;
 }
 
+/**
+ * The ended shifts no manager has reconciled that the minute's alert check reads (index
+ * shifts_unreconciled): those ended since `since` that need a manager — unclosed, or a variance
+ * beyond their garage's cash_variance_alert_cents — and, however old, those whose cash_variance
+ * episode is open (it goes on until they are reconciled).
+ */
+export async function listShiftsAwaitingManager(sql: Db, since: Date): Promise<ShiftRow[]> {
+  const rows = await sql<Stored[]>`
+    select ${shiftColumns(sql)} from shifts s join users u on u.id = s.user_id join garages g on g.id = s.garage_id
+    where s.status <> 'open' and s.reconciled_at is null
+      and (
+        (s.closed_at >= ${since} and (s.status = 'unclosed' or abs(s.variance_cents) > g.cash_variance_alert_cents))
+        or exists (select 1 from alert_episodes e where e.garage_id = s.garage_id and e.kind = 'cash_variance' and e.subject = s.id::text and e.cleared_at is null)
+      )
+    order by s.id`;
+  return rows.map(toShift);
+}
+
 /** Open shifts older than `before` (left open 24 hours), oldest first. */
 export async function shiftsLeftOpen(sql: Db, before: Date): Promise<number[]> {
   const rows = await sql<{ id: number }[]>`select id from shifts where status = 'open' and opened_at <= ${before} order by opened_at limit 100`;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlertEpisode } from '../../shared/alerts.js';
 import { expectedCash } from '../../shared/shifts.js';
 import { startTestApp, type TestApp } from '../test/app.js';
 import { closeShiftsLeftOpen } from './use-cases.js';
@@ -96,16 +97,28 @@ describe('a shift', () => {
     await t.call('PUT', '/api/garage/settings', { as: 'manager', body: { requireShiftForCash: false } });
   });
 
-  it('a shift left open 24 hours is closed by the server as unclosed, with what was expected, and announced', async () => {
+  it('a shift left open 24 hours is closed by the server as unclosed, with what was expected, and announced as a cash_variance episode (once)', async () => {
     const opened = await t.call('POST', '/api/shifts', { body: { openingFloatCents: 1_000 } });
     t.clock.advance(24 * 60 + 5);
     await t.signInAll();
-    const announced: unknown[] = [];
-    expect(await closeShiftsLeftOpen({ ...t.deps, alerts: { paymentNeedsManager: () => {}, shiftNeedsManager: (s) => announced.push(s) } })).toBe(1);
+    const announced: AlertEpisode[] = [];
+    const alerts = { paymentNeedsManager: () => {}, alertRaised: (e: AlertEpisode) => announced.push(e) };
+    expect(await closeShiftsLeftOpen({ ...t.deps, alerts })).toBe(1);
+    expect(await closeShiftsLeftOpen({ ...t.deps, alerts })).toBe(0);
     const shift = (await t.call('GET', `/api/shifts/${opened.json.id}`, { as: 'manager' })).json;
     expect(shift).toMatchObject({ status: 'unclosed', expectedCashCents: 1000, declaredCashCents: null });
-    expect(announced).toHaveLength(1);
+    expect(announced).toEqual([
+      expect.objectContaining({
+        kind: 'cash_variance',
+        subject: String(opened.json.id),
+        details: expect.objectContaining({ shiftId: opened.json.id, unclosed: true, expectedCashCents: 1000, declaredCashCents: null, varianceCents: null, closedAt: shift.closedAt }),
+      }),
+    ]);
     expect(new Date(shift.closedAt).getTime() - new Date(shift.openedAt).getTime()).toBe(24 * 3600_000);
+    // reconciling it ends the episode (tests after this one close shifts with random variances)
+    expect((await t.call('POST', `/api/shifts/${opened.json.id}/reconcile`, { as: 'manager', body: { note: 'Counted next morning: all there' } })).status).toBe(200);
+    const [open] = await t.sql<{ n: number }[]>`select count(*)::int as n from alert_episodes where kind = 'cash_variance' and cleared_at is null`;
+    expect(open!.n).toBe(0);
   });
 });
 

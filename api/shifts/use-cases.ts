@@ -1,5 +1,6 @@
 import type { Attribution, Role } from '../../shared/auth.js';
 import { expectedCash, type CloseShiftBody, type MovementBody, type Shift } from '../../shared/shifts.js';
+import { announceEpisode, clearCashVarianceEpisode, openCashVarianceEpisode } from '../alert-episodes/cash-variance.js';
 import { recordAudit } from '../audit/queries.js';
 import type { Db } from '../db/types.js';
 import type { Deps } from '../deps.js';
@@ -124,7 +125,8 @@ export async function addMovement(deps: ShiftDeps, id: number, body: MovementBod
 /**
  * POST /api/shifts/:id/close: the blind close. Its holder (or a manager) declares the cash counted;
  * only then is the expected cash worked out, stored with the count and shown, with the variance. A
- * variance beyond the garage's threshold is announced to its managers.
+ * variance beyond the garage's threshold opens a cash_variance alert episode in the same transaction
+ * (announced to its managers after the commit, once; it ends when a manager reconciles the shift).
  */
 export async function closeShift(deps: ShiftDeps, id: number, body: CloseShiftBody, who: ShiftUser): Promise<Shift> {
   const closed = await deps.sql.begin(async (tx) => {
@@ -142,34 +144,46 @@ export async function closeShift(deps: ShiftDeps, id: number, body: CloseShiftBo
       subject: String(id),
       details: { declaredCashCents: body.declaredCashCents, expectedCashCents: expected, varianceCents: variance, note: body.note ?? null },
     });
+    const ended = (await loadShift(tx, id))!;
+    const shift = await viewShift(tx, ended, 'manager');
     const settings = await loadSettings(tx, row.garageId);
-    return { shift: await viewShift(tx, (await loadShift(tx, id))!, 'manager'), alert: Math.abs(variance) > (settings?.cashVarianceAlertCents ?? 500) };
+    const opened = await openCashVarianceEpisode(tx, { row: ended, figures: shift, thresholdCents: settings?.cashVarianceAlertCents ?? 500, now: at });
+    return { shift, opened };
   });
-  if (closed.alert) deps.alerts?.shiftNeedsManager?.(closed.shift);
+  announceEpisode(deps.alerts, closed);
   return closed.shift;
 }
 
-/** POST /api/shifts/:id/reconcile (managers): says what was found about an ended shift's cash; once. */
+/**
+ * POST /api/shifts/:id/reconcile (managers): says what was found about an ended shift's cash; once.
+ * Ends its cash_variance alert episode, if one is open, in the same transaction (its Slack message
+ * then says so).
+ */
 export async function reconcileShift(deps: ShiftDeps, id: number, note: string, who: ShiftUser): Promise<Shift> {
-  return deps.sql.begin(async (tx) => {
+  const done = await deps.sql.begin(async (tx) => {
     const row = await shiftFor(tx, id, who, { lock: true });
-    if (!(await reconcileShiftRow(tx, id, { by: who.by.actor, at: deps.now(), note }))) {
+    const at = deps.now();
+    if (!(await reconcileShiftRow(tx, id, { by: who.by.actor, at, note }))) {
       throw new AppError('shift_not_open', row.status === 'open' ? `Shift ${id} is still open: it is reconciled after its close` : `Shift ${id} was already reconciled`);
     }
     await recordAudit(tx, { garageId: row.garageId, ...who.by, action: 'shift.reconcile', subject: String(id), details: { note } });
-    return viewShift(tx, (await loadShift(tx, id))!, 'manager');
+    const cleared = await clearCashVarianceEpisode(tx, row, at);
+    return { shift: await viewShift(tx, (await loadShift(tx, id))!, 'manager'), cleared };
   });
+  announceEpisode(deps.alerts, done);
+  return done.shift;
 }
 
 /**
  * Housekeeping: a shift left open 24 hours is closed by the server as `unclosed` at its 24th hour,
- * with the cash that was expected then and no count, and announced to the managers. Each shift is
- * closed by one replica (the update that changes it).
+ * with the cash that was expected then and no count, and a cash_variance alert episode opened in the
+ * same transaction (announced to the managers after the commit). Each shift is closed by one
+ * replica (the update that changes it), which alone announces it.
  */
 export async function closeShiftsLeftOpen(deps: ShiftDeps): Promise<number> {
   let closed = 0;
   for (const id of await shiftsLeftOpen(deps.sql, new Date(deps.now().getTime() - SHIFT_MAX_MS))) {
-    const shift = await deps.sql.begin(async (tx) => {
+    const unclosed = await deps.sql.begin(async (tx) => {
       const row = await loadShift(tx, id, { lock: true });
       if (!row || row.status !== 'open') return null;
       const at = new Date(row.openedAt.getTime() + SHIFT_MAX_MS);
@@ -177,11 +191,13 @@ export async function closeShiftsLeftOpen(deps: ShiftDeps): Promise<number> {
       const expected = expectedCash({ floatCents: row.openingFloatCents, cashTakenCents: f.cashTakenCents, cashRefundedCents: f.cashRefundedCents, drops: f.drops, payouts: f.payouts, floatAdds: f.floatAdds });
       if (!(await endShiftRow(tx, id, { status: 'unclosed', at, by: 'system', declaredCents: null, expectedCents: expected, varianceCents: null, note: null }))) return null;
       await recordAudit(tx, { garageId: row.garageId, actor: 'system', source: 'system', action: 'shift.unclosed', subject: String(id), details: { expectedCashCents: expected } });
-      return viewShift(tx, (await loadShift(tx, id))!, 'manager');
+      const ended = (await loadShift(tx, id))!;
+      const settings = await loadSettings(tx, row.garageId);
+      return { opened: await openCashVarianceEpisode(tx, { row: ended, figures: f, thresholdCents: settings?.cashVarianceAlertCents ?? 500, now: deps.now() }) };
     });
-    if (shift) {
+    if (unclosed) {
       closed++;
-      deps.alerts?.shiftNeedsManager?.(shift);
+      announceEpisode(deps.alerts, unclosed);
     }
   }
   return closed;

@@ -13,7 +13,6 @@ import { buildExceptionDecided, buildExceptionRequest, buildOutcomeForRequester 
 import { slackUserOf } from '../blocks/person.js';
 import type { SummaryPoster } from '../summary/post.js';
 import { managersChannelOf } from '../managers-channel.js';
-import { buildShiftNeedsManager } from '../blocks/shift.js';
 import { namedByStaff, namedRequest } from '../staff-names.js';
 import type { MessageUpdater } from './update.js';
 
@@ -27,7 +26,8 @@ const NO_CHANNEL = "slack alert not posted: the garage has no managers' channel 
  * `fallbackChannel`, SLACK_SUMMARY_CHANNEL; a garage with neither gets none, and the log says so):
  * paid exits discarded on phones; alert episodes (a garage at 95% or full, tickets open too long,
  * a shift with many voids and refunds, a daily summary unposted for an hour, a public feed that
- * has not changed for 6 hours), posted once when they start, their channel and `ts` saved,
+ * has not changed for 6 hours, a shift's cash variance or unclosed shift until it is reconciled),
+ * posted once when they start, their channel and `ts` saved,
  * and that message replaced (`update`) by "Ended at …" when they end; and requests that wait for a
  * manager — posted with Approve / Deny, their channel and `ts` saved, and replaced (`update`) by the decision when they are decided, from
  * any door, or expire; a requester who asked from Slack is told the outcome in a direct message.
@@ -79,18 +79,6 @@ export function createSlackAlerts(input: {
   };
 
   return {
-    /** A shift with a variance beyond the garage's threshold, or unclosed: once, to its garage's managers. */
-    shiftNeedsManager(shift) {
-      const about = { alert: 'shift_needs_manager', subject: String(shift.id) };
-      track(about, async (state) => {
-        const found = await channelOf(shift.garageId, about);
-        if (!found) return;
-        state.channel = found.channel;
-        const message = buildShiftNeedsManager(shift, found.garage.timezone, found.garage.name);
-        await post({ channel: found.channel, text: message.text, blocks: message.blocks });
-      });
-    },
-
     paymentNeedsManager(discard) {
       const about = { alert: 'payment_needs_manager', subject: String(discard.id) };
       track(about, async (state) => {

@@ -150,3 +150,72 @@ describe('a daily summary not posted, and a public feed that stopped changing', 
     expect(calls('chat.postMessage')).toEqual([]);
   });
 });
+
+describe('a shift that needs a manager (cash_variance)', () => {
+  /** `sam` opens a $100.00 shift through the API (the phone's way), takes $30.00 cash and closes counting `declared` cents: the shift id. */
+  async function shiftClosedWith(h: SlackHarness, declared: number): Promise<number> {
+    const opened = (await h.apiSend('POST', '/api/shifts', 'sam', { openingFloatCents: 10_000 })).json as { id: number };
+    const car = (await h.apiSend('POST', '/api/tickets', 'sam', { licensePlate: 'CASH 1' })).json as { ticketNumber: string };
+    h.clock.advance(150 * 60_000);
+    expect((await h.apiSend('PUT', `/api/tickets/${car.ticketNumber}/exit`, 'sam', { paymentMethod: 'Cash' })).status).toBe(200);
+    h.clock.advance(5 * 60_000);
+    expect((await h.apiSend('POST', `/api/shifts/${opened.id}/close`, 'sam', { declaredCashCents: declared })).status).toBe(200);
+    return opened.id;
+  }
+  /** The minute's check on three replicas at once. */
+  const checkOnThree = async (h: SlackHarness) => {
+    await Promise.all([0, 1, 2].map(() => checkAlerts({ sql: h.db.sql, now: h.clock.now, alerts: h.deps.alerts })));
+    await h.settled();
+  };
+
+  it('a close $10.00 short is posted once at the close, with its figures; the checks of three replicas post nothing more; reconciling rewrites it', async () => {
+    const h = await start({ timezone: 'America/New_York', start: '2026-11-23T15:00:00.000Z' });
+    await h.addUser('sam', 'attendant');
+    await h.addUser('maria', 'manager', 'U0MANAGER');
+    const id = await shiftClosedWith(h, 12_000); // $130.00 expected
+    const text = `Cash variance: Short $10.00 at Garage: sam's shift #${id} (counted $120.00, expected $130.00)`;
+    expect(calls('chat.postMessage').map((c) => [c.args.channel, c.args.text])).toEqual([['C0MANAGERS', text]]);
+    const blocks = JSON.stringify(calls('chat.postMessage')[0]!.args.blocks);
+    expect(blocks).toContain('*Voids · refunds · lost tickets*\\n0 · 0 · 0');
+    expect(blocks).toContain('*Cash taken*\\n$30.00');
+    expect(blocks).toContain('*Closed*\\nMon 23 Nov 12:35'); // 17:35 UTC in New York
+    expect(blocks).toContain('/park alerts mute cash');
+    await checkOnThree(h);
+    h.clock.advance(60_000);
+    await checkOnThree(h);
+    expect(calls('chat.postMessage')).toHaveLength(1);
+    const saved = await savedMessage(h, 'cash_variance');
+    expect(saved).toEqual({ channel: 'C0MANAGERS', messageTs: expect.stringMatching(/^\d+\.\d+$/) });
+
+    h.clock.advance(20 * 60_000);
+    expect((await h.apiSend('POST', `/api/shifts/${id}/reconcile`, 'maria', { note: 'A $10 note under the till' })).status).toBe(200);
+    expect(calls('chat.update').map((c) => [c.args.channel, c.args.ts, c.args.text])).toEqual([['C0MANAGERS', saved!.messageTs, `Ended at 12:56: sam's shift #${id} at Garage has been reconciled`]]);
+    await checkOnThree(h);
+    expect(calls('chat.update')).toHaveLength(1);
+    expect(calls('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('a close within the threshold is not posted, at the close or by the checks', async () => {
+    const h = await start();
+    await h.addUser('sam', 'attendant');
+    await shiftClosedWith(h, 12_800); // short $2.00: within $5.00
+    await checkOnThree(h);
+    expect(calls('chat.postMessage')).toEqual([]);
+  });
+
+  it('`/park alerts mute cash`: a short close is recorded, neither posted nor rewritten', async () => {
+    const h = await start();
+    await h.addUser('sam', 'attendant');
+    await h.addUser('maria', 'manager', 'U0MANAGER');
+    const muted = await h.command('alerts mute cash', { userId: 'U0MANAGER' });
+    expect(JSON.stringify(muted.replies)).toContain('cash variance or unclosed shift (`cash`)');
+    const id = await shiftClosedWith(h, 0);
+    await checkOnThree(h);
+    expect(calls('chat.postMessage')).toEqual([]);
+    const view = (await h.apiSend('GET', `/api/garages/${h.deps.garageId}/alerts`, 'maria')).json as { open: { kind: string; subject: string; muted: boolean }[] };
+    expect(view.open).toEqual([expect.objectContaining({ kind: 'cash_variance', subject: String(id), muted: true })]);
+    await h.apiSend('POST', `/api/shifts/${id}/reconcile`, 'maria', { note: 'Drawer left in the safe' });
+    expect(calls('chat.update')).toEqual([]);
+    expect(calls('chat.postMessage')).toEqual([]);
+  });
+});

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ALERT_KINDS, type AlertEpisode, type AlertKind, type AlertsView } from '../../shared/alerts.js';
+import { formatCents } from '../../shared/format.js';
 import { formatDateTime, formatDay, formatWhen } from './format.js';
-import { context, escapeText, header, section, type Block, type Reply } from './reply.js';
+import { context, escapeText, fields, header, section, type Block, type Reply } from './reply.js';
+import { varianceWords } from './shift.js';
 
 /** The garage an alert is about, as its messages name it and tell its time. */
 export type AlertGarage = { name: string; timezone: string };
@@ -14,6 +16,7 @@ export const ALERT_KIND_NAMES: Record<AlertKind, string> = {
   shift_corrections: 'many voids and refunds in a shift',
   summary_unposted: 'daily summary not posted',
   feed_stale: 'public feed not changing',
+  cash_variance: 'cash variance or unclosed shift',
 };
 
 /** The word `/park alerts mute <word>` takes for each kind (any of parse-alerts' words work too). */
@@ -24,6 +27,7 @@ export const ALERT_KIND_WORD: Record<AlertKind, string> = {
   shift_corrections: 'shift',
   summary_unposted: 'summary',
   feed_stale: 'feed',
+  cash_variance: 'cash',
 };
 
 // What `alertsDue` (shared/alerts.ts) puts in each kind's details; read, never cast.
@@ -32,6 +36,26 @@ const Stale = z.object({ count: z.number(), hours: z.number(), oldestEntry: z.st
 const ShiftCorrections = z.object({ shiftId: z.number(), username: z.string(), voids: z.number(), refunds: z.number(), threshold: z.number() });
 const SummaryUnposted = z.object({ date: z.iso.date(), dueSince: z.string(), days: z.number(), attempts: z.number(), lastError: z.string().nullable() });
 const FeedStale = z.object({ lastChange: z.string(), hours: z.number(), occupied: z.number(), totalSpaces: z.number() });
+const CashVariance = z.object({
+  shiftId: z.number(),
+  username: z.string(),
+  unclosed: z.boolean(),
+  declaredCashCents: z.number().nullable(),
+  expectedCashCents: z.number().nullable(),
+  varianceCents: z.number().nullable(),
+  thresholdCents: z.number(),
+});
+const ShiftWindow = z.object({
+  openedAt: z.string(),
+  closedAt: z.string(),
+  openingFloatCents: z.number(),
+  cashTakenCents: z.number().nullable(),
+  exits: z.number(),
+  voids: z.number(),
+  refunds: z.number(),
+  lostTickets: z.number(),
+});
+const cash = (cents: number | null) => (cents === null ? '—' : formatCents(cents));
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -79,6 +103,16 @@ export function alertWords(e: Pick<AlertEpisode, 'kind' | 'details'>, garage: Al
         text: `${at}'s occupancy in the public feed has not changed for over ${hours} h (${occupied} of ${totalSpaces} since ${formatDateTime(lastChange, garage.timezone)})`,
       };
     }
+    case 'cash_variance': {
+      const d = CashVariance.safeParse(e.details);
+      if (!d.success) break;
+      const { username, shiftId, unclosed, declaredCashCents, expectedCashCents, varianceCents } = d.data;
+      if (unclosed) return { emoji: ':lock:', text: `Shift left open 24 hours at ${at}: ${username}'s shift #${shiftId} was closed by the server without a count` };
+      return {
+        emoji: ':moneybag:',
+        text: `Cash variance: ${varianceWords(varianceCents ?? 0)} at ${at}: ${username}'s shift #${shiftId} (counted ${cash(declaredCashCents)}, expected ${cash(expectedCashCents)})`,
+      };
+    }
   }
   return { emoji: ':warning:', text: `Alert at ${at}: ${ALERT_KIND_NAMES[e.kind]}` };
 }
@@ -103,20 +137,62 @@ export function endWords(e: Pick<AlertEpisode, 'kind' | 'details'>, garage: Aler
       return `${at}'s daily summary is posted again`;
     case 'feed_stale':
       return `${at}'s occupancy has changed again (or it left the public feed)`;
+    case 'cash_variance': {
+      const d = CashVariance.safeParse(e.details);
+      return d.success ? `${d.data.username}'s shift #${d.data.shiftId} at ${at} has been reconciled` : `the shift at ${at} has been reconciled`;
+    }
   }
+}
+
+/**
+ * What a cash_variance message adds under its words, as the shift's close post always did: the
+ * count against what was expected, the shift's figures (opened, closed, float, cash taken, voids,
+ * refunds, lost tickets, exits) and how to reconcile it. Other kinds add nothing.
+ */
+function shiftBlocks(e: Pick<AlertEpisode, 'kind' | 'details'>, garage: AlertGarage): Block[] {
+  if (e.kind !== 'cash_variance') return [];
+  const d = CashVariance.safeParse(e.details);
+  if (!d.success) return [];
+  const { username, shiftId, unclosed, declaredCashCents, expectedCashCents, thresholdCents } = d.data;
+  const who = `*${escapeText(username)}*`;
+  const w = ShiftWindow.safeParse(e.details);
+  return [
+    section(
+      unclosed
+        ? `${who}'s shift #${shiftId} was still open 24 hours after it opened, so the server closed it without a count. *${cash(expectedCashCents)}* was expected in the drawer.`
+        : `${who} counted *${cash(declaredCashCents)}*; *${cash(expectedCashCents)}* was expected (this garage alerts beyond ${cash(thresholdCents)} either way).`,
+    ),
+    ...(w.success
+      ? [
+          fields([
+            ['Opened', formatDateTime(w.data.openedAt, garage.timezone)],
+            ['Closed', formatDateTime(w.data.closedAt, garage.timezone)],
+            ['Float', cash(w.data.openingFloatCents)],
+            ['Cash taken', cash(w.data.cashTakenCents)],
+            ['Voids · refunds · lost tickets', `${w.data.voids} · ${w.data.refunds} · ${w.data.lostTickets}`],
+            ['Exits', String(w.data.exits)],
+          ]),
+        ]
+      : []),
+    context(`Reconcile it in the app (Shift) or with POST /api/shifts/${shiftId}/reconcile: this message then says so.`),
+  ];
 }
 
 /** Where to mute this kind, for the message's footer. */
 const muteHint = (e: Pick<AlertEpisode, 'kind'>, garage: AlertGarage, command: string) =>
   `Garage: *${escapeText(garage.name)}* · a manager can mute this kind with \`${command} alerts mute ${ALERT_KIND_WORD[e.kind]}\` in a channel of this garage.`;
 
-/** The managers' channel message when an episode starts: what, in words, since when (garage time). */
+/** The managers' channel message when an episode starts: what, in words (a shift's cash: its figures too), since when (garage time). */
 export function buildAlertRaised(e: AlertEpisode, garage: AlertGarage, command = '/park'): Reply {
   const words = alertWords(e, garage);
   return {
     response_type: 'in_channel',
     text: words.text,
-    blocks: [section(`${words.emoji} ${escapeText(words.text)}`), context(`Since ${formatDateTime(e.openedAt, garage.timezone)} · ${muteHint(e, garage, command)}`)],
+    blocks: [
+      section(`${words.emoji} ${escapeText(words.text)}`),
+      ...shiftBlocks(e, garage),
+      context(`Since ${formatDateTime(e.openedAt, garage.timezone)} · ${muteHint(e, garage, command)}`),
+    ],
   };
 }
 

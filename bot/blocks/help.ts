@@ -22,7 +22,7 @@ export function buildHelp(command = '/park', notUnderstood?: string): Reply {
     `*\`${command} rates\`* — the garage's rate board: rates per vehicle type, time bands, grace, daily max, specials and events`,
     `*\`${command} report [YYYY-MM-DD]\`* — managers: a day's figures (default today). e.g. \`${command} report 2026-11-23\``,
     `*\`${command} approvals\`* — managers: the voids, refunds and waivers that wait for you, with Approve / Deny`,
-    `*\`${command} alerts [mute|unmute <kind>]\`* — managers: the garage's alerts going on now and the kinds muted; mute or unmute a kind (\`95\`, \`full\`, \`stale\`, \`shift\`, \`summary\`, \`feed\`). e.g. \`${command} alerts mute stale\``,
+    `*\`${command} alerts [mute|unmute <kind>]\`* — managers: the garage's alerts going on now and the kinds muted; mute or unmute a kind (\`95\`, \`full\`, \`stale\`, \`shift\`, \`summary\`, \`feed\`, \`cash\`). e.g. \`${command} alerts mute stale\``,
     `*\`${command} payments\`* — managers: the paid exits handed over from phones that wait for you`,
     `*\`${command} link [garage]\`* — which garage \`${command}\` acts on in this channel; managers: link the channel to a garage by its name or id. e.g. \`${command} link North\``,
     `*\`${command} help\`* — this list`,

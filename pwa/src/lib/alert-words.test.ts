@@ -2,6 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { ALERT_KINDS } from '../../../shared/alerts.js';
 import { alertKindName, alertSentence } from './alert-words.js';
 
+/** A cash_variance episode's details as the server sends them (shared/alerts.ts cashVarianceDue, plus the shift's window figures). */
+const cash = (over: Record<string, unknown>) => ({
+  shiftId: 12,
+  username: 'sam',
+  unclosed: false,
+  declaredCashCents: 9_000,
+  expectedCashCents: 10_000,
+  varianceCents: -1_000,
+  thresholdCents: 500,
+  openedAt: '2026-11-23T08:00:00.000Z',
+  closedAt: '2026-11-23T16:00:00.000Z',
+  openingFloatCents: 10_000,
+  cashTakenCents: 3_000,
+  exits: 4,
+  voids: 1,
+  refunds: 0,
+  lostTickets: 1,
+  ...over,
+});
+
 describe('alert words', () => {
   it.each(ALERT_KINDS)('the app has words for %s (every kind the server knows)', (kind) => {
     expect(alertKindName(kind)).not.toBe(kind);
@@ -11,6 +31,7 @@ describe('alert words', () => {
   it.each([
     ['summary_unposted', 'Daily summary not posted'],
     ['feed_stale', 'Public feed not changing'],
+    ['cash_variance', 'Cash variance or unclosed shift'],
     ['some_new_kind', 'some_new_kind'],
     ['toString', 'toString'],
   ])('%s is called %s (an unknown kind: its raw name)', (kind, words) => {
@@ -25,6 +46,10 @@ describe('alert words', () => {
     [{ kind: 'shift_corrections', details: { shiftId: 8, username: 'cora', voids: 3, refunds: 1, threshold: 3 } }, "cora's shift #8: 3 voids and 1 refund (more than 3)"],
     [{ kind: 'summary_unposted', details: { date: '2026-11-23' } }, 'The daily summary of 2026-11-23 could not be posted to Slack for an hour'],
     [{ kind: 'feed_stale', details: {} }, 'The public feed has shown the same occupancy for 6 hours while open'],
+    [{ kind: 'cash_variance', details: cash({}) }, "sam's shift #12 closed short $10.00: counted $90.00, expected $100.00 (more than $5.00 either way)"],
+    [{ kind: 'cash_variance', details: cash({ declaredCashCents: 10_750, varianceCents: 750 }) }, "sam's shift #12 closed over $7.50: counted $107.50, expected $100.00 (more than $5.00 either way)"],
+    [{ kind: 'cash_variance', details: cash({ unclosed: true, declaredCashCents: null, varianceCents: null }) }, "sam's shift #12 was left open 24 hours and closed without a count ($100.00 expected)"],
+    [{ kind: 'cash_variance', details: { shiftId: 'twelve' } }, "A shift's cash needed a manager"],
     [{ kind: 'garage_full', details: { odd: true } }, 'Garage full'],
     [{ kind: 'brand_new', details: { x: 1 } }, 'brand_new'],
   ])('%o reads %s', (episode, words) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatCents } from '../../../shared/format.js';
 
 /**
  * Each kind of alert in a few words, by its name as the server sends it. A kind the app does not know
@@ -11,6 +12,7 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
   shift_corrections: 'Many voids and refunds in a shift',
   summary_unposted: 'Daily summary not posted',
   feed_stale: 'Public feed not changing',
+  cash_variance: 'Cash variance or unclosed shift',
 };
 
 /**
@@ -28,6 +30,15 @@ const Stale = z.object({ count: z.number(), hours: z.number() });
 const ShiftCorrections = z.object({ shiftId: z.number(), username: z.string(), voids: z.number(), refunds: z.number(), threshold: z.number() });
 const Summary = z.object({ date: z.string() });
 const Feed = z.object({ hours: z.number() });
+const CashVariance = z.object({
+  shiftId: z.number(),
+  username: z.string(),
+  unclosed: z.boolean(),
+  declaredCashCents: z.number().nullable(),
+  expectedCashCents: z.number().nullable(),
+  varianceCents: z.number().nullable(),
+  thresholdCents: z.number(),
+});
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -68,6 +79,16 @@ export function alertSentence(e: { kind: string; details: Record<string, unknown
     case 'feed_stale': {
       const d = Feed.safeParse(e.details);
       return `The public feed has shown the same occupancy for ${d.success ? d.data.hours : 6} hours while open`;
+    }
+    case 'cash_variance': {
+      const d = CashVariance.safeParse(e.details);
+      if (!d.success) return "A shift's cash needed a manager";
+      const { username, shiftId, unclosed, declaredCashCents, expectedCashCents, varianceCents, thresholdCents } = d.data;
+      const money = (cents: number | null) => (cents === null ? '—' : formatCents(cents));
+      if (unclosed) return `${username}'s shift #${shiftId} was left open 24 hours and closed without a count (${money(expectedCashCents)} expected)`;
+      const v = varianceCents ?? 0;
+      const how = v < 0 ? `short ${money(-v)}` : `over ${money(v)}`;
+      return `${username}'s shift #${shiftId} closed ${how}: counted ${money(declaredCashCents)}, expected ${money(expectedCashCents)} (more than ${money(thresholdCents)} either way)`;
     }
   }
   return alertKindName(e.kind);
