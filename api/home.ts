@@ -19,6 +19,9 @@ const contentTypes: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
+  // The plate reader's opt-in download (pwa/vite.config.ts): WebAssembly must be typed so to compile as it streams.
+  '.wasm': 'application/wasm',
+  '.onnx': 'application/octet-stream',
 };
 
 /**

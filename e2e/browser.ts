@@ -9,13 +9,19 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
 /** The phone every flow is tried on first: 360 × 640, as the attendants' phones. */
 export const PHONE = { width: 360, height: 640 };
 
-/** A phone-sized browser with its own profile (persistent, so it can install and keep a service worker). */
-export async function openPhone(viewport = PHONE): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+/**
+ * A phone-sized browser with its own profile (persistent, so it can install and keep a service worker).
+ * `extraArgs` go on Chromium's command line after the usual flags (a fake camera, say).
+ */
+export async function openPhone(
+  viewport = PHONE,
+  { extraArgs = [] }: { extraArgs?: string[] } = {},
+): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
   const profile = mkdtempSync('/tmp/parkops-e2e-profile-');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: [...FLAGS, ...extraArgs],
     viewport,
     deviceScaleFactor: 2,
     hasTouch: true,

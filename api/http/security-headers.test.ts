@@ -15,16 +15,16 @@ function directives(policy: string | null): Record<string, string[]> {
 }
 
 describe('Content-Security-Policy', () => {
-  it.each(['/', '/some/screen', '/assets/index-0000.js', '/sw.js', '/manifest.webmanifest'])('the app page and its files (%s): only this origin, no inline script or style', async (path) => {
+  it.each(['/', '/some/screen', '/assets/index-0000.js', '/sw.js', '/manifest.webmanifest'])('the app page and its files (%s): only this origin, no inline script or style, WebAssembly but no eval', async (path) => {
     const res = await t.app.request(path);
     const csp = directives(res.headers.get('content-security-policy'));
     expect(csp['default-src']).toEqual(["'self'"]);
-    expect(csp['script-src']).toEqual(["'self'"]);
+    expect(csp['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(csp['style-src']).toEqual(["'self'"]);
     expect(csp['worker-src']).toEqual(["'self'"]);
     expect(csp['object-src']).toEqual(["'none'"]);
     expect(csp['frame-ancestors']).toEqual(["'none'"]);
-    expect(res.headers.get('content-security-policy')).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(res.headers.get('content-security-policy')).not.toMatch(/unsafe-inline|'unsafe-eval'|\*/);
   });
 
   it('API answers, errors included, load nothing', async () => {

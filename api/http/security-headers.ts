@@ -11,7 +11,9 @@ import { isHttps, type TrustedProxies } from './client-address.js';
  */
 export const APP_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets the opt-in plate reader compile its WebAssembly (onnxruntime-web, from
+  // this origin); it allows WebAssembly only, never eval() or new Function().
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -57,7 +57,7 @@ async function openMenu(): Promise<string[]> {
     .map((a) => a.textContent ?? '');
 }
 
-describe('the Menu of the managers’ and admins’ screens', () => {
+describe('the Menu: the plate camera, and the managers’ and admins’ screens', () => {
   it('attendants have no Menu; the screens tell them who to ask, and nothing is fetched', async () => {
     currentUser.value = fixture.user({ role: 'attendant' });
     app();
@@ -78,7 +78,7 @@ describe('the Menu of the managers’ and admins’ screens', () => {
   it('managers: Reports, Parked now, Alerts and Audit, not Staff or Garages; a pick opens the screen and closes the Menu', async () => {
     currentUser.value = fixture.user({ role: 'manager' });
     app();
-    expect(await openMenu()).toEqual(['Reports', 'Parked now', 'Alerts', 'Audit']);
+    expect(await openMenu()).toEqual(['Plate camera', 'Reports', 'Parked now', 'Alerts', 'Audit']);
     expect(screen.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('true');
     await expectAccessible();
     // The five tabs stay five (they fit a 360 px phone).
@@ -100,7 +100,7 @@ describe('the Menu of the managers’ and admins’ screens', () => {
   it('admins also have Staff and Garages; Escape closes the Menu', async () => {
     currentUser.value = fixture.user({ id: 1, username: 'admin', role: 'admin' });
     app();
-    expect(await openMenu()).toEqual(['Reports', 'Parked now', 'Alerts', 'Audit', 'Staff', 'Garages']);
+    expect(await openMenu()).toEqual(['Plate camera', 'Reports', 'Parked now', 'Alerts', 'Audit', 'Staff', 'Garages']);
     fireEvent.keyDown(screen.getByRole('link', { name: 'Staff' }), { key: 'Escape' });
     expect(screen.queryByRole('navigation', { name: 'Manage' })).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Menu' }));

@@ -34,6 +34,7 @@ const GaragesScreen = lazy(() => import('./routes/garages.js').then((m) => m.Gar
 const AuditScreen = lazy(() => import('./routes/audit.js').then((m) => m.AuditScreen));
 const AlertsScreen = lazy(() => import('./routes/alerts.js').then((m) => m.AlertsScreen));
 const StaffScreen = lazy(() => import('./routes/staff.js').then((m) => m.StaffScreen));
+const PlateReaderScreen = lazy(() => import('./routes/plate-reader.js').then((m) => m.PlateReaderScreen));
 const GaragesAdminScreen = lazy(() => import('./routes/garages-admin.js').then((m) => m.GaragesAdminScreen));
 
 const titles: Record<string, string> = {
@@ -56,6 +57,7 @@ const titles: Record<string, string> = {
   '/alerts': 'Alerts',
   '/staff': 'Staff',
   '/all-garages': 'Garages',
+  '/plate-reader': 'Plate camera',
 };
 
 /** What a lazily loaded screen shows while it loads: its title. */
@@ -158,6 +160,12 @@ function Screen({ path, role }: { path: string; role: Role }) {
         <ForRole allowed={isManager} title="Approvals" others="Only managers approve voids, refunds and lost-ticket fee waivers. Ask a manager.">
           <ApprovalsScreen />
         </ForRole>
+      );
+    case '/plate-reader':
+      return (
+        <Suspense fallback={<Loading title="Plate camera" />}>
+          <PlateReaderScreen />
+        </Suspense>
       );
     case '/audit':
       return (

@@ -14,8 +14,9 @@ import { Banners } from './banners.js';
 import { PendingChip } from './pending-chip.js';
 import './manage-menu.css';
 
-/** The managers' and admins' screens, each shown to whom the permission rule allows (shared/auth.ts). */
+/** The Menu's screens, each shown to whom the permission rule allows (shared/auth.ts). */
 const MANAGE_SCREENS: ReadonlyArray<{ href: string; label: string; action: Action }> = [
+  { href: '/plate-reader', label: 'Plate camera', action: 'tickets.use' },
   { href: '/reports', label: 'Reports', action: 'reports.read' },
   { href: '/parked', label: 'Parked now', action: 'reports.read' },
   { href: '/alerts', label: 'Alerts', action: 'alerts.manage' },
@@ -44,7 +45,8 @@ function NavLink({ href, children }: { href: string; children: ComponentChildren
 
 /**
  * The header's Menu for managers and admins: a button that opens, under the header, the list of
- * their screens (the tab bar keeps its five tabs, which fit a 360 px phone). Closes on a pick, on
+ * their screens and the plate camera's set-up (attendants find that under Car in: their header at
+ * 360 px has no room for a Menu; the tab bar keeps its five tabs, which fit a 360 px phone). Closes on a pick, on
  * Escape (focus back on the button) and on any change of screen.
  */
 function ManageMenu({ user }: { user: User }) {

@@ -1,5 +1,6 @@
 import { signal, useComputed, useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
+import { lazy, Suspense } from 'preact/compat';
 import { PlateInput, VEHICLE_TYPES, type VehicleType } from '../../../shared/tickets.js';
 import { ChoiceGroup } from '../components/choice-group.js';
 import { CodeInput } from '../components/code-input.js';
@@ -7,7 +8,10 @@ import { TicketCard } from '../components/ticket-card.js';
 import { describeFailure, describeRefusal, PLATE_PROBLEM } from '../lib/failure-text.js';
 import { currentGarageId } from '../lib/garage-choice.js';
 import { useOutbox } from '../lib/outbox.js';
-import { whenTabTapped } from '../lib/router.js';
+import { canUseCamera, plateModelInstalled } from '../lib/plate-model.js';
+import { navigate, whenTabTapped } from '../lib/router.js';
+
+const PlateCamera = lazy(() => import('../components/plate-camera.js').then((m) => m.PlateCamera));
 
 /**
  * What Car in is doing, kept outside the screen so it survives a sign-in in between: a session that
@@ -16,9 +20,14 @@ import { whenTabTapped } from '../lib/router.js';
 const plate = signal('');
 const vehicleType = signal<VehicleType>('Car');
 const issuedKey = signal<string | null>(null);
+/** The camera is open; and the plate it last put in the field, for the attendant to check. */
+const camera = signal(false);
+const cameraRead = signal<string | null>(null);
 
 function startOver() {
   issuedKey.value = null;
+  camera.value = false;
+  cameraRead.value = null;
   plate.value = '';
   vehicleType.value = 'Car';
 }
@@ -95,8 +104,36 @@ export function EntryScreen() {
           maxLength={16}
           errorId={error.value ? 'entry-error' : null}
           value={plate.value}
-          onValue={(v) => (plate.value = v)}
+          onValue={(v) => {
+            plate.value = v;
+            cameraRead.value = null;
+          }}
         />
+        {cameraRead.value && (
+          <p role="status">
+            Read by the camera: {cameraRead.value}. Check it against the car before issuing.
+          </p>
+        )}
+        {plateModelInstalled.value &&
+          canUseCamera() &&
+          (camera.value ? (
+            <Suspense fallback={<p role="status">Starting the camera…</p>}>
+              <PlateCamera
+                onRead={([read]) => {
+                  camera.value = false;
+                  plate.value = read!;
+                  cameraRead.value = read!;
+                  error.value = null;
+                  plateField.current?.focus();
+                }}
+                onClose={() => (camera.value = false)}
+              />
+            </Suspense>
+          ) : (
+            <button type="button" class="button" onClick={() => (camera.value = true)}>
+              Read the plate with the camera
+            </button>
+          ))}
         <ChoiceGroup legend="Vehicle type" name="vehicleType" options={VEHICLE_TYPES} value={vehicleType.value} onChange={(v) => (vehicleType.value = v)} />
         {error.value && (
           <p id="entry-error" class="error" role="alert">
@@ -109,6 +146,17 @@ export function EntryScreen() {
           </button>
         </div>
       </form>
+      {!plateModelInstalled.value && canUseCamera() && (
+        <p class="muted small">
+          <a href="/plate-reader" onClick={(e) => {
+            e.preventDefault();
+            navigate('/plate-reader');
+          }}>
+            Read plates with the camera
+          </a>{' '}
+          — set it up on this phone (an optional download).
+        </p>
+      )}
     </main>
   );
 }

@@ -16,6 +16,8 @@ import { isRequest } from '../lib/local-store.js';
 import { isOffline } from '../lib/network.js';
 import { parseProvisionalRef } from '../lib/offline-exit.js';
 import { useOutbox } from '../lib/outbox.js';
+import { canUseCamera, plateModelInstalled } from '../lib/plate-model.js';
+import type { ParkedOnPhone } from '../lib/plate-parked.js';
 import { withLostTicket, withValidation, type ExitQuote } from '../lib/quote.js';
 import { currentStep, leaveStep, pushStep, replaceStep, whenTabTapped } from '../lib/router.js';
 import { LostTicketSearch } from './exit-lost-ticket.js';
@@ -25,6 +27,7 @@ import { Receipt } from './receipt.js';
 import type { TicketAction } from './ticket-actions.js';
 
 const Scanner = lazy(() => import('./exit-scanner.js').then((m) => m.Scanner));
+const PlateFinder = lazy(() => import('../components/plate-camera.js').then((m) => m.PlateFinder));
 
 /** True where the browser can read QR codes from the camera. */
 const canScan = typeof window !== 'undefined' && 'BarcodeDetector' in window && !!navigator.mediaDevices?.getUserMedia;
@@ -49,8 +52,11 @@ const action = signal<TicketAction | null>(null);
 const requestKey = signal<string | null>(null);
 /** A merchant's validation code as typed on "Amount due" (applied once the server accepts it: `quote.validation`). */
 const codeTyped = signal('');
+/** The plate camera (and then the cars proposed for its read) is open. */
+const plateCamera = signal(false);
 
 function startOver() {
+  plateCamera.value = false;
   quote.value = null;
   paidKey.value = null;
   closed.value = null;
@@ -141,6 +147,14 @@ export function ExitScreen() {
     if (found.found !== 'numbered') return show(found);
     number.value = found.ticketNumber;
     void lookUp(found.ticketNumber);
+  }
+
+  /** One tap on a car proposed for the plate the camera read: looked up as if its number had been typed. */
+  function pickProposal(car: ParkedOnPhone) {
+    plateCamera.value = false;
+    if (car.offline) return lookUpProvisional(car.ref);
+    number.value = car.ref;
+    void lookUp(car.ref);
   }
 
   function findByNumber(event: Event) {
@@ -304,6 +318,17 @@ export function ExitScreen() {
         ) : (
           <button type="button" class="button" onClick={() => (scanning.value = true)}>
             Scan the QR code
+          </button>
+        ))}
+      {plateModelInstalled.value &&
+        canUseCamera() &&
+        (plateCamera.value ? (
+          <Suspense fallback={<p role="status">Starting the camera…</p>}>
+            <PlateFinder items={outbox.items.value.filter(outbox.isOf(currentGarageId.value))} onPick={pickProposal} onClose={() => (plateCamera.value = false)} />
+          </Suspense>
+        ) : (
+          <button type="button" class="button" onClick={() => (plateCamera.value = true)}>
+            Find by plate with the camera
           </button>
         ))}
       <OfflineCars onPick={lookUpProvisional} />
