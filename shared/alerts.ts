@@ -25,6 +25,38 @@ export const AlertEpisode = z.object({
 });
 export type AlertEpisode = z.infer<typeof AlertEpisode>;
 
+/**
+ * What each kind's episode carries in `details` (as alertsDue and the cash-variance close write it),
+ * for the doors (Slack, the app) to read without casting.
+ */
+export const AlertDetails = {
+  occupancy: z.object({ occupied: z.number(), totalSpaces: z.number(), percent: z.number() }),
+  stale: z.object({ count: z.number(), hours: z.number(), oldestEntry: z.string().nullable() }),
+  shiftCorrections: z.object({ shiftId: z.number(), username: z.string(), voids: z.number(), refunds: z.number(), threshold: z.number() }),
+  summaryUnposted: z.object({ date: z.iso.date(), dueSince: z.string(), days: z.number(), attempts: z.number(), lastError: z.string().nullable() }),
+  feedStale: z.object({ lastChange: z.string(), hours: z.number(), occupied: z.number(), totalSpaces: z.number() }),
+  cashVariance: z.object({
+    shiftId: z.number(),
+    username: z.string(),
+    unclosed: z.boolean(),
+    declaredCashCents: z.number().nullable(),
+    expectedCashCents: z.number().nullable(),
+    varianceCents: z.number().nullable(),
+    thresholdCents: z.number(),
+  }),
+  /** The cash variance's shift as it was at the close (counted only when the episode opened). */
+  cashVarianceShift: z.object({
+    openedAt: z.string(),
+    closedAt: z.string(),
+    openingFloatCents: z.number(),
+    cashTakenCents: z.number().nullable(),
+    exits: z.number(),
+    voids: z.number(),
+    refunds: z.number(),
+    lostTickets: z.number(),
+  }),
+};
+
 /** PUT /api/garages/:id/alerts/mutes: mute or unmute one kind of alert for this garage. */
 export const AlertMuteBody = z.strictObject({ kind: z.enum(ALERT_KINDS), muted: z.boolean() });
 export type AlertMuteBody = z.infer<typeof AlertMuteBody>;

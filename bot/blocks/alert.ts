@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ALERT_KINDS, type AlertEpisode, type AlertKind, type AlertsView } from '../../shared/alerts.js';
+import { ALERT_KINDS, AlertDetails, type AlertEpisode, type AlertKind, type AlertsView } from '../../shared/alerts.js';
 import { formatCents } from '../../shared/format.js';
 import { formatDateTime, formatDay, formatWhen } from './format.js';
 import { context, escapeText, fields, header, section, type Block, type Reply } from './reply.js';
@@ -30,31 +29,7 @@ export const ALERT_KIND_WORD: Record<AlertKind, string> = {
   cash_variance: 'cash',
 };
 
-// What `alertsDue` (shared/alerts.ts) puts in each kind's details; read, never cast.
-const Occupancy = z.object({ occupied: z.number(), totalSpaces: z.number(), percent: z.number() });
-const Stale = z.object({ count: z.number(), hours: z.number(), oldestEntry: z.string().nullable() });
-const ShiftCorrections = z.object({ shiftId: z.number(), username: z.string(), voids: z.number(), refunds: z.number(), threshold: z.number() });
-const SummaryUnposted = z.object({ date: z.iso.date(), dueSince: z.string(), days: z.number(), attempts: z.number(), lastError: z.string().nullable() });
-const FeedStale = z.object({ lastChange: z.string(), hours: z.number(), occupied: z.number(), totalSpaces: z.number() });
-const CashVariance = z.object({
-  shiftId: z.number(),
-  username: z.string(),
-  unclosed: z.boolean(),
-  declaredCashCents: z.number().nullable(),
-  expectedCashCents: z.number().nullable(),
-  varianceCents: z.number().nullable(),
-  thresholdCents: z.number(),
-});
-const ShiftWindow = z.object({
-  openedAt: z.string(),
-  closedAt: z.string(),
-  openingFloatCents: z.number(),
-  cashTakenCents: z.number().nullable(),
-  exits: z.number(),
-  voids: z.number(),
-  refunds: z.number(),
-  lostTickets: z.number(),
-});
+const { occupancy: Occupancy, stale: Stale, shiftCorrections: ShiftCorrections, summaryUnposted: SummaryUnposted, feedStale: FeedStale, cashVariance: CashVariance, cashVarianceShift: ShiftWindow } = AlertDetails;
 const cash = (cents: number | null) => (cents === null ? '—' : formatCents(cents));
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { AlertDetails } from '../../../shared/alerts.js';
 import { formatCents } from '../../../shared/format.js';
 
 /**
@@ -24,21 +24,7 @@ export function alertKindName(kind: string): string {
   return Object.hasOwn(KIND_NAMES, kind) ? KIND_NAMES[kind]! : kind;
 }
 
-// What the server puts in each kind's details (shared/alerts.ts alertsDue); read, never cast.
-const Occupancy = z.object({ occupied: z.number(), totalSpaces: z.number(), percent: z.number() });
-const Stale = z.object({ count: z.number(), hours: z.number() });
-const ShiftCorrections = z.object({ shiftId: z.number(), username: z.string(), voids: z.number(), refunds: z.number(), threshold: z.number() });
-const Summary = z.object({ date: z.string() });
-const Feed = z.object({ hours: z.number() });
-const CashVariance = z.object({
-  shiftId: z.number(),
-  username: z.string(),
-  unclosed: z.boolean(),
-  declaredCashCents: z.number().nullable(),
-  expectedCashCents: z.number().nullable(),
-  varianceCents: z.number().nullable(),
-  thresholdCents: z.number(),
-});
+const { occupancy: Occupancy, stale: Stale, shiftCorrections: ShiftCorrections, summaryUnposted: Summary, feedStale: Feed, cashVariance: CashVariance } = AlertDetails;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
