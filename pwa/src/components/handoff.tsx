@@ -12,6 +12,7 @@ import { currentUser } from '../lib/session.js';
 import { qrPngFile, shareDataOf, shareHandoff, webShareAvailable, type Handoff } from '../lib/share.js';
 import { ChoiceGroup } from './choice-group.js';
 import './print.css';
+import { ConfirmStep } from './confirm-step.js';
 
 /**
  * Share and Print under a ticket card or a receipt: Share opens the phone's share sheet (hidden
@@ -160,17 +161,16 @@ export function ReceiptLinkQr({ ticket, garageId, onLink }: { ticket: Ticket; ga
       {manager && s.kind === 'ready' && (
         <div class="no-print">
           {asking.value ? (
-            <div role="group" aria-label="Revoke the receipt link?">
-              <p>Revoke the receipt link of {ticket.ticketNumber}? Whoever has it will no longer see the receipt.</p>
-              <div class="row">
-                <button type="button" class="button button-danger" disabled={busy.value || !online} onClick={() => void revoke()}>
-                  Yes, revoke it
-                </button>
-                <button type="button" class="button" disabled={busy.value} onClick={() => (asking.value = false)}>
-                  Keep it
-                </button>
-              </div>
-            </div>
+            <ConfirmStep
+              label="Revoke the receipt link?"
+              question={`Revoke the receipt link of ${ticket.ticketNumber}? Whoever has it will no longer see the receipt.`}
+              yes="Yes, revoke it"
+              keep="Keep it"
+              busy={busy.value}
+              blocked={!online}
+              onYes={() => void revoke()}
+              onKeep={() => (asking.value = false)}
+            />
           ) : (
             <button type="button" class="button" disabled={!online} onClick={() => (asking.value = true)}>
               Revoke receipt link…

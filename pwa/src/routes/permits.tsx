@@ -10,6 +10,7 @@ import { garageLocale, garageTimeZone } from '../lib/garage.js';
 import { endOfDay, isDay, lastDay, nextMonth } from '../lib/permit-dates.js';
 import { formatDate } from '../lib/time.js';
 import { PermitForm, PermitImport } from './permit-forms.js';
+import { ConfirmStep } from '../components/confirm-step.js';
 
 /** A permit's standing in words: active (or not yet, or expired), suspended, cancelled. */
 export function permitState(p: Permit, now: Date, day: (at: string) => string): string {
@@ -93,17 +94,15 @@ function PermitRow({ garageId, p, onChanged }: { garageId: number; p: Permit; on
         </form>
       )}
       {asking.value === 'cancel' && (
-        <div role="group" aria-label={`Cancel the permit of ${p.holder}?`}>
-          <p>Cancel the permit of {p.holder} for good? Its plates pay the regular rate from now on.</p>
-          <div class="row">
-            <button type="button" class="button button-danger" disabled={busy.value} onClick={() => void change({ status: 'cancelled' })}>
-              Yes, cancel it
-            </button>
-            <button type="button" class="button" onClick={() => (asking.value = null)}>
-              Keep it
-            </button>
-          </div>
-        </div>
+        <ConfirmStep
+          label={`Cancel the permit of ${p.holder}?`}
+          question={`Cancel the permit of ${p.holder} for good? Its plates pay the regular rate from now on.`}
+          yes="Yes, cancel it"
+          keep="Keep it"
+          busy={busy.value}
+          onYes={() => void change({ status: 'cancelled' })}
+          onKeep={() => (asking.value = null)}
+        />
       )}
       {problem.value && (
         <p class="error" role="alert">

@@ -14,6 +14,7 @@ import { useOutbox } from '../lib/outbox.js';
 import { reservationWindow } from '../lib/ticket-kind-words.js';
 import { formatDate } from '../lib/time.js';
 import { ReservationForm } from './reservation-form.js';
+import { ConfirmStep } from '../components/confirm-step.js';
 
 /** A reservation's status in words; an arrived one names the ticket its car came in on. */
 export function statusWords(r: Reservation): string {
@@ -63,17 +64,16 @@ function ReservationRow({ garageId, r, offline, onChanged }: { garageId: number;
       <p class={r.status === 'confirmed' || r.status === 'arrived' ? 'ok' : 'muted'}>{statusWords(r)}</p>
       {r.status === 'confirmed' &&
         (asking.value ? (
-          <div role="group" aria-label={`Cancel the reservation of ${r.licensePlate}?`}>
-            <p>Cancel the reservation of {r.licensePlate}? Its space is free again at once.</p>
-            <div class="row">
-              <button type="button" class="button button-danger" disabled={busy.value || offline} onClick={() => void cancel()}>
-                Yes, cancel it
-              </button>
-              <button type="button" class="button" disabled={busy.value} onClick={() => (asking.value = false)}>
-                Keep it
-              </button>
-            </div>
-          </div>
+          <ConfirmStep
+            label={`Cancel the reservation of ${r.licensePlate}?`}
+            question={`Cancel the reservation of ${r.licensePlate}? Its space is free again at once.`}
+            yes="Yes, cancel it"
+            keep="Keep it"
+            busy={busy.value}
+            blocked={offline}
+            onYes={() => void cancel()}
+            onKeep={() => (asking.value = false)}
+          />
         ) : (
           <button type="button" class="button" disabled={offline} onClick={() => (asking.value = true)}>
             Cancel reservation…

@@ -7,6 +7,7 @@ import { garageName, myGarages } from '../lib/garage-choice.js';
 import { fieldRefusals } from '../lib/field-refusals.js';
 import type { Issues } from '../lib/refusal-fields.js';
 import { staffApi } from '../lib/staff-api.js';
+import { ConfirmStep } from '../components/confirm-step.js';
 
 /** Each role in words. */
 export const ROLE_NAMES: Record<Role, string> = { attendant: 'Attendant', manager: 'Manager', admin: 'Admin' };
@@ -156,17 +157,15 @@ export function StaffAccount({ user, onChanged }: { user: User; onChanged: (afte
               Enable {user.username}
             </button>
           ) : confirming.value ? (
-            <div role="group" aria-labelledby={id('confirm')}>
-              <p id={id('confirm')}>Disable {user.username}? They are signed out everywhere at once and cannot sign in until an admin enables them.</p>
-              <div class="row">
-                <button type="button" class="button button-danger" disabled={busy.value} onClick={() => void change('disabled', { disabled: true })}>
-                  Yes, disable {user.username}
-                </button>
-                <button type="button" class="button" disabled={busy.value} onClick={() => (confirming.value = false)}>
-                  Keep the account
-                </button>
-              </div>
-            </div>
+            <ConfirmStep
+              label={`Disable ${user.username}?`}
+              question={`Disable ${user.username}? They are signed out everywhere at once and cannot sign in until an admin enables them.`}
+              yes={`Yes, disable ${user.username}`}
+              keep="Keep the account"
+              busy={busy.value}
+              onYes={() => void change('disabled', { disabled: true })}
+              onKeep={() => (confirming.value = false)}
+            />
           ) : (
             <button type="button" class="button" disabled={busy.value} onClick={() => (confirming.value = true)}>
               Disable {user.username}…
