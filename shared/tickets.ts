@@ -179,6 +179,24 @@ export const TicketSearchQuery = z.object({
 });
 export type TicketSearchQuery = z.infer<typeof TicketSearchQuery>;
 
+/**
+ * The most cars GET /api/tickets/active-plates lists: the most spaces a garage may have
+ * (`totalSpaces` in shared/garages.ts and shared/garage.ts), so the list is every car inside.
+ */
+export const MAX_ACTIVE_PLATES = 100_000;
+
+/** GET /api/tickets/active-plates: the garage's parked cars by plate, for the phone's plate camera; nothing else of them. */
+export const ActivePlates = z
+  .object({
+    asOf: Instant.meta({ description: 'When the server made the list' }),
+    cars: z
+      .array(z.object({ ticketNumber: z.string().meta({ example: 'PS-7K3QXM' }), licensePlate: z.string().meta({ example: 'ABC 123' }) }))
+      .max(MAX_ACTIVE_PLATES)
+      .meta({ description: `Every active ticket of the garage, newest entry first; at most ${MAX_ACTIVE_PLATES} (the most spaces a garage may have)` }),
+  })
+  .meta({ description: "The garage's active tickets, number and plate only (no times, no amounts)" });
+export type ActivePlates = z.infer<typeof ActivePlates>;
+
 /** One entry or exit, for the activity feed. */
 export const Activity = z.object({
   type: z.enum(['entry', 'exit']),

@@ -20,6 +20,7 @@ const seedRules: ReadonlyArray<{ method: string; path: string; access: Access }>
   { method: 'GET', path: '/api/garage/stats', access: 'garage.stats' },
   { method: 'POST', path: '/api/tickets', access: 'tickets.use' },
   { method: 'GET', path: '/api/tickets', access: 'tickets.use' },
+  { method: 'GET', path: '/api/tickets/active-plates', access: 'tickets.use' },
   { method: 'GET', path: '/api/tickets/:ticketNumber', access: 'tickets.use' },
   { method: 'PUT', path: '/api/tickets/:ticketNumber/exit', access: 'tickets.use' },
   { method: 'GET', path: '/api/activities', access: 'activities.read' },

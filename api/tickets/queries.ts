@@ -385,3 +385,14 @@ export async function garageOfTicketNumber(sql: Db, ticketNumber: string): Promi
   const [row] = await sql<{ garageId: number }[]>`select garage_id from tickets where ticket_number = ${ticketNumber}`;
   return row?.garageId ?? null;
 }
+
+/** The active tickets of a garage, number and plate only, newest entry first (the partial index tickets_active serves it). */
+export async function listActivePlates(sql: Db, garageId: number, limit: number): Promise<{ ticketNumber: string; licensePlate: string }[]> {
+  return sql<{ ticketNumber: string; licensePlate: string }[]>`
+    select ticket_number, license_plate
+    from tickets
+    where garage_id = ${garageId} and status = 'active'
+    order by entry_time desc, id desc
+    limit ${limit}
+  `;
+}

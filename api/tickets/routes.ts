@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CreateTicketBody, ExitTicketBody, Ticket, TicketNumberInput, TicketSearchQuery } from '../../shared/tickets.js';
+import { ActivePlates, CreateTicketBody, ExitTicketBody, MAX_ACTIVE_PLATES, Ticket, TicketNumberInput, TicketSearchQuery } from '../../shared/tickets.js';
 import type { Deps } from '../deps.js';
 import { createRouter, errorResponses, IdempotencyHeader, idempotencyKey, jsonBody, jsonResponse } from '../http/openapi.js';
 import { enterVehicle } from './enter.js';
 import { exitVehicle } from './exit.js';
 import { byTicketNumber, inTicketsGarage, showTicket, showTickets } from './lookup.js';
+import { listActivePlates } from './queries.js';
 import { garageOf, inGarageOf } from '../garages/scope.js';
 import { attributionOf, currentUser, type AppEnv } from '../http/env.js';
 
@@ -29,6 +30,14 @@ const search = createRoute({
   responses: { 200: jsonResponse(z.array(Ticket), 'Matching tickets, newest first'), ...errorResponses(400, 401) },
 });
 
+const activePlates = createRoute({
+  method: 'get',
+  path: '/active-plates',
+  operationId: 'listActivePlates',
+  summary: `The garage's parked cars, ticket number and plate only, newest entry first (at most ${MAX_ACTIVE_PLATES}, the most spaces a garage may have): what the phone matches a plate camera's read against`,
+  responses: { 200: jsonResponse(ActivePlates, 'Every active ticket of the garage, and when the list was made'), ...errorResponses(401, 404) },
+});
+
 const get = createRoute({
   method: 'get',
   path: '/{ticketNumber}',
@@ -49,8 +58,9 @@ const exit = createRoute({
 
 /**
  * /api/tickets: entry, lookup, search, exit — each a use case shared with Slack; this door only
- * translates. In the request's garage (api/garages/scope.ts); at the seed paths (`findsOwnGarage`)
- * a ticket number of another garage the user may use is found in its own garage.
+ * translates — and the active plates the phone's plate camera matches against. In the request's
+ * garage (api/garages/scope.ts); at the seed paths (`findsOwnGarage`) a ticket number of another
+ * garage the user may use is found in its own garage.
  */
 export function ticketRoutes(deps: Deps, options: { findsOwnGarage: boolean }) {
   const byNumber = <T>(c: { var: AppEnv['Variables'] }, ticketNumber: string, act: (garageId: number) => Promise<T>) =>
@@ -73,6 +83,14 @@ export function ticketRoutes(deps: Deps, options: { findsOwnGarage: boolean }) {
       .openapi(search, async (c) => {
         const q = c.req.valid('query');
         return c.json(await showTickets(inGarageOf(deps, c.var), { plateNormalized: q.plate?.normalized, status: q.status, limit: q.limit, order: q.order }), 200);
+      })
+      /** GET /api/tickets/active-plates — before /:ticketNumber, which would read "active-plates" as a ticket number */
+      .openapi(activePlates, async (c) => {
+        const garageId = garageOf(c.var);
+        const asOf = deps.now();
+        const cars = await listActivePlates(deps.sql, garageId, MAX_ACTIVE_PLATES);
+        c.header('Cache-Control', 'no-store');
+        return c.json({ asOf: asOf.toISOString(), cars: cars.map(({ ticketNumber, licensePlate }) => ({ ticketNumber, licensePlate })) }, 200);
       })
       /** GET /api/tickets/:ticketNumber */
       .openapi(get, async (c) => {

@@ -1,10 +1,14 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
-import { bestPlateMatches, type PlateMatch } from '../../../shared/plate-match.js';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { bestPlateMatches } from '../../../shared/plate-match.js';
+import { knownActivePlates, listWords, refreshActivePlates, refreshFailureWords, type KeptPlates, type ListStatus } from '../lib/active-plates.js';
+import { garageLocale, garageTimeZone } from '../lib/garage.js';
 import type { OutboxItem } from '../lib/local-store.js';
+import { networkUp } from '../lib/network.js';
 import { captureGuideBox, GUIDE_BOX, openRearCamera } from '../lib/plate-capture.js';
-import { parkedOnPhone, proposalWords, type ParkedOnPhone } from '../lib/plate-parked.js';
+import { carsToMatch, proposalWords, type ParkedOnPhone } from '../lib/plate-parked.js';
 import { loadPlateReader, type PlateReader } from '../lib/plate-reader.js';
+import { formatTime } from '../lib/time.js';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -106,6 +110,8 @@ export function PlateCamera({ onRead, onClose }: Props) {
 }
 
 type FinderProps = {
+  /** The garage on screen: its list of parked cars is the one matched against (null: none known). */
+  garageId: number | null;
   /** The outbox items of the garage on screen: the cars this phone let in are found among them. */
   items: readonly OutboxItem[];
   /** The car the attendant tapped. */
@@ -114,24 +120,59 @@ type FinderProps = {
 };
 
 /**
- * Car out by plate: the camera, then the parked cars this phone knows whose plates match the read
- * (look-alikes as equal), at most three, best first; one tap picks one. Nothing is picked for the
- * attendant, and nothing leaves the phone.
+ * Car out by plate: the camera, then the parked cars whose plates match the read (look-alikes as
+ * equal), at most three, best first; one tap picks one. The cars are the garage's list kept on the
+ * phone (refreshed as the camera opens, when online) and the cars this phone let in since, less
+ * those it saw leave. Nothing is picked for the attendant, and the read never leaves the phone.
  */
-export function PlateFinder({ items, onPick, onClose }: FinderProps) {
-  const found = useSignal<{ read: string; proposals: PlateMatch<ParkedOnPhone>[] } | null>(null);
-  if (!found.value) {
+export function PlateFinder({ garageId, items, onPick, onClose }: FinderProps) {
+  const read = useSignal<string[] | null>(null);
+  const kept = useSignal<KeptPlates | null>(null);
+  const status = useSignal<ListStatus>({ state: 'offline' });
+
+  useEffect(() => {
+    kept.value = garageId === null ? null : knownActivePlates(garageId);
+    if (garageId === null || !networkUp.value) {
+      status.value = { state: 'offline' };
+      return;
+    }
+    let current = true;
+    status.value = { state: 'refreshing' };
+    refreshActivePlates(garageId)
+      .then((r) => {
+        if (!current) return;
+        kept.value = r.plates;
+        status.value = { state: 'fresh', notKept: r.kept ? null : r.problem };
+      })
+      .catch((error: unknown) => {
+        // the list kept on the phone and the outbox still give cars to match: say so, and go on
+        if (current) status.value = { state: 'failed', reason: refreshFailureWords(error) };
+      });
+    return () => {
+      current = false;
+    };
+  }, [garageId]);
+
+  // a garage's list may hold tens of thousands of cars: matched again only when the read or the cars change
+  const candidates = read.value;
+  const cars = kept.value?.cars;
+  const proposals = useMemo(() => (candidates ? bestPlateMatches(candidates, carsToMatch(items, cars ?? []), (car) => car.licensePlate) : []), [candidates, items, cars]);
+  const listLine = (
+    <p class="note" role="status">
+      <small>{listWords(status.value, kept.value, (iso) => formatTime(iso, garageTimeZone.value, garageLocale.value))}</small>
+    </p>
+  );
+  if (!candidates) {
     return (
-      <PlateCamera
-        onRead={(candidates) => (found.value = { read: candidates[0]!, proposals: bestPlateMatches(candidates, parkedOnPhone(items), (car) => car.licensePlate) })}
-        onClose={onClose}
-      />
+      <>
+        <PlateCamera onRead={(texts) => (read.value = texts)} onClose={onClose} />
+        {listLine}
+      </>
     );
   }
-  const { read, proposals } = found.value;
   return (
     <section class="plate-proposals" aria-labelledby="plate-proposals-title">
-      <h2 id="plate-proposals-title">Plate read: {read}</h2>
+      <h2 id="plate-proposals-title">Plate read: {candidates[0]}</h2>
       {proposals.length === 0 ? (
         <p role="status">No car parked here that this phone knows has a plate like it. Type the ticket number, or find it by plate below.</p>
       ) : (
@@ -145,7 +186,8 @@ export function PlateFinder({ items, onPick, onClose }: FinderProps) {
           ))}
         </ul>
       )}
-      <button type="button" class="button" onClick={() => (found.value = null)}>
+      {listLine}
+      <button type="button" class="button" onClick={() => (read.value = null)}>
         Read again
       </button>
     </section>

@@ -324,7 +324,7 @@ export function ExitScreen() {
         canUseCamera() &&
         (plateCamera.value ? (
           <Suspense fallback={<p role="status">Starting the camera…</p>}>
-            <PlateFinder items={outbox.items.value.filter(outbox.isOf(currentGarageId.value))} onPick={pickProposal} onClose={() => (plateCamera.value = false)} />
+            <PlateFinder garageId={currentGarageId.value} items={outbox.items.value.filter(outbox.isOf(currentGarageId.value))} onPick={pickProposal} onClose={() => (plateCamera.value = false)} />
           </Suspense>
         ) : (
           <button type="button" class="button" onClick={() => (plateCamera.value = true)}>

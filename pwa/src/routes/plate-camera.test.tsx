@@ -5,8 +5,11 @@ import { fixture } from '../../test/fixtures.js';
 import { expectAccessible } from '../../test/axe.js';
 import { server } from '../../test/msw.js';
 import { renderWithOutbox, resetAppState, signedIn } from '../../test/render.js';
+import { ActivePlates } from '../../../shared/tickets.js';
+import { refreshActivePlates } from '../lib/active-plates.js';
 import { rememberStats } from '../lib/garage.js';
 import { memoryStore, type OutboxItem } from '../lib/local-store.js';
+import { networkUp } from '../lib/network.js';
 import { rememberPlateModel } from '../lib/plate-model.js';
 import { EntryScreen } from './entry.js';
 import { ExitScreen } from './exit.js';
@@ -134,9 +137,28 @@ describe('Car out with the plate camera', () => {
     entered('3f9a1c00-0000-4000-8000-000000000004', 'KLM 777', null),
   ];
 
-  /** Car out on a phone whose outbox holds `parked` (read from its storage, as at app start; the car that came in offline stays unsent). */
-  async function renderCarOut() {
+  /** The garage's list as the server answers it (cars as [ticket number, plate]). */
+  const activePlates = (cars: [string, string][], asOf = '2026-11-23T10:42:00.000Z') =>
+    ActivePlates.parse({ asOf, cars: cars.map(([ticketNumber, licensePlate]) => ({ ticketNumber, licensePlate })) });
+  /** The server's answer to GET …/tickets/active-plates of garage `garageId`; how many times it was asked. */
+  function serveActivePlates(answer: ActivePlates | 'offline', garageId = 1) {
+    const asked = { times: 0 };
+    server.use(
+      http.get(`/api/garages/${garageId}/tickets/active-plates`, () => {
+        asked.times++;
+        return answer === 'offline' ? HttpResponse.error() : HttpResponse.json(answer);
+      }),
+    );
+    return asked;
+  }
+
+  /**
+   * Car out on a phone whose outbox holds `parked` (read from its storage, as at app start; the car
+   * that came in offline stays unsent), the server's list of parked cars being `list` (none unless said).
+   */
+  async function renderCarOut(list: ActivePlates | 'offline' | 'not asked' = activePlates([])) {
     server.use(http.post('/api/garages/1/tickets', () => HttpResponse.error()));
+    if (list !== 'not asked') serveActivePlates(list);
     const { outbox } = renderWithOutbox(<ExitScreen />, memoryStore(parked));
     await outbox.start();
     fireEvent.click(await screen.findByRole('button', { name: 'Find by plate with the camera' }));
@@ -176,5 +198,63 @@ describe('Car out with the plate camera', () => {
     fake.candidates = ['WWW000'];
     await renderCarOut();
     expect((await screen.findByText(/^No car parked here that this phone knows/)).textContent).toContain('Type the ticket number');
+  });
+
+  it("proposes a car another phone let in (only in the garage's list), says as of when, and one tap looks it up", async () => {
+    fake.candidates = ['QRS456'];
+    server.use(
+      http.get('/api/garages/1/tickets/:n', ({ params }) =>
+        params.n === 'PS-AB12CD'
+          ? HttpResponse.json(fixture.activeTicket({ ticketNumber: 'PS-AB12CD', licensePlate: 'QRS 456', entryTime: new Date(Date.now() - 90 * 60_000).toISOString() }, new Date()))
+          : HttpResponse.json({ code: 'not_found', message: 'No ticket' }, { status: 404 }),
+      ),
+    );
+    await renderCarOut(activePlates([['PS-AB12CD', 'QRS 456'], ['PS-7K3QXM', 'BOS 123']]));
+
+    const [proposal] = await screen.findAllByRole('button', { name: /^PS-AB12CD/ });
+    expect(proposal!.textContent).toBe('PS-AB12CD · QRS 456 · same plate');
+    expect(screen.getByText('Parked cars as of 10:42 AM')).toBeTruthy();
+    await expectAccessible();
+    fireEvent.click(proposal!);
+    expect((await screen.findByTestId('amount-due')).textContent).toContain('$20.00');
+  });
+
+  it('lists a car once when both the outbox and the garage list have it', async () => {
+    fake.candidates = ['BOS123'];
+    await renderCarOut(activePlates([['PS-7K3QXM', 'BOS 123']]));
+    await screen.findByText('Parked cars as of 10:42 AM');
+    expect(screen.getAllByRole('button', { name: /^PS-7K3QXM/ })).toHaveLength(1);
+  });
+
+  it('offline, matches against the list kept from the last refresh, and does not ask the server', async () => {
+    serveActivePlates(activePlates([['PS-AB12CD', 'QRS 456']], '2026-11-23T09:15:00.000Z'));
+    await refreshActivePlates(1);
+    networkUp.value = false;
+    fake.candidates = ['QR5456'];
+    await renderCarOut('not asked');
+
+    const [proposal] = await screen.findAllByRole('button', { name: /^PS-AB12CD/ });
+    expect(proposal!.textContent).toBe('PS-AB12CD · QRS 456 · same but for look-alikes (O/0, I/1, Z/2, B/8, S/5)');
+    expect(screen.getByText('Offline: parked cars as of 9:15 AM')).toBeTruthy();
+  });
+
+  it('when the refresh fails, says so and uses the list kept on the phone', async () => {
+    serveActivePlates(activePlates([['PS-AB12CD', 'QRS 456']], '2026-11-23T09:15:00.000Z'));
+    await refreshActivePlates(1);
+    fake.candidates = ['QRS456'];
+    await renderCarOut('offline');
+
+    expect(await screen.findByText('Could not refresh (no connection): using the list from 9:15 AM')).toBeTruthy();
+    expect((await screen.findAllByRole('button', { name: /^PS-AB12CD/ }))[0]!.textContent).toBe('PS-AB12CD · QRS 456 · same plate');
+  });
+
+  it("never proposes a car of another garage's list", async () => {
+    serveActivePlates(activePlates([['PS-AB12CD', 'QRS 456']]), 2);
+    await refreshActivePlates(2);
+    fake.candidates = ['QRS456'];
+    await renderCarOut(activePlates([]));
+
+    expect(await screen.findByText(/^No car parked here that this phone knows/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^PS-AB12CD/ })).toBeNull();
   });
 });
