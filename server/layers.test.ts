@@ -37,10 +37,14 @@ const edges = parts.flatMap((part) =>
 const partOf = (path: string) => path.split('/')[0] as Part;
 
 /**
- * Tests that reach across the layers on purpose, each with the edge it may take: the phone's quote
- * priced through the PWA's own code against the server's charge (the same-answer promise of offline).
+ * Files that reach across the layers on purpose, each with the edge it may take: the phone's quote
+ * priced through the PWA's own code against the server's charge (the same-answer promise of offline);
+ * the plate bench picking the plate among the lines read with the PWA's own rule (it measures the app's reader).
  */
-const crossLayerTests: ReadonlyArray<{ from: string; to: string }> = [{ from: 'api/rates/phone-quote.test.ts', to: 'pwa/src/lib/quote' }];
+const crossLayerTests: ReadonlyArray<{ from: string; to: string }> = [
+  { from: 'api/rates/phone-quote.test.ts', to: 'pwa/src/lib/quote' },
+  { from: 'bench/plates/run.ts', to: 'pwa/src/lib/plate-read' },
+];
 const crossesOnPurpose = (e: { from: string; to: string }) => crossLayerTests.some((x) => x.from === e.from && x.to === e.to);
 
 describe('the import graph', () => {
