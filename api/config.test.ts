@@ -38,6 +38,7 @@ describe('loadConfig', () => {
     ['TRUSTED_PROXY', '10.0.0.0/33'],
     ['TRUSTED_PROXY', '127.0.0.1, proxy.internal'],
     ['RECEIPT_LINK_SECRET', 'too-short-to-sign-links'],
+    ['PUBLIC_URL', 'parkops.example.com'],
   ])('a bad %s stops the start with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
   });
@@ -60,5 +61,41 @@ describe('loadConfig', () => {
     const secret = 'x'.repeat(31) + 'y';
     expect(loadConfig({ RECEIPT_LINK_SECRET: secret }).RECEIPT_LINK_SECRET).toBe(secret);
     expect(() => loadConfig({ RECEIPT_LINK_SECRET: 'x'.repeat(31) })).toThrow('RECEIPT_LINK_SECRET: must be at least 32 characters');
+  });
+
+  it.each([
+    ['https://parkops.example.com', 'https://parkops.example.com'],
+    ['https://parkops.example.com/', 'https://parkops.example.com'],
+    ['  HTTPS://ParkOps.Example.com/  ', 'https://parkops.example.com'],
+    ['http://localhost:5001', 'http://localhost:5001'],
+    ['http://10.0.0.5:8080/', 'http://10.0.0.5:8080'],
+    ['https://parkops.example.com:443', 'https://parkops.example.com'],
+  ])('PUBLIC_URL %j is the address %j (a trailing slash dropped)', (value, origin) => {
+    expect(loadConfig({ PUBLIC_URL: value }).PUBLIC_URL).toBe(origin);
+  });
+
+  it('PUBLIC_URL is optional: unset and blank are unset', () => {
+    expect(loadConfig({}).PUBLIC_URL).toBeUndefined();
+    expect(loadConfig({ PUBLIC_URL: ' ' }).PUBLIC_URL).toBeUndefined();
+  });
+
+  it.each([
+    'parkops.example.com',
+    'ftp://parkops.example.com',
+    'https://',
+    'https:parkops.example.com',
+    'https://parkops.example.com/parkops',
+    'https://parkops.example.com//',
+    'https://parkops.example.com/?x=1',
+    'https://parkops.example.com?',
+    'https://parkops.example.com/#top',
+    'https://admin:secret@parkops.example.com',
+    'https://parkops example.com',
+    'https://parkops.example.com:99999',
+    '/r/',
+  ])('PUBLIC_URL %j is refused with a sentence saying what it must be', (value) => {
+    expect(() => loadConfig({ PUBLIC_URL: value })).toThrow(
+      'PUBLIC_URL: must be the address drivers and Slack users reach ParkOps at: http(s) and a host, with no path, query or fragment, e.g. https://parkops.example.com',
+    );
   });
 });

@@ -10,6 +10,26 @@ const optionalText = z
 const intIn = (min: number, max: number, fallback: number) =>
   z.coerce.number().int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
 
+/**
+ * The origin of an http(s) address with nothing after its host but an optional slash, e.g.
+ * `https://parkops.example.com/` -> `https://parkops.example.com`; null for anything else
+ * (a path, a query, a fragment, credentials, another scheme).
+ */
+function readOrigin(text: string): string | null {
+  if (!/^https?:\/\/[^/?#\\]/i.test(text) || /[?#\s]/.test(text)) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null; // not an address at all: the caller says what is expected
+  }
+  if (url.pathname !== '/' || url.username || url.password) return null;
+  return url.origin;
+}
+
+const PUBLIC_URL_MESSAGE =
+  'must be the address drivers and Slack users reach ParkOps at: http(s) and a host, with no path, query or fragment, e.g. https://parkops.example.com';
+
 const postgresUrl = optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL');
 
 /** The environment ParkOps reads, validated at start. */
@@ -34,6 +54,13 @@ export const ConfigSchema = z.object({
   TRUSTED_PROXY: optionalText.superRefine((v, ctx) => {
     const bad = v === undefined ? [] : invalidProxyEntries(v);
     if (bad.length) ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of IP addresses or CIDR ranges of your reverse proxies, e.g. 127.0.0.1,10.0.0.0/8 (not: ${bad.join(', ')})` });
+  }),
+  /** Where drivers and Slack users reach ParkOps, e.g. https://parkops.example.com (a trailing slash is dropped); unset: Slack cannot give receipt links. */
+  PUBLIC_URL: optionalText.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const origin = readOrigin(v);
+    if (origin === null) ctx.addIssue({ code: 'custom', message: PUBLIC_URL_MESSAGE });
+    return origin ?? undefined;
   }),
   /** Signs receipt links (/r/<token>); unset: a key made once and kept in the database. Changing it ends every link. */
   RECEIPT_LINK_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters (e.g. openssl rand -base64 32)'),

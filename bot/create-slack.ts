@@ -2,6 +2,7 @@ import type { ExtraRoutes } from '../api/app.js';
 import type { Config } from '../api/config.js';
 import type { Deps } from '../api/deps.js';
 import type { Logger } from '../api/logger.js';
+import { receiptKeys } from '../api/receipts/links.js';
 import { createSlackAlerts, type SlackAlerts } from './alerts/alerts.js';
 import { createMessageUpdater } from './alerts/update.js';
 import { boltLogger } from './bolt-logger.js';
@@ -12,8 +13,12 @@ import { checkSchedule } from './summary/due-day.js';
 import { createSummaryClient, createSummaryPoster, type SummaryPoster } from './summary/post.js';
 import { startSummaryScheduler, type SummaryScheduler } from './summary/scheduler.js';
 
-/** The Slack settings ParkOps reads (see api/config.ts). */
-export type SlackConfig = Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_TEAM_ID' | 'SLACK_SUMMARY_CHANNEL' | 'SUMMARY_SCHEDULE'> & Partial<Pick<Config, 'SLACK_API_URL'>>;
+/**
+ * The Slack settings ParkOps reads (see api/config.ts); with PUBLIC_URL and RECEIPT_LINK_SECRET,
+ * for the drivers' receipt links (the same secret as the HTTP app's, so the same links).
+ */
+export type SlackConfig = Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_TEAM_ID' | 'SLACK_SUMMARY_CHANNEL' | 'SUMMARY_SCHEDULE'> &
+  Partial<Pick<Config, 'SLACK_API_URL' | 'PUBLIC_URL' | 'RECEIPT_LINK_SECRET'>>;
 
 /** The Slack side of a server, for the composition root to wire in. */
 export type Slack = {
@@ -34,6 +39,8 @@ export type Slack = {
  * its settings are missing: the route needs `SLACK_SIGNING_SECRET`; the daily summaries and the
  * managers' alerts need `SLACK_BOT_TOKEN`, and go to each garage's managers' channel, else to
  * `SLACK_SUMMARY_CHANNEL` (a garage with neither gets none; the scheduler logs each garage's state).
+ * Receipts in Slack carry the driver's link under `PUBLIC_URL` (unset: they say how to turn it on),
+ * signed with `RECEIPT_LINK_SECRET` as the HTTP app's are (unset: the key kept in the database).
  * `deps.garageId` is not used: every Slack request and summary finds its own garage. Makes no call to Slack.
  * @example const slack = createSlack({ deps, config, log }); const app = createApp(deps, slack.routes);
  */
@@ -42,8 +49,10 @@ export function createSlack(options: { deps: Deps; config: SlackConfig; log: Log
   let receiver: HonoReceiver | null = null;
   if (config.SLACK_SIGNING_SECRET) {
     receiver = new HonoReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, log, now: deps.now });
-    buildSlackApp({ receiver, deps, botToken: config.SLACK_BOT_TOKEN, teamId: config.SLACK_TEAM_ID });
+    const receipts = { keys: receiptKeys(config.RECEIPT_LINK_SECRET), publicUrl: config.PUBLIC_URL };
+    buildSlackApp({ receiver, deps, botToken: config.SLACK_BOT_TOKEN, teamId: config.SLACK_TEAM_ID, receipts });
     log.info({ teamCheck: Boolean(config.SLACK_TEAM_ID) }, 'slack commands on at POST /slack/events');
+    if (!config.PUBLIC_URL) log.info({}, 'slack receipts carry no link for the driver: set PUBLIC_URL to the address drivers reach ParkOps at');
   } else {
     log.info({}, 'slack commands off: SLACK_SIGNING_SECRET is not set');
   }

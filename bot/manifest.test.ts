@@ -46,4 +46,10 @@ describe('bot/manifest.yml', () => {
     const hint = lines.find((l) => l.startsWith('usage_hint:'))!;
     for (const command of ['void PS-7K3QXM duplicate', 'refund PS-7K3QXM 5.00 wrong rate', 'waive ABC123 cash', 'approvals', 'shift', '[lost]', '[CINEMA5]', 'rates']) expect(hint).toContain(command);
   });
+
+  it("shows /park receipt in the usage hint, within Slack's 1000 characters", () => {
+    const hint = lines.find((l) => l.startsWith('usage_hint:'))!;
+    expect(hint).toContain('receipt PS-7K3QXM');
+    expect(hint.length).toBeLessThan(1000);
+  });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readAmount } from './parse-corrections.js';
 import { readCents } from './parse-words.js';
@@ -214,5 +215,49 @@ describe('parseParkCommand', () => {
     ['twenty', null],
   ])('readCents(%j) = %j', (text, cents) => {
     expect(readCents(text)).toBe(cents);
+  });
+
+  it.each([
+    ['receipt PS-7K3QXM', 'PS-7K3QXM', false],
+    ['RECEIPT ps-7k3qxm', 'PS-7K3QXM', false],
+    ['receipt ps-7k3qxo', 'PS-7K3QX0', false], // O read as 0, as everywhere a ticket number is typed
+    ['receipt 7K3QXM', 'PS-7K3QXM', false],
+    ['receipt revoke PS-7K3QXM', 'PS-7K3QXM', true],
+    ['receipt PS-7K3QXM Revoke', 'PS-7K3QXM', true],
+  ])('%j is the receipt link of %s (revoke: %s)', (text, ticketNumber, revoke) => {
+    expect(parseParkCommand(text)).toEqual({ kind: 'receipt', ticketNumber, revoke });
+  });
+
+  it.each([
+    ['receipt', /^The receipt link of which ticket\? Try `\/park receipt PS-7K3QXM`/],
+    ['receipt revoke', /^Revoke which ticket's receipt link\? Try `\/park receipt PS-7K3QXM`/],
+    ['receipt ABC 1234', /^"ABC 1234" is not a ticket number: a receipt link names the ticket \(PS-7K3QXM\); `\/park find <plate>` finds it/],
+    ['receipt PS-7K3QXM please', /is not a ticket number/],
+    ['receipt revoke revoke', /"revoke" is not a ticket number/],
+    [`receipt PS-${'7'.repeat(4000)}`, /^"PS-7{17}…" is not a ticket number/],
+    ['receipt PS-7K3\u0000QXM', /^"PS-7K3\?QXM" is not a ticket number/],
+  ])('%j is refused with a message saying what to type', (text, message) => {
+    expect(parseParkCommand(text)).toEqual({ kind: 'invalid', message: expect.stringMatching(message) });
+  });
+
+  it('receipt: any text that is not one ticket number (too long, control characters, other words) is refused with what to type, never help or a guess', () => {
+    const control = fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c)).filter((c) => !/\s/.test(c));
+    const ticketish = fc.constantFrom('PS-7K3QXM', 'ps-7k3qxm', '7K3QXM', 'PS-7K3Q', 'revoke', 'receipt', 'cash');
+    const bad = fc.oneof(
+      fc.string({ minLength: 21, maxLength: 4000 }).filter((t) => !/\s/.test(t)), // one word, too long
+      fc.tuple(ticketish, control, ticketish).map(([a, c, b]) => `${a}${c}${b}`), // NUL and other control characters inside
+      fc.tuple(ticketish, fc.constantFrom('please', 'for', 'the', 'link', 'ABC', 'x'), ticketish).map((w) => w.join(' ')), // words that are not a ticket number
+      fc.string({ maxLength: 30 }).filter((t) => t.trim() !== '' && /[^A-Za-z0-9\s-]/.test(t)),
+    );
+    fc.assert(
+      fc.property(fc.boolean(), bad, (revoke, text) => {
+        const parsed = parseParkCommand(`receipt ${revoke ? 'revoke ' : ''}${text}`, '/park-north');
+        expect(parsed).toEqual({ kind: 'invalid', message: expect.stringContaining('Try `/park-north receipt PS-7K3QXM`') });
+        if (parsed.kind === 'invalid') {
+          expect(parsed.message).not.toMatch(/\p{Cc}/u);
+          expect(parsed.message.length).toBeLessThan(300);
+        }
+      }),
+    );
   });
 });

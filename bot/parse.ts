@@ -17,6 +17,7 @@ export type ParkCommand =
   | { kind: 'shift' }
   | { kind: 'report'; date: LocalDate | null }
   | { kind: 'link'; garage: string | null }
+  | { kind: 'receipt'; ticketNumber: string; revoke: boolean }
   | Exclude<CorrectionCommand, { kind: 'invalid' }>
   | Exclude<ReservationCommand, { kind: 'invalid' }>
   | { kind: 'approvals' }
@@ -48,6 +49,34 @@ function parseExit(args: string[], command: string): ParkCommand {
     ...(before.lost ? { lostTicket: true as const } : {}),
     ...(coded.code ? { validationCode: coded.code } : {}),
   };
+}
+
+/** The longest ticket text `receipt` reads: a number typed with spaces or `PS-` fits well within it. */
+const RECEIPT_TEXT_MAX = 20;
+
+/** A person's text, shown back in a refusal: on one line, without control characters, short. */
+const shownBack = (text: string) => {
+  const plain = text.replace(/[\p{Cc}`]/gu, '?');
+  return plain.length > RECEIPT_TEXT_MAX ? `${plain.slice(0, RECEIPT_TEXT_MAX)}…` : plain;
+};
+
+/**
+ * `receipt <ticket number>` and `receipt revoke <ticket number>` (`revoke` last is read too). Only
+ * a ticket number: a receipt is one visit's, and a plate may have had many.
+ */
+function parseReceipt(args: string[], command: string): ParkCommand {
+  const usage = `Try \`${command} receipt PS-7K3QXM\` (a manager revokes the link with \`${command} receipt revoke PS-7K3QXM\`).`;
+  const revoke = args[0]?.toLowerCase() === 'revoke' || (args.length > 1 && args.at(-1)!.toLowerCase() === 'revoke');
+  const rest = !revoke ? args : args[0]?.toLowerCase() === 'revoke' ? args.slice(1) : args.slice(0, -1);
+  if (rest.length === 0) return { kind: 'invalid', message: `${revoke ? "Revoke which ticket's receipt link?" : 'The receipt link of which ticket?'} ${usage}` };
+  const text = rest.join(' ');
+  // `revoke` could read as the ticket PS-REV0KE: here it is only ever the word
+  const readable = text.length <= RECEIPT_TEXT_MAX && !/\p{Cc}/u.test(text) && !rest.some((w) => w.toLowerCase() === 'revoke');
+  const ticketNumber = readable ? readTicketTarget(text)?.ticketNumber : null;
+  if (!ticketNumber) {
+    return { kind: 'invalid', message: `"${shownBack(text)}" is not a ticket number: a receipt link names the ticket (PS-7K3QXM); \`${command} find <plate>\` finds it. ${usage}` };
+  }
+  return { kind: 'receipt', ticketNumber, revoke };
 }
 
 /**
@@ -115,6 +144,8 @@ export function parseParkCommand(text: string, command = '/park'): ParkCommand {
       if (garage.length > GARAGE_NAME_MAX) return { kind: 'invalid', message: `A garage is named by its id or its name (at most ${GARAGE_NAME_MAX} characters), e.g. \`${command} link North\` or \`${command} link 2\`.` };
       return { kind: 'link', garage };
     }
+    case 'receipt':
+      return parseReceipt(args, command);
     default:
       return { kind: 'help', notUnderstood: text.trim() };
   }

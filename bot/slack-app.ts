@@ -5,6 +5,7 @@ import { registerCancelReservationButtons } from './commands/cancel-reservation.
 import { registerDecisionButtons } from './commands/decide.js';
 import { registerParkCommand } from './commands/park.js';
 import { registerPayButtons } from './commands/pay.js';
+import type { SlackReceipts } from './commands/receipt.js';
 import { registerAppHome } from './home/app-home.js';
 import type { HonoReceiver } from './receiver.js';
 import { requireTeam } from './team.js';
@@ -13,8 +14,9 @@ import { requireTeam } from './team.js';
  * The Bolt app behind `POST /slack/events`. Built without any call to Slack: `authorize` hands back
  * the configured bot token (slash commands and buttons answer through `response_url` and need none),
  * so Bolt never runs `auth.test`; `fetch` is looked up at each call (tests' msw sees it).
+ * `receipts`: how receipts in Slack get the driver's link (the key source and PUBLIC_URL).
  */
-export function buildSlackApp(options: { receiver: HonoReceiver; deps: Deps; botToken: string | undefined; teamId: string | undefined }): App {
+export function buildSlackApp(options: { receiver: HonoReceiver; deps: Deps; botToken: string | undefined; teamId: string | undefined; receipts: SlackReceipts }): App {
   const { deps } = options;
   const app = new App({
     receiver: options.receiver,
@@ -41,8 +43,8 @@ export function buildSlackApp(options: { receiver: HonoReceiver; deps: Deps; bot
     throw error;
   });
   app.use(requireTeam(options.teamId, deps.log));
-  registerParkCommand(app, deps);
-  registerPayButtons(app, deps);
+  registerParkCommand(app, deps, options.receipts);
+  registerPayButtons(app, deps, options.receipts);
   registerDecisionButtons(app, deps);
   registerCancelReservationButtons(app, deps);
   registerAppHome(app, deps);

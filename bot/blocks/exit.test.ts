@@ -89,6 +89,21 @@ describe('buildReceipt', () => {
     }
   });
 
+  it.each([
+    [{ kind: 'link' as const, url: 'https://parkops.example.com/r/4mJ0c3xkQ2m9a1b2c3d4eQ.Zx8yW7vU6tS5rQ4p' }, '<https://parkops.example.com/r/4mJ0c3xkQ2m9a1b2c3d4eQ.Zx8yW7vU6tS5rQ4p>'],
+    [{ kind: 'no_public_url' as const }, 'set PUBLIC_URL'],
+    [{ kind: 'failed' as const, ticketNumber: 'PS-7K3QXM' }, '`/park-north receipt PS-7K3QXM` gives it'],
+  ])('carries a line about the driver\'s link: %j', (driverLink, part) => {
+    const receipt = buildReceipt(completedTicket, tz, { driverLink, command: '/park-north' });
+    const last = receipt.blocks.at(-1);
+    expect(last?.type).toBe('context');
+    expect(JSON.stringify(last)).toContain(part);
+  });
+
+  it('without a driver link given, no line about one', () => {
+    expect(JSON.stringify(buildReceipt(completedTicket, tz).blocks)).not.toContain('Receipt link');
+  });
+
   it('replacing a quote, for the clicker, with a note', () => {
     const receipt = buildReceipt(completedTicket, tz, { visibility: 'ephemeral', replaceOriginal: true, note: 'Already paid' });
     expect(receipt).toMatchObject({ response_type: 'ephemeral', replace_original: true });

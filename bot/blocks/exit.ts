@@ -5,6 +5,7 @@ import { prepaidNote } from './booking-words.js';
 import { describeFee } from './fee.js';
 import { formatDateTime } from './format.js';
 import { formatCents, formatDuration } from '../../shared/format.js';
+import { driverLinkLine, type DriverLink } from './receipt-link.js';
 import { context, fields, section, type Block, type Reply } from './reply.js';
 
 /** The action id every payment button of a quote shares a prefix with. */
@@ -81,12 +82,13 @@ export function buildQuote(ticket: Ticket, fee: FeeBreakdown, timeZone: string, 
 
 /**
  * The receipt of a completed ticket: fee and its breakdown. In the channel after `/park exit … cash`;
- * in place of the quote after a button click. `note` says when it was paid earlier (a repeat).
+ * in place of the quote after a button click. `note` says when it was paid earlier (a repeat);
+ * `driverLink`, the driver's receipt link (or why there is none); `command`, as typed, for its words.
  */
 export function buildReceipt(
   ticket: Ticket,
   timeZone: string,
-  options: { visibility?: 'in_channel' | 'ephemeral'; replaceOriginal?: boolean; note?: string } = {},
+  options: { visibility?: 'in_channel' | 'ephemeral'; replaceOriginal?: boolean; note?: string; driverLink?: DriverLink; command?: string } = {},
 ): Reply {
   const paid = formatCents(ticket.amountPaid ?? 0);
   const left = ticket.exitTime ? formatDateTime(ticket.exitTime, timeZone) : '—';
@@ -104,6 +106,7 @@ export function buildReceipt(
   if (ticket.feeBreakdown) blocks.push(context(describeFee(ticket.feeBreakdown, timeZone)));
   const prepaid = prepaidNote(ticket, ticket.amountPaid ?? 0, 'receipt');
   if (prepaid) blocks.push(context(prepaid));
+  if (options.driverLink) blocks.push(context(driverLinkLine(options.driverLink, options.command)));
   if (options.note) blocks.push(context(options.note));
   return {
     response_type: options.visibility ?? 'in_channel',

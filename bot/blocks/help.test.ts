@@ -3,7 +3,7 @@ import { buildError } from './error.js';
 import { buildHelp } from './help.js';
 
 describe('buildHelp', () => {
-  it.each(['enter', 'exit', 'find', 'void', 'refund', 'waive', 'reserve', 'reservations', 'cancel-reservation', 'shift', 'stats', 'rates', 'report', 'approvals', 'payments', 'link', 'help'])('lists /park %s', (command) => {
+  it.each(['enter', 'exit', 'find', 'receipt', 'receipt revoke', 'void', 'refund', 'waive', 'reserve', 'reservations', 'cancel-reservation', 'shift', 'stats', 'rates', 'report', 'approvals', 'payments', 'link', 'help'])('lists /park %s', (command) => {
     expect(JSON.stringify(buildHelp().blocks)).toContain(`/park ${command}`);
   });
 
@@ -11,6 +11,7 @@ describe('buildHelp', () => {
     ['a lost ticket', '/park exit ABC 123 cash lost'],
     ['a validation code', '/park exit PS-7K3QXM cash CINEMA5'],
     ['a validation code on the quote', '/park exit ABC 123 code CINEMA5'],
+    ['a receipt link for the driver', '/park receipt PS-7K3QXM'],
     ['a void with its reason', '/park void PS-7K3QXM duplicate'],
     ['a refund with amount and reason', '/park refund PS-7K3QXM 5.00 wrong rate'],
     ['a booking prepaid', '/park reserve ABC 123 08:00-18:00 prepaid 20'],

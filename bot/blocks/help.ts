@@ -11,6 +11,7 @@ export function buildHelp(command = '/park', notUnderstood?: string): Reply {
     `*\`${command} exit <ticket|plate> [payment method] [code]\`* — check a car out, with a merchant's validation code if it has one. e.g. \`${command} exit PS-7K3QXM cash\`, \`${command} exit PS-7K3QXM cash CINEMA5\`; without a method you get the amount due and payment buttons (a code then goes after \`code\`: \`${command} exit ABC 123 code CINEMA5\`)`,
     `*\`${command} exit <ticket|plate> <payment method> lost\`* — a lost ticket, priced by the garage's lost-ticket rule. e.g. \`${command} exit ABC 123 cash lost\``,
     `*\`${command} find <plate|ticket>\`* — the ticket, time parked and amount due. e.g. \`${command} find ABC 123\``,
+    `*\`${command} receipt <ticket>\`* — the receipt link for the driver of a paid ticket, only to you; managers: \`${command} receipt revoke <ticket>\` stops it working. e.g. \`${command} receipt PS-7K3QXM\``,
     `*\`${command} void <ticket|plate> <reason> [note]\`* — cancel a ticket entered by mistake (never charged). e.g. \`${command} void PS-7K3QXM duplicate\``,
     `*\`${command} refund <ticket> <amount> <reason> [note]\`* — money back on a paid ticket. e.g. \`${command} refund PS-7K3QXM 5.00 wrong rate\``,
     `*\`${command} waive <ticket|plate> <payment method>\`* — check out a lost ticket without the lost-ticket fee. e.g. \`${command} waive ABC 123 cash\``,
@@ -33,7 +34,7 @@ export function buildHelp(command = '/park', notUnderstood?: string): Reply {
     : 'Here is what I can do:';
   return {
     response_type: 'ephemeral',
-    text: `ParkOps commands: enter, exit, find, void, refund, waive, reserve, reservations, cancel-reservation, shift, stats, rates, report, approvals, alerts, payments, link, help`,
+    text: `ParkOps commands: enter, exit, find, receipt, void, refund, waive, reserve, reservations, cancel-reservation, shift, stats, rates, report, approvals, alerts, payments, link, help`,
     blocks: [
       section(intro),
       // two sections: Slack allows 3000 characters in one

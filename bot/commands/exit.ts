@@ -11,6 +11,7 @@ import { buildQuote, buildReceipt, type PayChoice } from '../blocks/exit.js';
 import { formatDateTime } from '../blocks/format.js';
 import type { Reply } from '../blocks/reply.js';
 import { attribution, requestKey, type SlackContext } from './context.js';
+import { driverLinkAfterExit, type SlackReceipts } from './receipt.js';
 
 const alreadyPaid = (t: Ticket, timeZone: string) =>
   `Already paid${t.exitTime ? ` at ${formatDateTime(t.exitTime, timeZone)}` : ''}: nothing more was charged.`;
@@ -59,11 +60,13 @@ async function quoteNow(ctx: SlackContext, ticket: Ticket, validationCode: strin
  * carrying the garage, so the click completes the ticket there whatever channel it comes from.
  * A merchant's validation `CODE` is applied after the tariff — at the exit, or previewed on the
  * quote and carried by its buttons; a code that cannot be used is refused in words, only to the
- * asker, and nothing is charged.
+ * asker, and nothing is charged. The receipt carries the driver's receipt link, minted once the
+ * exit has committed (`driverLinkAfterExit`).
  */
 export async function exitCommand(
   ctx: SlackContext,
   input: { target: TicketTarget; paymentMethod: PaymentMethod | null; lostTicket?: boolean; validationCode?: string },
+  receipts: SlackReceipts,
 ): Promise<Reply> {
   const { deps } = ctx;
   const timeZone = ctx.garage.timezone;
@@ -80,10 +83,11 @@ export async function exitCommand(
       ...(input.validationCode ? { validationCode: input.validationCode } : {}),
     };
     const done = await exitVehicle(deps, exit, attribution(ctx), requestKey(ctx, 'exit'));
+    const linked = { driverLink: await driverLinkAfterExit(ctx, receipts, done.ticket.ticketNumber), command: ctx.command };
     if (done.replayed) {
-      return buildReceipt(done.ticket, timeZone, { visibility: 'ephemeral', note: 'This command had already been handled: nothing more was charged.' });
+      return buildReceipt(done.ticket, timeZone, { visibility: 'ephemeral', note: 'This command had already been handled: nothing more was charged.', ...linked });
     }
-    return buildReceipt(done.ticket, timeZone);
+    return buildReceipt(done.ticket, timeZone, linked);
   } catch (error) {
     const completed = completedTicketOf(error);
     if (completed) return receiptOfCompleted(ctx, completed, timeZone, false);
@@ -101,8 +105,9 @@ export async function exitCommand(
  * moment — finds the ticket completed (its row lock lets exactly one exit through) and shows that
  * receipt. Each clicker's quote is replaced by the receipt. The quote's validation code goes with the
  * click; refused by then (its last use taken meanwhile), the click says so and charges nothing.
+ * The receipt carries the driver's receipt link, as after `/park exit … <method>`.
  */
-export async function payCommand(ctx: SlackContext, choice: PayChoice): Promise<Reply> {
+export async function payCommand(ctx: SlackContext, choice: PayChoice, receipts: SlackReceipts): Promise<Reply> {
   const { deps } = ctx;
   const timeZone = ctx.garage.timezone;
   try {
@@ -120,6 +125,8 @@ export async function payCommand(ctx: SlackContext, choice: PayChoice): Promise<
       visibility: 'ephemeral',
       replaceOriginal: true,
       ...(done.replayed ? { note: alreadyPaid(done.ticket, timeZone) } : {}),
+      driverLink: await driverLinkAfterExit(ctx, receipts, done.ticket.ticketNumber),
+      command: ctx.command,
     });
   } catch (error) {
     if (completedTicketOf(error)) return receiptOfCompleted(ctx, choice.ticketNumber, timeZone, true);

@@ -15,6 +15,7 @@ import { answerInGarage } from './garage.js';
 import { linkCommand } from './link.js';
 import { paymentsCommand } from './payments.js';
 import { ratesCommand } from './rates.js';
+import { receiptCommand, type SlackReceipts } from './receipt.js';
 import { reportCommand } from './report.js';
 import { cancelReservationCommand, reservationsCommand, reserveCommand } from './reservations.js';
 import { shiftCommand } from './shift.js';
@@ -24,12 +25,12 @@ import { statsCommand } from './stats.js';
 type GarageCommand = Exclude<ParkCommand, { kind: 'help' | 'invalid' | 'link' }>;
 
 /** Runs a command that acts on a garage, in the garage the request resolved to. */
-function runInGarage(ctx: SlackContext, parsed: GarageCommand): Promise<Reply> {
+function runInGarage(ctx: SlackContext, parsed: GarageCommand, receipts: SlackReceipts): Promise<Reply> {
   switch (parsed.kind) {
     case 'enter':
       return enterCommand(ctx, parsed);
     case 'exit':
-      return exitCommand(ctx, parsed);
+      return exitCommand(ctx, parsed, receipts);
     case 'find':
       return findCommand(ctx, parsed.target);
     case 'stats':
@@ -58,6 +59,8 @@ function runInGarage(ctx: SlackContext, parsed: GarageCommand): Promise<Reply> {
       return reservationsCommand(ctx);
     case 'cancel-reservation':
       return cancelReservationCommand(ctx, parsed.id);
+    case 'receipt':
+      return receiptCommand(ctx, parsed, receipts);
   }
 }
 
@@ -65,8 +68,9 @@ function runInGarage(ctx: SlackContext, parsed: GarageCommand): Promise<Reply> {
  * Answers the text after `/park`; every failure becomes an ephemeral, human answer. The garage a
  * command acts on is resolved here, once per command (`answerInGarage`: the channel's, else a
  * default), and every answer of such a command — refusals too — says which garage it was.
+ * `receipts`: how receipts get the driver's link (exits, `/park receipt`).
  */
-export async function answerPark(request: SlackRequest, text: string): Promise<Reply> {
+export async function answerPark(request: SlackRequest, text: string, receipts: SlackReceipts): Promise<Reply> {
   const parsed = parseParkCommand(text, request.command);
   switch (parsed.kind) {
     case 'help':
@@ -76,7 +80,7 @@ export async function answerPark(request: SlackRequest, text: string): Promise<R
     case 'link':
       return answerInGarage(request, parsed.kind, (ctx) => linkCommand(ctx, parsed.garage), { named: false });
     default:
-      return answerInGarage(request, parsed.kind, (ctx) => runInGarage(ctx, parsed));
+      return answerInGarage(request, parsed.kind, (ctx) => runInGarage(ctx, parsed, receipts));
   }
 }
 
@@ -84,7 +88,7 @@ export async function answerPark(request: SlackRequest, text: string): Promise<R
  * The slash command (`/park`, or a renamed `/park-…`): acknowledged at once, with nothing, so Slack
  * hears back within its 3 seconds whatever the database does; the answer follows through `response_url`.
  */
-export function registerParkCommand(app: App, deps: Deps): void {
+export function registerParkCommand(app: App, deps: Deps, receipts: SlackReceipts): void {
   app.command(/^\/park/, async ({ command, ack, respond }) => {
     await ack();
     const request: SlackRequest = {
@@ -94,6 +98,6 @@ export function registerParkCommand(app: App, deps: Deps): void {
       command: command.command,
       channelId: command.channel_id || undefined,
     };
-    await respond(await answerPark(request, command.text));
+    await respond(await answerPark(request, command.text, receipts));
   });
 }
