@@ -30,7 +30,7 @@ export async function listAudit(
   q: {
     /** Rows of this garage (unset: of every garage; tests and tools only)… */
     garageId?: number | undefined;
-    /** …and, when true, the rows of no garage (staff accounts, garages created). */
+    /** …and, when true, the rows of no garage (staff accounts, sign-ins). */
     withoutGarage?: boolean | undefined;
     actor?: string | undefined; action?: string | undefined; subject?: string | undefined; since?: Date | undefined; until?: Date | undefined; before?: number | undefined; limit: number },
 ) {

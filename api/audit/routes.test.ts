@@ -45,7 +45,7 @@ describe('GET /api/audit filters are bounded at the door', () => {
   });
 });
 
-describe('rows of no garage (staff accounts, garages created)', () => {
+describe('rows of no garage (staff accounts, sign-ins)', () => {
   it("an admin sees them under the garage's own path too (the app's Audit screen reads it); a manager sees only the garage's rows", async () => {
     await recordAudit(t.sql, { garageId: null, actor: 'user:1', source: 'api', action: 'test.staff_row', subject: 'someone' });
     await recordAudit(t.sql, { garageId: t.garageId, actor: 'user:1', source: 'api', action: 'test.staff_row', subject: 'garage row' });

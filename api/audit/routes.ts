@@ -31,7 +31,7 @@ const list = createRoute({
 
 /**
  * /api/audit: who did what, for managers — the rows of the request's garage. An admin also sees the
- * rows of no garage (staff accounts, garages created, failed sign-ins), at the seed path and under
+ * rows of no garage (staff accounts, sign-ins and failed ones), at the seed path and under
  * any garage: an admin administers those for every garage, and the app's Audit screen reads the
  * garage-scoped path.
  */

@@ -6,7 +6,7 @@ import { expectAccessible } from '../../test/axe.js';
 import { fixture } from '../../test/fixtures.js';
 import { server } from '../../test/msw.js';
 import { renderWithOutbox, resetAppState, signedIn } from '../../test/render.js';
-import { pickableGarages, pickGarage } from '../lib/garage-choice.js';
+import { currentGarageId, pickableGarages, pickGarage } from '../lib/garage-choice.js';
 import { navigate } from '../lib/router.js';
 import { GaragesAdminScreen } from './garages-admin.js';
 
@@ -56,6 +56,31 @@ describe('Garages (admins)', () => {
     expect(screen.getByTestId('garage-row-2').textContent).toContain('Harbor Deck');
     await waitFor(() => expect(pickableGarages.value.map((g) => g.name)).toEqual(['Main Street', 'Harbor Deck']));
     expect((within(form).getByLabelText('Name') as HTMLInputElement).value).toBe('');
+  });
+
+  it('an admin who had one garage (never picked: the only one) stays in it after adding a second, rather than being sent to the picker', async () => {
+    resetAppState();
+    signedIn(admin, [mainStreet]); // no pickGarage: the only garage is on screen by itself
+    expect(currentGarageId.value).toBe(1);
+    let created: Garage | null = null;
+    server.use(
+      http.get('/api/garages', () => HttpResponse.json(created ? [mainStreet, created] : [mainStreet])),
+      http.post('/api/garages', async ({ request }) => {
+        created = Garage.parse({ id: 2, address: null, lat: null, lon: null, publicFeed: false, slackManagersChannel: null, ...((await request.json()) as object) });
+        return HttpResponse.json(created, { status: 201 });
+      }),
+      http.get('/api/auth/me', () => HttpResponse.json(fixture.user({ ...admin, garageIds: [1, 2] }))),
+    );
+    renderWithOutbox(<GaragesAdminScreen />);
+    await screen.findByTestId('garage-row-1');
+    const form = screen.getByRole('form', { name: 'Add a garage' });
+    fireEvent.input(within(form).getByLabelText('Name'), { target: { value: 'Harbor Deck' } });
+    fireEvent.input(within(form).getByLabelText('Spaces'), { target: { value: '80' } });
+    fireEvent.input(within(form).getByLabelText('Hourly rate ($)'), { target: { value: '4.50' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add garage' }));
+    await screen.findByText(/^Added Harbor Deck\./);
+    await waitFor(() => expect(pickableGarages.value.map((g) => g.name)).toEqual(['Main Street', 'Harbor Deck']));
+    expect(currentGarageId.value).toBe(1);
   });
 
   it('checks a new garage on the phone with the shared rules, sending nothing', async () => {

@@ -5,7 +5,7 @@ import type { Garage } from '../../../shared/garages.js';
 import { FormField } from '../components/form-field.js';
 import { api } from '../lib/api.js';
 import { describeFailure } from '../lib/failure-text.js';
-import { myGarages, refreshGarages, rememberGarage } from '../lib/garage-choice.js';
+import { currentGarageId, myGarages, pickGarage, refreshGarages, rememberGarage } from '../lib/garage-choice.js';
 import { garageTimeZone } from '../lib/garage.js';
 import { addGarage } from '../lib/garages-admin-api.js';
 import { fieldRefusals } from '../lib/field-refusals.js';
@@ -126,6 +126,10 @@ function AddGarage() {
     try {
       const created = await addGarage(read.body);
       rememberGarage(created);
+      // The garage on screen stays on screen: an admin who had one garage (so never picked it) would
+      // otherwise be sent to the picker once the session says they may use two.
+      const here = currentGarageId.value;
+      if (here !== null) pickGarage(here);
       draft.value = emptyGarageDraft(created.timezone);
       said.value = { ok: true, text: `Added ${created.name}. Pick it from the garage name at the top to work in it.` };
       // The server's list and who this admin is now (their garages include the new one): the picker offers it.
