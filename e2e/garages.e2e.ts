@@ -5,7 +5,6 @@
  * This file runs its own server (same build, its own database): a second garage makes every admin
  * pick a garage after signing in, which the other files' admin sign-ins do not expect.
  */
-import type { TestProject } from 'vitest/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { GarageStats } from '../shared/garage.js';
@@ -13,7 +12,7 @@ import { Garage } from '../shared/garages.js';
 import { Ticket } from '../shared/tickets.js';
 import { apiAs } from './api.js';
 import { expectNoAxeViolations, openPhone, openSignedOut, PHONE } from './browser.js';
-import startServer from './global-setup.js';
+import { startOwnServer } from './own-server.js';
 
 let baseUrl = '';
 let stopServer: (() => Promise<void>) | undefined;
@@ -27,19 +26,9 @@ const parkedIn = async (garage: Garage, plate: string) =>
   z.array(Ticket).parse(await admin.call('GET', `/api/garages/${garage.id}/tickets?plate=${encodeURIComponent(plate)}&status=active`));
 
 beforeAll(async () => {
-  // The project's global setup has built the app already; this server serves that build.
-  const provided: Record<string, string> = {};
-  const skipBuild = process.env.E2E_SKIP_BUILD;
-  process.env.E2E_SKIP_BUILD = '1';
-  try {
-    // Only `provide` of the project is used by the setup.
-    stopServer = await startServer({ provide: (key: string, value: string) => (provided[key] = value) } as unknown as TestProject);
-  } finally {
-    if (skipBuild === undefined) delete process.env.E2E_SKIP_BUILD;
-    else process.env.E2E_SKIP_BUILD = skipBuild;
-  }
-  baseUrl = provided.baseUrl!;
-  admin = await apiAs(baseUrl, 'admin', provided.adminPassword!);
+  const own = await startOwnServer();
+  ({ baseUrl, stop: stopServer } = own);
+  admin = await apiAs(baseUrl, 'admin', own.adminPassword);
   [mainStreet] = z.array(Garage).min(1).parse(await admin.call('GET', '/api/garages')) as [Garage];
   mainStreet = Garage.parse(await admin.call('PATCH', `/api/garages/${mainStreet.id}`, { name: 'E2E Main Street' }));
   harborDeck = Garage.parse(

@@ -7,7 +7,6 @@
  * This file runs its own server (same build, its own database): a second garage makes every admin
  * pick a garage after signing in, which the other files' admin sign-ins do not expect.
  */
-import type { TestProject } from 'vitest/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AlertsView } from '../shared/alerts.js';
@@ -15,7 +14,7 @@ import { User } from '../shared/auth.js';
 import { Garage } from '../shared/garages.js';
 import { apiAs } from './api.js';
 import { expectNoAxeViolations, openPhone, PHONE, signIn } from './browser.js';
-import startServer from './global-setup.js';
+import { startOwnServer } from './own-server.js';
 
 let baseUrl = '';
 let adminPassword = '';
@@ -23,18 +22,7 @@ let stopServer: (() => Promise<void>) | undefined;
 let phone: Awaited<ReturnType<typeof openPhone>>;
 
 beforeAll(async () => {
-  // The project's global setup has built the app already; this server serves that build.
-  const provided: Record<string, string> = {};
-  const skipBuild = process.env.E2E_SKIP_BUILD;
-  process.env.E2E_SKIP_BUILD = '1';
-  try {
-    stopServer = await startServer({ provide: (key: string, value: string) => (provided[key] = value) } as unknown as TestProject);
-  } finally {
-    if (skipBuild === undefined) delete process.env.E2E_SKIP_BUILD;
-    else process.env.E2E_SKIP_BUILD = skipBuild;
-  }
-  baseUrl = provided.baseUrl!;
-  adminPassword = provided.adminPassword!;
+  ({ baseUrl, adminPassword, stop: stopServer } = await startOwnServer());
   phone = await openPhone();
 });
 afterAll(async () => {
