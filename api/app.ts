@@ -14,7 +14,6 @@ import { permitRoutes } from './permits/routes.js';
 import { reservationRoutes } from './reservations/routes.js';
 import { alertRoutes } from './alert-episodes/routes.js';
 import { publicRoutes } from './public/routes.js';
-import { receiptKeys } from './receipts/links.js';
 import { receiptLinkRoutes, receiptPageRoutes } from './receipts/routes.js';
 import { authenticate } from './auth/middleware.js';
 import { authRoutes } from './auth/routes.js';
@@ -63,9 +62,8 @@ export type ExtraRoutes = { path: string; app: Hono<any, any, any> }[];
  * | /r/:token | a receipt, for whoever holds its link (no sign-in) |
  * | everything else | the app page |
  */
-export function createApp(deps: Deps, extra: ExtraRoutes = [], options: { receiptLinkSecret?: string | undefined } = {}) {
+export function createApp(deps: Deps, extra: ExtraRoutes = []) {
   const app = new OpenAPIHono();
-  const receiptKeyring = receiptKeys(options.receiptLinkSecret);
   const metrics = createMetrics(deps);
   const circuit = createDatabaseCircuit({ probe: () => pingDatabase(deps.sql), log: deps.log });
   app.onError(errorHandler(deps.log, circuit));
@@ -95,7 +93,7 @@ export function createApp(deps: Deps, extra: ExtraRoutes = [], options: { receip
   mountGarageResource(api, permits!, permitRoutes(deps));
   mountGarageResource(api, reservations!, reservationRoutes(deps));
   mountGarageResource(api, alerts!, alertRoutes(deps));
-  mountGarageResource(api, tickets!, receiptLinkRoutes(deps, receiptKeyring, { findsOwnGarage: false }), receiptLinkRoutes(deps, receiptKeyring, { findsOwnGarage: true }));
+  mountGarageResource(api, tickets!, receiptLinkRoutes(deps, { findsOwnGarage: false }), receiptLinkRoutes(deps, { findsOwnGarage: true }));
   api.route('/docs', docsRoutes());
   app.route('/api', api);
   // named, not inline: doc31's config is typed with OpenAPI 3.0's License, which lacks 3.1's SPDX `identifier`
@@ -116,7 +114,7 @@ export function createApp(deps: Deps, extra: ExtraRoutes = [], options: { receip
   app.all('/api/*', apiNotFound);
 
   app.route('/metrics', metricsRoutes(metrics, deps.metricsToken));
-  app.route('/r', receiptPageRoutes(deps, receiptKeyring));
+  app.route('/r', receiptPageRoutes(deps));
   for (const { path, app: sub } of extra) app.route(path, sub);
   app.get('*', homePage);
   app.notFound(apiNotFound);

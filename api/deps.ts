@@ -2,6 +2,7 @@ import type { Alerts } from './alerts.js';
 import type { Sql } from './db/types.js';
 import type { TrustedProxies } from './http/client-address.js';
 import type { Logger } from './logger.js';
+import type { ReceiptKeys } from './receipts/keys.js';
 
 /** What the app is built from; tests pass their own clock and database. */
 export type Deps = {
@@ -22,6 +23,8 @@ export type Deps = {
   metricsToken?: string | undefined;
   /** Where anomalies are announced to managers (the Slack adapter, wired by the composition root); unset: nowhere. */
   alerts?: Alerts | undefined;
+  /** The key that signs receipt links (`receiptKeys(RECEIPT_LINK_SECRET)`, api/receipts/keys.ts): one per server, for HTTP and Slack. */
+  receiptKeys: ReceiptKeys;
   /** Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (TRUSTED_PROXY); unset: none. */
   trustedProxies?: TrustedProxies | undefined;
 };

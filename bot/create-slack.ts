@@ -2,7 +2,6 @@ import type { ExtraRoutes } from '../api/app.js';
 import type { Config } from '../api/config.js';
 import type { Deps } from '../api/deps.js';
 import type { Logger } from '../api/logger.js';
-import { receiptKeys } from '../api/receipts/links.js';
 import { createSlackAlerts, type SlackAlerts } from './alerts/alerts.js';
 import { createMessageUpdater } from './alerts/update.js';
 import { boltLogger } from './bolt-logger.js';
@@ -14,11 +13,10 @@ import { createSummaryClient, createSummaryPoster, type SummaryPoster } from './
 import { startSummaryScheduler, type SummaryScheduler } from './summary/scheduler.js';
 
 /**
- * The Slack settings ParkOps reads (see api/config.ts); with PUBLIC_URL and RECEIPT_LINK_SECRET,
- * for the drivers' receipt links (the same secret as the HTTP app's, so the same links).
+ * The Slack settings ParkOps reads (see api/config.ts); with PUBLIC_URL for the drivers' receipt links.
  */
 export type SlackConfig = Pick<Config, 'SLACK_SIGNING_SECRET' | 'SLACK_BOT_TOKEN' | 'SLACK_TEAM_ID' | 'SLACK_SUMMARY_CHANNEL' | 'SUMMARY_SCHEDULE'> &
-  Partial<Pick<Config, 'SLACK_API_URL' | 'PUBLIC_URL' | 'RECEIPT_LINK_SECRET'>>;
+  Partial<Pick<Config, 'SLACK_API_URL' | 'PUBLIC_URL'>>;
 
 /** The Slack side of a server, for the composition root to wire in. */
 export type Slack = {
@@ -40,7 +38,7 @@ export type Slack = {
  * managers' alerts need `SLACK_BOT_TOKEN`, and go to each garage's managers' channel, else to
  * `SLACK_SUMMARY_CHANNEL` (a garage with neither gets none; the scheduler logs each garage's state).
  * Receipts in Slack carry the driver's link under `PUBLIC_URL` (unset: they say how to turn it on),
- * signed with `RECEIPT_LINK_SECRET` as the HTTP app's are (unset: the key kept in the database).
+ * signed with the server's one key source (`deps.receiptKeys`), as the HTTP app's are.
  * `deps.garageId` is not used: every Slack request and summary finds its own garage. Makes no call to Slack.
  * @example const slack = createSlack({ deps, config, log }); const app = createApp(deps, slack.routes);
  */
@@ -49,7 +47,7 @@ export function createSlack(options: { deps: Deps; config: SlackConfig; log: Log
   let receiver: HonoReceiver | null = null;
   if (config.SLACK_SIGNING_SECRET) {
     receiver = new HonoReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, log, now: deps.now });
-    const receipts = { keys: receiptKeys(config.RECEIPT_LINK_SECRET), publicUrl: config.PUBLIC_URL };
+    const receipts = { publicUrl: config.PUBLIC_URL };
     buildSlackApp({ receiver, deps, botToken: config.SLACK_BOT_TOKEN, teamId: config.SLACK_TEAM_ID, receipts });
     log.info({ teamCheck: Boolean(config.SLACK_TEAM_ID) }, 'slack commands on at POST /slack/events');
     if (!config.PUBLIC_URL) log.info({}, 'slack receipts carry no link for the driver: set PUBLIC_URL to the address drivers reach ParkOps at');

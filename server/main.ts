@@ -21,6 +21,7 @@ import { ensureGarage } from '../api/garage/queries.js';
 import { startHousekeeping } from '../api/housekeeping.js';
 import { createLogger, type Logger } from '../api/logger.js';
 import { createDrain, isHttpServer } from './drain.js';
+import { receiptKeys } from '../api/receipts/keys.js';
 
 /** How long shutdown waits for requests in flight before closing anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -69,6 +70,7 @@ async function start(config: Config, log: Logger) {
     garageId,
     now: () => new Date(),
     randomBytes: (n) => randomBytes(n),
+    receiptKeys: receiptKeys(config.RECEIPT_LINK_SECRET),
     log,
     sessionIdleMs: config.SESSION_IDLE_HOURS * 3600_000,
     metricsToken: config.METRICS_TOKEN,
@@ -76,7 +78,7 @@ async function start(config: Config, log: Logger) {
   };
   const slack = createSlack({ deps, config, log });
   deps.alerts = slack.alerts ?? undefined; // anomalies reach the managers' channel when Slack is set up
-  const app = createApp(deps, slack.routes, { receiptLinkSecret: config.RECEIPT_LINK_SECRET });
+  const app = createApp(deps, slack.routes);
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.PORT }, () => resolve(s));
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { connect } from '../db/connect.js';
 import { createLogger } from '../logger.js';
+import { receiptKeys } from '../receipts/keys.js';
 
 // The contract is built from the route definitions alone: a pool that points nowhere shows no query is needed.
 const sql = connect('postgres://postgres:x@127.0.0.1:1/none', { max: 1 });
@@ -13,6 +14,7 @@ const app = createApp({
   garageId: 1,
   now: () => new Date('2026-11-23T12:00:00.000Z'),
   randomBytes: (n) => new Uint8Array(n),
+  receiptKeys: receiptKeys(),
   log: createLogger('silent'),
   sessionIdleMs: 12 * 3600_000,
 });

@@ -6,38 +6,11 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../http/app-error.js';
 import { byTicketNumber, ticketNotFound } from '../tickets/lookup.js';
 import { loadTicket, type TicketRow } from '../tickets/queries.js';
-import { insertReceiptLink, loadLiveLink, loadReceiptByTokenHash, loadReceiptKey, revokeReceiptLinks, type LinkedReceipt, type LiveLink } from './queries.js';
-import { isSigned, keyFromSecret, tokenFor, tokenHash } from './token.js';
+import { insertReceiptLink, loadLiveLink, loadReceiptByTokenHash, revokeReceiptLinks, type LinkedReceipt, type LiveLink } from './queries.js';
+import { isSigned, tokenFor, tokenHash } from './token.js';
 
-/** Where the key that signs receipt tokens comes from: RECEIPT_LINK_SECRET, else the one kept in the database. */
-export type ReceiptKeys = { current: (sql: Db, randomBytes: (n: number) => Uint8Array) => Promise<Buffer> };
-
-/**
- * The receipt key source of one app: derived from `secret` when set (no query ever), else read from
- * (or first stored in) the database once and kept in memory, so a bad token never costs a query
- * after the first request.
- */
-export function receiptKeys(secret?: string): ReceiptKeys {
-  if (secret !== undefined) {
-    const key = keyFromSecret(secret);
-    return { current: async () => key };
-  }
-  const loaded = new WeakMap<Db, Promise<Buffer>>();
-  return {
-    current(sql, randomBytes) {
-      let key = loaded.get(sql);
-      if (!key) {
-        key = loadReceiptKey(sql, randomBytes(32));
-        key.catch(() => loaded.delete(sql)); // a failed read is tried again by the next request
-        loaded.set(sql, key);
-      }
-      return key;
-    },
-  };
-}
-
-/** What the receipt link use cases need: the database, the request's garage, the clock, randomness and the key. */
-export type ReceiptDeps = Pick<Deps, 'sql' | 'garageId' | 'now' | 'randomBytes'> & { keys: ReceiptKeys };
+/** What the receipt link use cases need: the database, the request's garage, the clock, randomness and the key source. */
+export type ReceiptDeps = Pick<Deps, 'sql' | 'garageId' | 'now' | 'randomBytes' | 'receiptKeys'>;
 
 const SALT_BYTES = 16;
 
@@ -59,7 +32,7 @@ const linkOf = (ticketNumber: string, token: string, link: LiveLink): ReceiptLin
  * (RECEIPT_LINK_SECRET changed) no longer works, so it is revoked and replaced.
  */
 export async function mintReceiptLink(deps: ReceiptDeps, ticketNumber: string, by: Attribution): Promise<ReceiptLink> {
-  const key = await deps.keys.current(deps.sql, deps.randomBytes);
+  const key = await deps.receiptKeys.current(deps.sql, deps.randomBytes);
   const ticket = await paidTicket(deps.sql, deps.garageId, ticketNumber);
   return deps.sql.begin(async (tx) => {
     const live = await loadLiveLink(tx, ticket.id);
@@ -105,8 +78,8 @@ export type ReceiptLoader = (sql: Db, hash: Buffer) => Promise<LinkedReceipt | n
  * asking the database, for an unknown, revoked or unpaid one after one query. The caller answers
  * every null the same way.
  */
-export async function findLinkedReceipt(deps: Pick<ReceiptDeps, 'sql' | 'randomBytes' | 'keys'>, token: string, load: ReceiptLoader = loadReceiptByTokenHash): Promise<LinkedReceipt | null> {
-  const key = await deps.keys.current(deps.sql, deps.randomBytes);
+export async function findLinkedReceipt(deps: Pick<ReceiptDeps, 'sql' | 'randomBytes' | 'receiptKeys'>, token: string, load: ReceiptLoader = loadReceiptByTokenHash): Promise<LinkedReceipt | null> {
+  const key = await deps.receiptKeys.current(deps.sql, deps.randomBytes);
   if (!isSigned(key, token)) return null;
   return load(deps.sql, tokenHash(token));
 }

@@ -6,7 +6,7 @@ import { createApp } from '../app.js';
 import { hashPassword } from '../auth/passwords.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../test/app.js';
 import { insertUser } from '../users/queries.js';
-import { receiptKeys } from './links.js';
+import { receiptKeys } from './keys.js';
 import { RECEIPT_NOT_FOUND_PAGE } from './page.js';
 import { loadReceiptByTokenHash } from './queries.js';
 import { receiptPageRoutes } from './routes.js';
@@ -226,7 +226,7 @@ describe('a link that does not work', () => {
   it('200 random tokens: all 404, and a bad signature never reaches the database', async () => {
     const load = vi.fn(loadReceiptByTokenHash);
     const keys = receiptKeys();
-    const pages = new Hono().route('/r', receiptPageRoutes(t.deps, keys, load));
+    const pages = new Hono().route('/r', receiptPageRoutes({ ...t.deps, receiptKeys: keys }, load));
     await keys.current(t.sql, t.deps.randomBytes); // the key is read once per server; then bad tokens cost nothing
     for (let i = 0; i < 200; i++) {
       const res = await pages.request(`/r/${randomToken()}`);
@@ -245,7 +245,7 @@ describe('a link that does not work', () => {
   it('signed with another key (RECEIPT_LINK_SECRET set or changed) is refused; minting then replaces the live link', async () => {
     const ticket = await paidTicket('ROTATE 1');
     const before = await mint(ticket);
-    const rotated = createApp(t.deps, [], { receiptLinkSecret: 'a-secret-of-at-least-32-characters!' });
+    const rotated = createApp({ ...t.deps, receiptKeys: receiptKeys('a-secret-of-at-least-32-characters!') });
     expect((await rotated.request(before.path)).status).toBe(404);
     const res = await rotated.request(`/api/tickets/${ticket}/receipt-link`, { method: 'POST', headers: { authorization: `Bearer ${t.users.attendant.token}` } });
     const after = ReceiptLink.parse(await res.json());

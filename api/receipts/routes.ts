@@ -7,7 +7,7 @@ import { attributionOf, currentUser, type AppEnv } from '../http/env.js';
 import { createRouter, errorResponses, jsonResponse } from '../http/openapi.js';
 import { inTicketsGarage } from '../tickets/lookup.js';
 import { NumberParam } from '../tickets/routes.js';
-import { findLinkedReceipt, mintReceiptLink, revokeReceiptLink, type ReceiptKeys, type ReceiptLoader } from './links.js';
+import { findLinkedReceipt, mintReceiptLink, revokeReceiptLink, type ReceiptLoader } from './links.js';
 import { RECEIPT_NOT_FOUND_PAGE, RECEIPT_PAGE_POLICY, receiptPage } from './page.js';
 
 const mint = createRoute({
@@ -32,7 +32,7 @@ const revoke = createRoute({
  * /api/tickets/:n/receipt-link and …/revoke — in the request's garage; at the seed paths
  * (`findsOwnGarage`) a ticket of another garage the user may use is found in its own garage.
  */
-export function receiptLinkRoutes(deps: Deps, keys: ReceiptKeys, options: { findsOwnGarage: boolean }) {
+export function receiptLinkRoutes(deps: Deps, options: { findsOwnGarage: boolean }) {
   const inTicketGarage = <T>(c: { var: AppEnv['Variables'] }, ticketNumber: string, act: (garageId: number) => Promise<T>) =>
     options.findsOwnGarage ? inTicketsGarage(deps.sql, currentUser(c.var), garageOf(c.var), ticketNumber, act) : act(garageOf(c.var));
   return (
@@ -40,14 +40,14 @@ export function receiptLinkRoutes(deps: Deps, keys: ReceiptKeys, options: { find
       /** POST /api/tickets/:ticketNumber/receipt-link */
       .openapi(mint, async (c) => {
         const { ticketNumber } = c.req.valid('param');
-        const link = await inTicketGarage(c, ticketNumber, (garageId) => mintReceiptLink({ ...deps, garageId, keys }, ticketNumber, attributionOf(c.var)));
+        const link = await inTicketGarage(c, ticketNumber, (garageId) => mintReceiptLink({ ...deps, garageId }, ticketNumber, attributionOf(c.var)));
         c.header('Cache-Control', 'no-store');
         return c.json(link, 200);
       })
       /** POST /api/tickets/:ticketNumber/receipt-link/revoke */
       .openapi(revoke, async (c) => {
         const { ticketNumber } = c.req.valid('param');
-        return c.json(await inTicketGarage(c, ticketNumber, (garageId) => revokeReceiptLink({ ...deps, garageId, keys }, ticketNumber, attributionOf(c.var))), 200);
+        return c.json(await inTicketGarage(c, ticketNumber, (garageId) => revokeReceiptLink({ ...deps, garageId }, ticketNumber, attributionOf(c.var))), 200);
       })
   );
 }
@@ -65,9 +65,9 @@ const PAGE_HEADERS = {
  * unsigned, unknown, revoked or of an unpaid ticket gets the one 404 page (same status, same body,
  * same headers), so nothing can be learnt by trying.
  */
-export function receiptPageRoutes(deps: Deps, keys: ReceiptKeys, load?: ReceiptLoader) {
+export function receiptPageRoutes(deps: Deps, load?: ReceiptLoader) {
   return new Hono().get('/:token', async (c) => {
-    const receipt = await findLinkedReceipt({ ...deps, keys }, c.req.param('token'), load);
+    const receipt = await findLinkedReceipt(deps, c.req.param('token'), load);
     return c.html(receipt ? receiptPage(receipt) : RECEIPT_NOT_FOUND_PAGE, receipt ? 200 : 404, PAGE_HEADERS);
   });
 }

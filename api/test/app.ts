@@ -7,6 +7,7 @@ import { ensureGarage } from '../garage/queries.js';
 import { createLogger } from '../logger.js';
 import type { Sql } from '../db/types.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { receiptKeys } from '../receipts/keys.js';
 
 /** The password every test account gets. */
 export const TEST_PASSWORD = 'correct horse battery';
@@ -40,6 +41,7 @@ export async function startTestApp(
     garageId,
     now: () => clock.now,
     randomBytes: (n: number) => new Uint8Array(randomBytes(n)),
+    receiptKeys: receiptKeys(),
     log: createLogger('silent'),
     sessionIdleMs: 12 * 3600_000,
   };

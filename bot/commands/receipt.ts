@@ -1,5 +1,5 @@
 import { AppError } from '../../api/http/app-error.js';
-import { mintReceiptLink, revokeReceiptLink, type ReceiptKeys } from '../../api/receipts/links.js';
+import { mintReceiptLink, revokeReceiptLink } from '../../api/receipts/links.js';
 import { byTicketNumber, findTicket } from '../../api/tickets/lookup.js';
 import { buildError } from '../blocks/error.js';
 import { buildReceiptLink, buildReceiptLinkRevoked, receiptUrl, type DriverLink } from '../blocks/receipt-link.js';
@@ -8,11 +8,11 @@ import { requireSlackAccess } from './access.js';
 import { attribution, type SlackContext } from './context.js';
 
 /**
- * How Slack hands out receipt links: the key source that signs them (from RECEIPT_LINK_SECRET, so
- * the same key as the HTTP app's) and the address drivers reach ParkOps at (PUBLIC_URL; unset:
- * Slack says so instead of giving a link).
+ * How Slack hands out receipt links: the address drivers reach ParkOps at (PUBLIC_URL; unset: Slack
+ * says so instead of giving a link). They are signed by the server's key source, `deps.receiptKeys`,
+ * the HTTP app's too, so both hand out the same links.
  */
-export type SlackReceipts = { keys: ReceiptKeys; publicUrl: string | undefined };
+export type SlackReceipts = { publicUrl: string | undefined };
 
 /**
  * The driver's link of a paid ticket, minted by the use case of POST /api/tickets/:n/receipt-link
@@ -21,7 +21,7 @@ export type SlackReceipts = { keys: ReceiptKeys; publicUrl: string | undefined }
  */
 async function driverLinkOf(ctx: SlackContext, receipts: SlackReceipts, ticketNumber: string): Promise<DriverLink> {
   if (receipts.publicUrl === undefined) return { kind: 'no_public_url' };
-  const link = await mintReceiptLink({ ...ctx.deps, keys: receipts.keys }, ticketNumber, attribution(ctx));
+  const link = await mintReceiptLink(ctx.deps, ticketNumber, attribution(ctx));
   return { kind: 'link', url: receiptUrl(receipts.publicUrl, link) };
 }
 
@@ -58,7 +58,7 @@ async function notPaidYet(ctx: SlackContext, ticketNumber: string, refusal: AppE
 export async function receiptCommand(ctx: SlackContext, input: { ticketNumber: string; revoke: boolean }, receipts: SlackReceipts): Promise<Reply> {
   if (input.revoke) {
     requireSlackAccess(ctx, 'receipts.revoke', "revoke a receipt's link");
-    const revoked = await revokeReceiptLink({ ...ctx.deps, keys: receipts.keys }, input.ticketNumber, attribution(ctx));
+    const revoked = await revokeReceiptLink(ctx.deps, input.ticketNumber, attribution(ctx));
     return buildReceiptLinkRevoked(revoked, ctx.command);
   }
   try {

@@ -17,6 +17,7 @@ import { testClock } from '../test/harness.js';
 import { said } from '../test/replies.js';
 import { createSummaryClient, createSummaryPoster } from './post.js';
 import { runDailySummary } from './run.js';
+import { receiptKeys } from '../../api/receipts/keys.js';
 
 /** The daily summary's "Cash variance today": shifts closed in the garage-local day, with their real variances. */
 const slack = fakeSlack();
@@ -33,7 +34,7 @@ beforeEach(async () => {
   db = await createTestDatabase();
   clock = testClock('2026-11-23T12:00:00.000Z');
   const garageId = await ensureGarage(db.sql, { totalSpaces: 140, hourlyRate: 1000, timezone: TZ });
-  deps = { sql: db.sql, garageId, now: clock.now, randomBytes: (n) => randomBytes(n), log: createLogger('silent'), sessionIdleMs: 3600_000 };
+  deps = { sql: db.sql, garageId, now: clock.now, randomBytes: (n) => randomBytes(n), receiptKeys: receiptKeys(), log: createLogger('silent'), sessionIdleMs: 3600_000 };
 });
 afterEach(async () => {
   slack.reset();

@@ -12,6 +12,7 @@ import { fakeSlack } from '../test/fake-slack.js';
 import { testClock } from '../test/harness.js';
 import { createSummaryClient, createSummaryPoster } from './post.js';
 import { startSummaryScheduler, type GarageTick, type SummaryScheduler } from './scheduler.js';
+import { receiptKeys } from '../../api/receipts/keys.js';
 
 const slack = fakeSlack();
 beforeAll(() => slack.server.listen({ onUnhandledRequest: 'error' }));
@@ -28,7 +29,7 @@ beforeEach(async () => {
   clock = testClock('2026-11-23T17:00:00.000Z');
   const garageId = await ensureGarage(db.sql, { totalSpaces: 40, hourlyRate: 1000, timezone: 'UTC' });
   await updateGarage(db.sql, garageId, { name: 'Central', slackManagersChannel: 'C0CENTRAL' });
-  deps = { sql: db.sql, garageId, now: clock.now, randomBytes: (n) => randomBytes(n), log: createLogger('silent'), sessionIdleMs: 3600_000 };
+  deps = { sql: db.sql, garageId, now: clock.now, randomBytes: (n) => randomBytes(n), receiptKeys: receiptKeys(), log: createLogger('silent'), sessionIdleMs: 3600_000 };
 });
 
 afterEach(async () => {

@@ -25,6 +25,7 @@ import { said } from '../test/replies.js';
 import { createSummaryClient, createSummaryPoster } from './post.js';
 import { runDailySummary, SUMMARY_LEASE_MS } from './run.js';
 import { startSummaryScheduler, type GarageTick } from './scheduler.js';
+import { receiptKeys } from '../../api/receipts/keys.js';
 
 const slack = fakeSlack();
 beforeAll(() => slack.server.listen({ onUnhandledRequest: 'error' }));
@@ -42,7 +43,7 @@ beforeEach(async () => {
   db = await createTestDatabase();
   clock = testClock('2026-11-24T12:00:00.000Z'); // 07:00 in New York, the morning after DAY
   const garageId = await ensureGarage(db.sql, { totalSpaces: 140, hourlyRate: 1000, timezone: TZ });
-  deps = { sql: db.sql, garageId, now: clock.now, randomBytes: (n) => randomBytes(n), log: createLogger('silent'), sessionIdleMs: 3600_000 };
+  deps = { sql: db.sql, garageId, now: clock.now, randomBytes: (n) => randomBytes(n), receiptKeys: receiptKeys(), log: createLogger('silent'), sessionIdleMs: 3600_000 };
   sleeps.length = 0;
 });
 afterEach(async () => {

@@ -14,6 +14,7 @@ import { createSlack, type SlackConfig } from '../create-slack.js';
 import type { SummaryPoster } from '../summary/post.js';
 import { buttonClickBody, signedRequest, slashCommandBody, TEST_SIGNING_SECRET, TEST_TEAM } from './slack-requests.js';
 import type { fakeSlack } from './fake-slack.js';
+import { receiptKeys } from '../../api/receipts/keys.js';
 
 /** The password of every staff account a test adds. */
 const API_PASSWORD = 'correct horse battery';
@@ -49,6 +50,7 @@ export async function slackHarness(
     garageId,
     now: clock.now,
     randomBytes: (n) => randomBytes(n),
+    receiptKeys: receiptKeys(),
     log: options.log ?? createLogger('silent'),
     sessionIdleMs: 12 * 3600_000,
   };
