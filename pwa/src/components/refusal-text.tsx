@@ -1,5 +1,5 @@
 import { needsOpenShift } from '../lib/failure-text.js';
-import { isPlainClick, navigate } from '../lib/router.js';
+import { AppLink } from './app-link.js';
 
 /** A failure as a screen keeps it: a sentence, or a server refusal's sentence with its error code. */
 export type ShownFailure = string | { text: string; code: string };
@@ -7,18 +7,9 @@ export type ShownFailure = string | { text: string; code: string };
 /** The way to the Shift screen from a refusal of cash with no open shift (in the app: the screen's state is kept). */
 export function OpenShiftLink() {
   return (
-    <a
-      class="button"
-      href="/shift"
-      data-testid="open-shift-link"
-      onClick={(e) => {
-        if (!isPlainClick(e)) return;
-        e.preventDefault();
-        navigate('/shift');
-      }}
-    >
+    <AppLink class="button" href="/shift" data-testid="open-shift-link">
       Open your shift
-    </a>
+    </AppLink>
   );
 }
 

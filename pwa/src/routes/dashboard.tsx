@@ -1,5 +1,4 @@
 import { useSignal } from '@preact/signals';
-import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { hasRole } from '../../../shared/auth.js';
 import { formatCents, formatDuration } from '../../../shared/format.js';
@@ -12,9 +11,9 @@ import { api } from '../lib/api.js';
 import { describeFailure } from '../lib/failure-text.js';
 import { currentGarageId } from '../lib/garage-choice.js';
 import { garageLocale, garageTimeZone, lastStats, rememberStats } from '../lib/garage.js';
-import { isPlainClick, navigate } from '../lib/router.js';
 import { currentUser } from '../lib/session.js';
 import { formatTime } from '../lib/time.js';
+import { AppLink } from '../components/app-link.js';
 
 /** How often the figures refresh while the dashboard is on screen. */
 export const REFRESH_MS = 15_000;
@@ -22,23 +21,6 @@ export const REFRESH_MS = 15_000;
 /** True when no car can come in: every space is taken (or more cars are in than there are spaces). */
 export function garageFull(s: Pick<GarageStats, 'availableSpaces' | 'occupiedSpaces' | 'totalSpaces'>): boolean {
   return s.availableSpaces <= 0 || s.occupiedSpaces >= s.totalSpaces;
-}
-
-/** A button-sized link to another screen, opened without reloading. */
-function ScreenButton({ href, children }: { href: string; children: ComponentChildren }) {
-  return (
-    <a
-      class="button"
-      href={href}
-      onClick={(e) => {
-        if (!isPlainClick(e)) return;
-        e.preventDefault();
-        navigate(href);
-      }}
-    >
-      {children}
-    </a>
-  );
 }
 
 /**
@@ -96,9 +78,9 @@ export function DashboardScreen() {
       <WaitingRequests />
       {garageId !== null && <ShiftLink garageId={garageId} />}
       <p class="shift-link">
-        <ScreenButton href="/reservations">
+        <AppLink class="button" href="/reservations">
           Reservations{s && s.heldForReservations > 0 ? ` · ${s.heldForReservations} ${s.heldForReservations === 1 ? 'space' : 'spaces'} held` : ''}
-        </ScreenButton>
+        </AppLink>
       </p>
       {error.value && (
         <p class="error" role="alert">
@@ -156,8 +138,8 @@ export function DashboardScreen() {
       )}
       {manager && (
         <p class="row" data-testid="manager-links">
-          <ScreenButton href="/parked">Parked now{s ? ` · ${s.occupiedSpaces}` : ''}</ScreenButton>
-          <ScreenButton href="/reports">Reports</ScreenButton>
+          <AppLink class="button" href="/parked">Parked now{s ? ` · ${s.occupiedSpaces}` : ''}</AppLink>
+          <AppLink class="button" href="/reports">Reports</AppLink>
         </p>
       )}
       <section aria-labelledby="recent-title">

@@ -9,7 +9,8 @@ import { describeFailure, describeRefusal, PLATE_PROBLEM } from '../lib/failure-
 import { currentGarageId } from '../lib/garage-choice.js';
 import { useOutbox } from '../lib/outbox.js';
 import { canUseCamera, plateModelInstalled } from '../lib/plate-model.js';
-import { navigate, whenTabTapped } from '../lib/router.js';
+import { whenTabTapped } from '../lib/router.js';
+import { AppLink } from '../components/app-link.js';
 
 const PlateCamera = lazy(() => import('../components/plate-camera.js').then((m) => m.PlateCamera));
 
@@ -148,12 +149,7 @@ export function EntryScreen() {
       </form>
       {!plateModelInstalled.value && canUseCamera() && (
         <p class="muted small">
-          <a href="/plate-reader" onClick={(e) => {
-            e.preventDefault();
-            navigate('/plate-reader');
-          }}>
-            Read plates with the camera
-          </a>{' '}
+          <AppLink href="/plate-reader">Read plates with the camera</AppLink>{' '}
           — set it up on this phone (an optional download).
         </p>
       )}

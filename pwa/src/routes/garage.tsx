@@ -5,7 +5,6 @@ import { api } from '../lib/api.js';
 import { useEditForm } from '../lib/edit-form.js';
 import { describeFailure } from '../lib/failure-text.js';
 import { currentGarage, currentGarageId, refreshGarages, rememberGarage } from '../lib/garage-choice.js';
-import { isPlainClick, navigate } from '../lib/router.js';
 import { currentUser } from '../lib/session.js';
 import {
   garageLimits,
@@ -20,6 +19,7 @@ import {
   type GarageForm,
 } from './garage-form.js';
 import { FeedAddress, GarageProfile } from './garage-profile.js';
+import { AppLink } from '../components/app-link.js';
 
 /**
  * The profile of the garage on screen: name, address, location and the public occupancy feed. Admins
@@ -148,16 +148,7 @@ export function GarageScreen() {
       )}
       <p class="muted small">
         Spaces, rate and timezone are under{' '}
-        <a
-          href="/settings"
-          onClick={(e) => {
-            if (!isPlainClick(e)) return;
-            e.preventDefault();
-            navigate('/settings');
-          }}
-        >
-          Settings
-        </a>
+        <AppLink href="/settings">Settings</AppLink>
         .
       </p>
     </main>

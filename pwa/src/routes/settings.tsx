@@ -7,27 +7,10 @@ import { api } from '../lib/api.js';
 import { useEditForm } from '../lib/edit-form.js';
 import { describeFailure } from '../lib/failure-text.js';
 import { currentGarage, currentGarageId, garageOnScreen } from '../lib/garage-choice.js';
-import { isPlainClick, navigate } from '../lib/router.js';
 import { parseDollars } from '../lib/money.js';
 import { count, descriptions, limits, order, readSettingsForm, refusedFields, toForm, type Field, type Form } from './settings-form.js';
 import { approvalSentence, lostTicketSentence, POLICY_NAMES } from './settings-policy.js';
-
-/** A button-sized link to another screen, opened without reloading. */
-function ScreenLink({ href, children }: { href: string; children: string }) {
-  return (
-    <a
-      class="button"
-      href={href}
-      onClick={(e) => {
-        if (!isPlainClick(e)) return;
-        e.preventDefault();
-        navigate(href);
-      }}
-    >
-      {children}
-    </a>
-  );
-}
+import { AppLink } from '../components/app-link.js';
 
 const timeZones: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
@@ -108,14 +91,14 @@ export function SettingsScreen() {
     <main id="main" class="screen settings">
       <h1>Garage settings</h1>
       {currentGarage.value && <p class="muted">{currentGarage.value.name}</p>}
-      <ScreenLink href="/reports">Reports: figures and charts →</ScreenLink>
-      <ScreenLink href="/parked">Parked now →</ScreenLink>
-      <ScreenLink href="/garage">Garage profile and public feed →</ScreenLink>
-      <ScreenLink href="/rates">Rates: bands, specials, events →</ScreenLink>
-      <ScreenLink href="/validations">Validations: merchants and codes →</ScreenLink>
-      <ScreenLink href="/permits">Monthly parkers: permits →</ScreenLink>
-      <ScreenLink href="/approvals">Approvals →</ScreenLink>
-      <ScreenLink href="/payments">Payments to resolve →</ScreenLink>
+      <AppLink class="button" href="/reports">Reports: figures and charts →</AppLink>
+      <AppLink class="button" href="/parked">Parked now →</AppLink>
+      <AppLink class="button" href="/garage">Garage profile and public feed →</AppLink>
+      <AppLink class="button" href="/rates">Rates: bands, specials, events →</AppLink>
+      <AppLink class="button" href="/validations">Validations: merchants and codes →</AppLink>
+      <AppLink class="button" href="/permits">Monthly parkers: permits →</AppLink>
+      <AppLink class="button" href="/approvals">Approvals →</AppLink>
+      <AppLink class="button" href="/payments">Payments to resolve →</AppLink>
       {loadProblem.value && (
         <p class="error" role="alert">
           {loadProblem.value}
