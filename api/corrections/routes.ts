@@ -7,7 +7,7 @@ import { garageOf, inGarageOf } from '../garages/scope.js';
 import { attributionOf, currentUser, type AppEnv } from '../http/env.js';
 import { createRouter, errorResponses, IdempotencyHeader, idempotencyKey, jsonBody, jsonResponse, rowId } from '../http/openapi.js';
 import { NumberParam } from '../tickets/routes.js';
-import { inTicketsGarage } from '../tickets/lookup.js';
+import { ticketGarageOf } from '../tickets/lookup.js';
 import { correctTicket, decideException, requestLostTicketWaiver, requestRefund, requestVoid, showException, showExceptions, type Requester } from './use-cases.js';
 
 const outcomeResponses = {
@@ -64,8 +64,7 @@ function requesterOf(vars: AppEnv['Variables']): Requester {
  * found in its own garage, as its lookup and exit are.
  */
 export function correctionRoutes(deps: Deps, options: { findsOwnGarage: boolean }) {
-  const inTicketGarage = <T>(c: { var: AppEnv['Variables'] }, ticketNumber: string, act: (garageId: number) => Promise<T>) =>
-    options.findsOwnGarage ? inTicketsGarage(deps.sql, currentUser(c.var), garageOf(c.var), ticketNumber, act) : act(garageOf(c.var));
+  const inTicketGarage = ticketGarageOf(deps.sql, options.findsOwnGarage);
   const answer = (c: { header: (n: string, v: string) => void }, done: CorrectionOutcome & { replayed: boolean }) => {
     if (done.replayed) c.header('Idempotent-Replayed', 'true');
     const { replayed: _, ...outcome } = done;

@@ -2,10 +2,9 @@ import { createRoute } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { ReceiptLink, RevokedReceiptLinks } from '../../shared/receipt-links.js';
 import type { Deps } from '../deps.js';
-import { garageOf } from '../garages/scope.js';
-import { attributionOf, currentUser, type AppEnv } from '../http/env.js';
+import { attributionOf } from '../http/env.js';
 import { createRouter, errorResponses, jsonResponse } from '../http/openapi.js';
-import { inTicketsGarage } from '../tickets/lookup.js';
+import { ticketGarageOf } from '../tickets/lookup.js';
 import { NumberParam } from '../tickets/routes.js';
 import { findLinkedReceipt, mintReceiptLink, revokeReceiptLink, type ReceiptLoader } from './links.js';
 import { RECEIPT_NOT_FOUND_PAGE, RECEIPT_PAGE_POLICY, receiptPage } from './page.js';
@@ -33,8 +32,7 @@ const revoke = createRoute({
  * (`findsOwnGarage`) a ticket of another garage the user may use is found in its own garage.
  */
 export function receiptLinkRoutes(deps: Deps, options: { findsOwnGarage: boolean }) {
-  const inTicketGarage = <T>(c: { var: AppEnv['Variables'] }, ticketNumber: string, act: (garageId: number) => Promise<T>) =>
-    options.findsOwnGarage ? inTicketsGarage(deps.sql, currentUser(c.var), garageOf(c.var), ticketNumber, act) : act(garageOf(c.var));
+  const inTicketGarage = ticketGarageOf(deps.sql, options.findsOwnGarage);
   return (
     createRouter()
       /** POST /api/tickets/:ticketNumber/receipt-link */

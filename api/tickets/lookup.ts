@@ -1,7 +1,8 @@
 import type { Ticket, TicketTarget } from '../../shared/tickets.js';
 import type { Db } from '../db/types.js';
 import { AppError } from '../http/app-error.js';
-import { mayUseGarage } from '../garages/scope.js';
+import { garageOf, mayUseGarage } from '../garages/scope.js';
+import { currentUser, type AppEnv } from '../http/env.js';
 import type { TicketDeps } from './deps.js';
 import { garageOfTicketNumber, loadTicket, markSeenActive, searchTickets, type TicketRow } from './queries.js';
 import { toTicket } from './ticket-view.js';
@@ -90,4 +91,15 @@ export async function showTickets(
   const rows = await searchTickets(deps.sql, deps.garageId, q);
   await markSeenActive(deps.sql, rows.filter((r) => r.status === 'active').map((r) => r.id), now);
   return rows.map((r) => toTicket(r, now));
+}
+
+/**
+ * How a ticket route finds the garage it acts in: under /api/garages/:garageId, that garage; at the
+ * seed paths (`findsOwnGarage`), the request's garage, else the ticket's own garage when the user
+ * may use it (`inTicketsGarage`).
+ * @example const inTicketGarage = ticketGarageOf(deps.sql, options.findsOwnGarage); await inTicketGarage(c, 'PS-7K3QXM', (garageId) => …)
+ */
+export function ticketGarageOf(sql: Db, findsOwnGarage: boolean) {
+  return <T>(c: { var: AppEnv['Variables'] }, ticketNumber: string, act: (garageId: number) => Promise<T>): Promise<T> =>
+    findsOwnGarage ? inTicketsGarage(sql, currentUser(c.var), garageOf(c.var), ticketNumber, act) : act(garageOf(c.var));
 }

@@ -4,10 +4,10 @@ import type { Deps } from '../deps.js';
 import { createRouter, errorResponses, IdempotencyHeader, idempotencyKey, jsonBody, jsonResponse } from '../http/openapi.js';
 import { enterVehicle } from './enter.js';
 import { exitVehicle } from './exit.js';
-import { byTicketNumber, inTicketsGarage, showTicket, showTickets } from './lookup.js';
+import { byTicketNumber, showTicket, showTickets, ticketGarageOf } from './lookup.js';
 import { listActivePlates } from './queries.js';
 import { garageOf, inGarageOf } from '../garages/scope.js';
-import { attributionOf, currentUser, type AppEnv } from '../http/env.js';
+import { attributionOf } from '../http/env.js';
 
 /** A ticket number in the path. */
 export const NumberParam = z.object({ ticketNumber: TicketNumberInput });
@@ -63,8 +63,7 @@ const exit = createRoute({
  * garage the user may use is found in its own garage.
  */
 export function ticketRoutes(deps: Deps, options: { findsOwnGarage: boolean }) {
-  const byNumber = <T>(c: { var: AppEnv['Variables'] }, ticketNumber: string, act: (garageId: number) => Promise<T>) =>
-    options.findsOwnGarage ? inTicketsGarage(deps.sql, currentUser(c.var), garageOf(c.var), ticketNumber, act) : act(garageOf(c.var));
+  const byNumber = ticketGarageOf(deps.sql, options.findsOwnGarage);
   return (
     createRouter()
       /** POST /api/tickets */
